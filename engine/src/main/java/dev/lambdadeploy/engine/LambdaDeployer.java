@@ -1,0 +1,78 @@
+package dev.lambdadeploy.engine;
+
+import dev.lambdadeploy.engine.aws.FunctionProbe;
+import dev.lambdadeploy.engine.log.DeployLog;
+import dev.lambdadeploy.engine.wait.Sleeper;
+import dev.lambdadeploy.engine.wait.WaitOutcome;
+import java.time.Duration;
+import java.time.InstantSource;
+import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+
+/**
+ * The three operations every front end offers, and the whole deploy. Blocking; an interrupt ends any wait at
+ * once with {@link InterruptedException}. Failures a caller handles differently have their own
+ * {@link LambdaDeployException} subclass.
+ */
+public final class LambdaDeployer {
+
+    /** Between 409 retries of PublishVersion: 1 s, 2 s, 4 s... up to 10 s, half of it jittered. */
+    public static final BackoffStrategy DEFAULT_BACKOFF =
+            BackoffStrategy.exponentialDelayHalfJitter(Duration.ofSeconds(1), Duration.ofSeconds(10));
+
+    private final Operations ops;
+
+    public LambdaDeployer(LambdaClient lambda, InstantSource clock, Sleeper sleeper, DeployLog log,
+            BackoffStrategy backoff) {
+        this.ops = new Operations(lambda, clock, sleeper, log, backoff);
+    }
+
+    /** Real time, real sleeps. */
+    public static LambdaDeployer create(LambdaClient lambda, DeployLog log) {
+        return new LambdaDeployer(lambda, InstantSource.system(), Sleeper.system(), log, DEFAULT_BACKOFF);
+    }
+
+    /** Updates the code, waiting out an update in progress first; waits for readiness if asked. */
+    public LambdaResult updateCode(UpdateCodeRequest request) throws InterruptedException {
+        return new CodeUpdater(ops).update(request);
+    }
+
+    /** Waits until Active and Successful; Failed throws, a timeout warns or throws as configured. */
+    public LambdaResult awaitReady(AwaitReadyRequest request) throws InterruptedException {
+        ops.log().waitingForReady();
+        WaitOutcome outcome = ops.await(request.functionName(), request.qualifier(), request.waitSettings());
+        FunctionStatus last = WaitConclusion.conclude(request.functionName(), outcome, request.waitSettings(),
+                WaitConclusion.Next.CONTINUE, ops.log());
+        LambdaResult base = last != null ? LambdaResult.of(last)
+                : new LambdaResult(request.functionName(), null, null, null, null, null, null, 0, Duration.ZERO, false, false);
+        return base.withWait(outcome.attempts(), outcome.waited(), outcome.kind() == WaitOutcome.Kind.TIMED_OUT);
+    }
+
+    /** Waits for readiness (unless told not to), then publishes the expected code, retrying 409s. */
+    public LambdaResult publishVersion(PublishVersionRequest request) throws InterruptedException {
+        return new VersionPublisher(ops).publish(request);
+    }
+
+    /**
+     * The spec's whole flow: update, wait, publish the uploaded code. {@code publish}'s function name and code
+     * hash are taken from the update.
+     */
+    public LambdaResult deploy(UpdateCodeRequest update, PublishVersionRequest publish) throws InterruptedException {
+        LambdaResult updated = updateCode(update.toBuilder().waitForReady(false).build());
+        if (update.dryRun()) {
+            return updated;
+        }
+        LambdaResult published = publishVersion(publish.toBuilder().functionName(update.functionName())
+                .codeSha256(updated.codeSha256()).build());
+        return published.functionArn() != null ? published
+                : new LambdaResult(published.functionName(), updated.functionArn(), published.version(),
+                        updated.codeSha256(), published.revisionId(), published.state(), published.lastUpdateStatus(),
+                        published.attempts(), published.waited(), published.published(), published.timedOut());
+    }
+
+    /** One poll, for callers that drive {@link dev.lambdadeploy.engine.wait.ReadinessDecider} themselves. */
+    public FunctionProbe probe(String functionName, @Nullable String qualifier) {
+        return ops.probe(functionName, qualifier);
+    }
+}

@@ -1,0 +1,50 @@
+package dev.lambdadeploy.engine;
+
+import dev.lambdadeploy.engine.wait.AdaptiveWaitPolicy;
+import dev.lambdadeploy.engine.wait.FixedWaitPolicy;
+import dev.lambdadeploy.engine.wait.WaitPolicy;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How a step waits for readiness, as users configure it. The defaults are the spec's: 30 attempts, 2 seconds
+ * apart, warn and continue on timeout; the schedule within that budget is adaptive unless {@code fixed} is asked.
+ */
+public record WaitSettings(int maxWaitAttempts, Duration pollInterval, String policy, boolean failOnTimeout) {
+
+    public static final int MAX_ATTEMPTS_LIMIT = 10_000;
+    public static final Duration MAX_POLL_INTERVAL = Duration.ofMinutes(5);
+    public static final WaitSettings DEFAULTS = new WaitSettings(WaitPolicy.DEFAULT_MAX_WAIT_ATTEMPTS,
+            WaitPolicy.DEFAULT_POLL_INTERVAL, AdaptiveWaitPolicy.NAME, false);
+
+    public WaitSettings {
+        Objects.requireNonNull(pollInterval, "pollInterval");
+        Objects.requireNonNull(policy, "policy");
+    }
+
+    /** Checks every field; throws {@link InvalidParameterException} naming the first bad one. */
+    public WaitSettings validated() {
+        if (maxWaitAttempts < 1 || maxWaitAttempts > MAX_ATTEMPTS_LIMIT) {
+            throw new InvalidParameterException("maxWaitAttempts", "must be between 1 and " + MAX_ATTEMPTS_LIMIT
+                    + ", was " + maxWaitAttempts + " (the spec's default is " + WaitPolicy.DEFAULT_MAX_WAIT_ATTEMPTS + ")");
+        }
+        if (pollInterval.isNegative() || pollInterval.isZero() || pollInterval.compareTo(MAX_POLL_INTERVAL) > 0) {
+            throw new InvalidParameterException("pollInterval", "must be more than 0 and at most "
+                    + MAX_POLL_INTERVAL.toSeconds() + " seconds, was " + Durations.seconds(pollInterval)
+                    + " (the spec's default is 2)");
+        }
+        if (!policy.equals(FixedWaitPolicy.NAME) && !policy.equals(AdaptiveWaitPolicy.NAME)) {
+            throw new InvalidParameterException("waitPolicy", "must be '" + AdaptiveWaitPolicy.NAME + "' (the default) or '"
+                    + FixedWaitPolicy.NAME + "' (the spec's script: one poll every pollInterval), was '" + policy + "'");
+        }
+        return this;
+    }
+
+    public WaitPolicy toPolicy() {
+        return WaitPolicy.named(validated().policy, maxWaitAttempts, pollInterval);
+    }
+
+    public WaitSettings withFailOnTimeout(boolean fail) {
+        return new WaitSettings(maxWaitAttempts, pollInterval, policy, fail);
+    }
+}

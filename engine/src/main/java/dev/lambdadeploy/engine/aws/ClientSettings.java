@@ -1,0 +1,115 @@
+package dev.lambdadeploy.engine.aws;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.retries.api.RetryStrategy;
+
+/**
+ * How to reach Lambda: region, credentials, an optional role, endpoint and proxy. Build with {@link #builder()}.
+ *
+ * @param retryStrategy the SDK's retry strategy; null means the SDK's standard one (3 attempts, backoff,
+ *     throttling and 5xx retried)
+ * @param quotaLimiter null to switch client-side quota limiting off
+ */
+public record ClientSettings(
+        String region,
+        CredentialsSource credentials,
+        @Nullable RoleAssumption role,
+        @Nullable URI endpoint,
+        @Nullable ProxySettings proxy,
+        @Nullable RetryStrategy retryStrategy,
+        @Nullable QuotaLimiter quotaLimiter,
+        Duration apiCallTimeout) {
+
+    public static final Duration DEFAULT_API_CALL_TIMEOUT = Duration.ofMinutes(2);
+
+    public ClientSettings {
+        Objects.requireNonNull(region, "region");
+        Objects.requireNonNull(credentials, "credentials");
+        Objects.requireNonNull(apiCallTimeout, "apiCallTimeout");
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The quota key: calls from the same identity to the same region and endpoint share Lambda's quotas. */
+    public String quotaKey() {
+        return (role != null ? role.roleArn() : credentials.identity()) + "|" + region + "|"
+                + (endpoint != null ? endpoint : "aws");
+    }
+
+    public static final class Builder {
+        private @Nullable String region;
+        private @Nullable CredentialsSource credentials;
+        private @Nullable RoleAssumption role;
+        private @Nullable URI endpoint;
+        private @Nullable ProxySettings proxy;
+        private @Nullable RetryStrategy retryStrategy;
+        private boolean limitQuota = true;
+        private @Nullable QuotaLimiter quotaLimiter;
+        private Duration apiCallTimeout = DEFAULT_API_CALL_TIMEOUT;
+
+        private Builder() {
+        }
+
+        public Builder region(String region) {
+            this.region = region;
+            return this;
+        }
+
+        public Builder credentials(CredentialsSource credentials) {
+            this.credentials = credentials;
+            return this;
+        }
+
+        public Builder role(@Nullable RoleAssumption role) {
+            this.role = role;
+            return this;
+        }
+
+        public Builder endpoint(@Nullable URI endpoint) {
+            this.endpoint = endpoint;
+            return this;
+        }
+
+        public Builder proxy(@Nullable ProxySettings proxy) {
+            this.proxy = proxy;
+            return this;
+        }
+
+        public Builder retryStrategy(@Nullable RetryStrategy retryStrategy) {
+            this.retryStrategy = retryStrategy;
+            return this;
+        }
+
+        /** Whether to keep within Lambda's quotas on the client side (default on). */
+        public Builder limitQuota(boolean limitQuota) {
+            this.limitQuota = limitQuota;
+            return this;
+        }
+
+        /** A specific limiter, e.g. one on a test clock; by default the process-wide one for the quota key. */
+        public Builder quotaLimiter(@Nullable QuotaLimiter quotaLimiter) {
+            this.quotaLimiter = quotaLimiter;
+            return this;
+        }
+
+        public Builder apiCallTimeout(Duration apiCallTimeout) {
+            this.apiCallTimeout = apiCallTimeout;
+            return this;
+        }
+
+        public ClientSettings build() {
+            Objects.requireNonNull(region, "region");
+            Objects.requireNonNull(credentials, "credentials");
+            ClientSettings unlimited = new ClientSettings(region, credentials, role, endpoint, proxy, retryStrategy,
+                    null, apiCallTimeout);
+            QuotaLimiter limiter = !limitQuota ? null
+                    : quotaLimiter != null ? quotaLimiter : QuotaLimiter.shared(unlimited.quotaKey());
+            return new ClientSettings(region, credentials, role, endpoint, proxy, retryStrategy, limiter, apiCallTimeout);
+        }
+    }
+}

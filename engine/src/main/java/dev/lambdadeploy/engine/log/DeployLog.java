@@ -1,0 +1,162 @@
+package dev.lambdadeploy.engine.log;
+
+import dev.lambdadeploy.engine.Durations;
+import dev.lambdadeploy.engine.FunctionStatus;
+import dev.lambdadeploy.engine.aws.AwsErrorInfo;
+import dev.lambdadeploy.engine.wait.Decision;
+import dev.lambdadeploy.engine.wait.Observation;
+import dev.lambdadeploy.engine.wait.WaitListener;
+import java.time.Duration;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The product's vocabulary: every line the engine writes, in one place. The wording follows the spec's
+ * "Expected Logs"; detail lines are indented by two spaces as the spec's state lines are.
+ */
+public final class DeployLog implements WaitListener {
+
+    private final LogSink sink;
+    private final LogStyle style;
+
+    public DeployLog(LogSink sink, LogStyle style) {
+        this.sink = Objects.requireNonNull(sink, "sink");
+        this.style = Objects.requireNonNull(style, "style");
+    }
+
+    public static DeployLog silent() {
+        return new DeployLog(LogSink.NONE, LogStyle.PLAIN);
+    }
+
+    public LogSink sink() {
+        return sink;
+    }
+
+    public LogStyle style() {
+        return style;
+    }
+
+    public void updating(String functionName, String codeSource) {
+        info("🔄", "Updating Lambda function...");
+        detail("Function: " + functionName + ", code: " + codeSource);
+    }
+
+    public void updateAccepted(@Nullable String codeSha256, @Nullable String revisionId) {
+        detail("Code accepted: CodeSha256 " + codeSha256 + ", RevisionId " + revisionId);
+    }
+
+    public void dryRunPassed(String functionName, @Nullable String codeSha256) {
+        info("✅", "Dry run: Lambda accepted the code for " + functionName + " (CodeSha256 " + codeSha256
+                + "); nothing was changed");
+    }
+
+    public void waitingForReady() {
+        info("⏳", "Waiting for Lambda function to be ready for version publishing...");
+    }
+
+    public void updateInProgressBeforeUpdate(AwsErrorInfo conflict) {
+        warning("An update is in progress for " + conflict.functionName() + " (" + conflict.errorCode()
+                + ", request id " + conflict.requestId() + "); waiting for it to finish before updating...");
+    }
+
+    public void status(FunctionStatus status) {
+        detail("Function State: " + shown(status.state()) + ", Last Update Status: " + shown(status.lastUpdateStatus()));
+    }
+
+    public void waitingAttempt(int attempt, int maxAttempts) {
+        detail("Waiting... (attempt " + attempt + "/" + maxAttempts + ")");
+    }
+
+    public void throttled(AwsErrorInfo error, Duration retryIn) {
+        warningDetail("Throttled by Lambda (" + error.errorCode() + ", request id " + error.requestId()
+                + "); polling again in " + Durations.seconds(retryIn));
+    }
+
+    public void unavailable(AwsErrorInfo error, Duration retryIn) {
+        warningDetail("Lambda did not answer GetFunction (" + error.errorCode()
+                + (error.statusCode() > 0 ? ", HTTP " + error.statusCode() : "")
+                + (error.requestId() != null ? ", request id " + error.requestId() : "")
+                + "); polling again in " + Durations.seconds(retryIn));
+    }
+
+    public void ready() {
+        info("✅", "Lambda function is ready for version publishing");
+    }
+
+    public void timeoutPublishingAnyway() {
+        warning("Timeout waiting for Lambda function to be ready, attempting to publish anyway...");
+    }
+
+    public void timeoutContinuing(int attempts, Duration waited) {
+        warning("Timeout waiting for Lambda function to be ready after " + attempts + " attempts ("
+                + Durations.seconds(waited) + "), continuing anyway...");
+    }
+
+    public void updateFailed(FunctionStatus status) {
+        error("Lambda function update failed: " + status.failureReason());
+    }
+
+    public void publishing() {
+        info("📝", "Publishing version with description...");
+    }
+
+    public void publishRetry(int retry, int maxRetries, Duration delay, AwsErrorInfo error) {
+        warning("Failed to publish version with description, retrying... (retry " + retry + "/" + maxRetries
+                + " in " + Durations.seconds(delay) + " after " + error.errorCode() + ", request id "
+                + error.requestId() + ")");
+    }
+
+    public void published(String version, @Nullable String codeSha256) {
+        detail("Published version " + version + " (CodeSha256 " + codeSha256 + ")");
+    }
+
+    public void rollbackPublishFailed(String reason) {
+        warning("Rollback function code was updated but version publishing failed");
+        warning("Function should still be rolled back, but without version description");
+        warningDetail(reason);
+    }
+
+    public void updatedSuccessfully() {
+        info("✅", "Lambda function updated successfully!");
+    }
+
+    @Override
+    public void polled(Observation seen, Decision decision, int attempt, int maxAttempts, Duration elapsed) {
+        if (seen instanceof Observation.Seen s) {
+            status(s.status());
+        }
+        if (decision instanceof Decision.PollAgain again) {
+            if (seen instanceof Observation.Throttled t) {
+                throttled(t.error(), again.delay());
+            } else if (seen instanceof Observation.Unavailable u) {
+                unavailable(u.error(), again.delay());
+            } else {
+                waitingAttempt(attempt, maxAttempts);
+            }
+        }
+    }
+
+    private static String shown(@Nullable String value) {
+        return value == null ? "None" : value;
+    }
+
+    private void info(String emoji, String text) {
+        sink.line(LogSink.Level.INFO, style == LogStyle.EMOJI ? emoji + " " + text : text);
+    }
+
+    private void detail(String text) {
+        sink.line(LogSink.Level.INFO, "  " + text);
+    }
+
+    private void warning(String text) {
+        sink.line(LogSink.Level.WARNING, (style == LogStyle.EMOJI ? "⚠️ " : "WARNING: ") + text);
+    }
+
+    private void warningDetail(String text) {
+        sink.line(LogSink.Level.WARNING, "  " + text);
+    }
+
+    private void error(String text) {
+        sink.line(LogSink.Level.ERROR, (style == LogStyle.EMOJI ? "❌ " : "ERROR: ") + text);
+    }
+}

@@ -1,0 +1,56 @@
+package dev.lambdadeploy.engine.wait;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The heart of every wait: a pure decision from what the last poll saw, how many polls were made and how
+ * long the wait has run. The blocking {@link ReadinessWaiter} and the Jenkins plugin's timer-driven,
+ * restart-surviving wait both drive this one decision, so they behave alike.
+ */
+public final class ReadinessDecider {
+
+    /** The least pause after a 429 when Lambda did not say how long to wait. */
+    public static final Duration MIN_THROTTLE_DELAY = Duration.ofSeconds(1);
+
+    private final WaitPolicy policy;
+
+    public ReadinessDecider(WaitPolicy policy) {
+        this.policy = Objects.requireNonNull(policy, "policy");
+    }
+
+    public WaitPolicy policy() {
+        return policy;
+    }
+
+    /**
+     * @param seen what poll number {@code attempt} produced
+     * @param attempt the number of polls made so far, this one included (1 for the first)
+     * @param elapsed the time since the wait began, this poll included
+     */
+    public Decision decide(Observation seen, int attempt, Duration elapsed) {
+        Objects.requireNonNull(seen, "seen");
+        Objects.requireNonNull(elapsed, "elapsed");
+        if (seen instanceof Observation.Seen s) {
+            if (s.status().isReady()) {
+                return new Decision.Ready(s.status());
+            }
+            if (s.status().isFailed()) {
+                return new Decision.Failed(s.status());
+            }
+        }
+        Duration remaining = policy.budget().minus(elapsed);
+        if (attempt >= policy.maxAttempts() || remaining.isNegative() || remaining.isZero()) {
+            return new Decision.TimedOut(seen instanceof Observation.Seen s ? s.status() : null);
+        }
+        Duration delay = policy.delayAfter(attempt, elapsed);
+        if (seen instanceof Observation.Throttled t) {
+            delay = max(delay, max(t.retryAfter(), MIN_THROTTLE_DELAY));
+        }
+        return new Decision.PollAgain(delay.compareTo(remaining) > 0 ? remaining : delay);
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+}

@@ -1,0 +1,44 @@
+package dev.lambdadeploy.engine.wait;
+
+import java.time.Duration;
+
+/**
+ * When to poll. Both policies spend the same budget the spec's script does
+ * (max attempts x poll interval); they differ in how they spread the polls over it.
+ */
+public sealed interface WaitPolicy permits FixedWaitPolicy, AdaptiveWaitPolicy {
+
+    int DEFAULT_MAX_WAIT_ATTEMPTS = 30;
+    Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(2);
+
+    /** The longest a wait may take. */
+    Duration budget();
+
+    /** The most polls a wait makes; the denominator of "attempt n/N" in the log. */
+    int maxAttempts();
+
+    /** The delay before the next poll, after poll number {@code attempt} at {@code elapsed} since the wait began. */
+    Duration delayAfter(int attempt, Duration elapsed);
+
+    /** Short name as users configure it: {@code fixed} or {@code adaptive}. */
+    String name();
+
+    /** The spec's script: a poll every {@code interval}, {@code attempts} times. */
+    static WaitPolicy fixed(int attempts, Duration interval) {
+        return new FixedWaitPolicy(attempts, interval);
+    }
+
+    /** The default: polls at once, starts fast and backs off to {@code interval}, within attempts x interval. */
+    static WaitPolicy adaptive(int attempts, Duration interval) {
+        return AdaptiveWaitPolicy.withinBudgetOf(attempts, interval);
+    }
+
+    /** The policy named {@code name} ({@code fixed} or {@code adaptive}) with the spec's parameters. */
+    static WaitPolicy named(String name, int attempts, Duration interval) {
+        return switch (name) {
+            case FixedWaitPolicy.NAME -> fixed(attempts, interval);
+            case AdaptiveWaitPolicy.NAME -> adaptive(attempts, interval);
+            default -> throw new IllegalArgumentException("unknown wait policy " + name);
+        };
+    }
+}
