@@ -17,6 +17,15 @@ public sealed interface CredentialsSource {
     /** A name for the key under which clients and quota limiters are shared; no secret in it. */
     String identity();
 
+    /**
+     * Credentials resolved once, e.g. from the Jenkins AWS credential type (which may call STS on every
+     * resolve): a wait that polls for minutes then needs no further STS calls.
+     */
+    static StaticKeys resolvedFrom(AwsCredentials credentials) {
+        return new StaticKeys(credentials.accessKeyId(), credentials.secretAccessKey(),
+                credentials instanceof AwsSessionCredentials session ? session.sessionToken() : null);
+    }
+
     /** Keys as given: from the Jenkins credentials store, the build's environment, or the command line. */
     record StaticKeys(String accessKeyId, String secretAccessKey, @Nullable String sessionToken)
             implements CredentialsSource {
