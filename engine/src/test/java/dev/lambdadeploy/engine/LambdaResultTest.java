@@ -1,0 +1,52 @@
+package dev.lambdadeploy.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class LambdaResultTest {
+
+    private final LambdaResult published = new LambdaResult("my-fn", "arn:aws:lambda:us-east-1:123456789012:function:my-fn",
+            "7", Statuses.SHA, "rev-1", "Active", "Successful", 3, Duration.ofMillis(4500), true, false);
+
+    @Test
+    void mapHasEveryFieldUnderTheDocumentedNames() {
+        assertThat(published.toMap()).containsExactly(
+                entry("functionName", "my-fn"),
+                entry("functionArn", "arn:aws:lambda:us-east-1:123456789012:function:my-fn"),
+                entry("version", "7"), entry("codeSha256", Statuses.SHA), entry("revisionId", "rev-1"),
+                entry("state", "Active"), entry("lastUpdateStatus", "Successful"), entry("attempts", 3),
+                entry("secondsWaited", 4.5), entry("published", true), entry("timedOut", false));
+    }
+
+    @Test
+    void environmentForFreestyleLeavesOutWhatIsUnknown() {
+        assertThat(published.environment()).containsExactly(
+                java.util.Map.entry("LAMBDA_FUNCTION_ARN", "arn:aws:lambda:us-east-1:123456789012:function:my-fn"),
+                java.util.Map.entry("LAMBDA_VERSION", "7"), java.util.Map.entry("LAMBDA_CODE_SHA256", Statuses.SHA),
+                java.util.Map.entry("LAMBDA_REVISION_ID", "rev-1"));
+        assertThat(published.withVersion(null, false).environment()).doesNotContainKey("LAMBDA_VERSION");
+    }
+
+    @Test
+    void waitsAddUpAndATimeoutSticks() {
+        LambdaResult r = published.withWait(2, Duration.ofSeconds(1), true).withWait(1, Duration.ofSeconds(1), false);
+        assertThat(r.attempts()).isEqualTo(6);
+        assertThat(r.waited()).isEqualTo(Duration.ofMillis(6500));
+        assertThat(r.timedOut()).isTrue();
+    }
+
+    @Test
+    void aLaterStatusKeepsTheUploadedCodeHash() {
+        LambdaResult r = published.withStatus(new FunctionStatus("my-fn", null, "Active", "InProgress", null, null, null,
+                null, "otherSha", "rev-2", "$LATEST", null));
+        assertThat(r.codeSha256()).isEqualTo(Statuses.SHA);
+        assertThat(r.revisionId()).isEqualTo("rev-2");
+        assertThat(r.lastUpdateStatus()).isEqualTo("InProgress");
+    }
+
+    private static java.util.Map.Entry<String, Object> entry(String k, Object v) {
+        return java.util.Map.entry(k, v);
+    }
+}

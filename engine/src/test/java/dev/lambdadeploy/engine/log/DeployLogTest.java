@@ -1,0 +1,76 @@
+package dev.lambdadeploy.engine.log;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lambdadeploy.engine.Statuses;
+import dev.lambdadeploy.engine.aws.AwsErrorInfo;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DeployLogTest {
+
+    private final List<String> lines = new ArrayList<>();
+    private final List<LogSink.Level> levels = new ArrayList<>();
+    private final LogSink sink = (level, text) -> {
+        levels.add(level);
+        lines.add(text);
+    };
+
+    @Test
+    void speaksTheSpecsLinesWithEmoji() {
+        DeployLog log = new DeployLog(sink, LogStyle.EMOJI);
+        log.waitingForReady();
+        log.status(Statuses.of("Active", "Successful"));
+        log.ready();
+        log.publishing();
+        log.updatedSuccessfully();
+        log.timeoutPublishingAnyway();
+        assertThat(lines).containsExactly(
+                "⏳ Waiting for Lambda function to be ready for version publishing...",
+                "  Function State: Active, Last Update Status: Successful",
+                "✅ Lambda function is ready for version publishing",
+                "📝 Publishing version with description...",
+                "✅ Lambda function updated successfully!",
+                "⚠️ Timeout waiting for Lambda function to be ready, attempting to publish anyway...");
+        assertThat(levels).last().isEqualTo(LogSink.Level.WARNING);
+    }
+
+    @Test
+    void plainStyleHasNoEmoji() {
+        DeployLog log = new DeployLog(sink, LogStyle.PLAIN);
+        log.updating("my-fn", "s3://b/k.zip");
+        log.ready();
+        log.timeoutPublishingAnyway();
+        log.updateFailed(Statuses.failedUpdate("InvalidZipFileException", "Could not unzip"));
+        assertThat(lines).containsExactly(
+                "Updating Lambda function...",
+                "  Function: my-fn, code: s3://b/k.zip",
+                "Lambda function is ready for version publishing",
+                "WARNING: Timeout waiting for Lambda function to be ready, attempting to publish anyway...",
+                "ERROR: Lambda function update failed: InvalidZipFileException: Could not unzip");
+        assertThat(String.join("", lines)).doesNotContainPattern("[\\x{1F300}-\\x{1FAFF}\\x{2600}-\\x{27BF}]");
+    }
+
+    @Test
+    void aMissingLastUpdateStatusShowsAsNoneLikeTheAwsCli() {
+        new DeployLog(sink, LogStyle.EMOJI).status(Statuses.of("Active", null));
+        assertThat(lines).containsExactly("  Function State: Active, Last Update Status: None");
+    }
+
+    @Test
+    void retriesAndRollbackWarningsNameTheErrorAndRequestId() {
+        DeployLog log = new DeployLog(sink, LogStyle.EMOJI);
+        var conflict = new AwsErrorInfo("PublishVersion", "my-fn", "ResourceConflictException", 409, "req-42", "busy");
+        log.publishRetry(1, 3, Duration.ofSeconds(1), conflict);
+        log.rollbackPublishFailed("PublishVersion on my-fn failed: ServiceException");
+        assertThat(lines).containsExactly(
+                "⚠️ Failed to publish version with description, retrying... (retry 1/3 in 1.0s after "
+                        + "ResourceConflictException, request id req-42)",
+                "⚠️ Rollback function code was updated but version publishing failed",
+                "⚠️ Function should still be rolled back, but without version description",
+                "  PublishVersion on my-fn failed: ServiceException");
+        assertThat(levels).containsOnly(LogSink.Level.WARNING);
+    }
+}
