@@ -62,7 +62,7 @@ final class VersionPublisher {
                         .functionName(name).description(request.description()).codeSha256(expectedSha).revisionId(rev)));
                 ops.log().published(response.version(), response.codeSha256());
                 ops.log().updatedSuccessfully();
-                return new LambdaResult(name, response.functionArn(), response.version(), response.codeSha256(),
+                return new LambdaResult(name, unqualified(response.functionArn()), response.version(), response.codeSha256(),
                         response.revisionId(), response.stateAsString(), response.lastUpdateStatusAsString(),
                         result.attempts(), result.waited(), true, result.timedOut());
             } catch (PreconditionFailedException e) {
@@ -79,7 +79,7 @@ final class VersionPublisher {
                 if (!(conflict || error.isThrottling() || error.isTransient()) || retry >= request.maxRetries()) {
                     throw new AwsCallException(error, e);
                 }
-                Duration delay = max(ops.backoff().computeDelay(retry + 1), AwsCalls.retryAfter(e));
+                Duration delay = max(ops.backoff().computeDelay(retry + 2), AwsCalls.retryAfter(e));
                 ops.log().publishRetry(retry + 1, request.maxRetries(), delay, error);
                 ops.sleeper().sleep(delay);
                 if (conflict) {
@@ -126,6 +126,15 @@ final class VersionPublisher {
     private static CodeChangedException changed(AwsErrorInfo error, String what, Exception cause) {
         return new CodeChangedException(error.describe() + ". " + what + ": someone else changed the function since "
                 + "it was updated; nothing was published.", cause);
+    }
+
+    /** PublishVersion answers with the version's ARN; results name the function's. */
+    private static @Nullable String unqualified(@Nullable String arn) {
+        if (arn == null) {
+            return null;
+        }
+        String[] parts = arn.split(":");
+        return parts.length == 8 ? arn.substring(0, arn.lastIndexOf(':')) : arn;
     }
 
     private static Duration max(Duration a, Duration b) {

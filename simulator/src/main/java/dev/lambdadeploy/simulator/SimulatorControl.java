@@ -13,8 +13,10 @@ public interface SimulatorControl {
   void updateDuration(String function, Duration d);
 
   /**
-   * The next update of that function received over HTTP ends in LastUpdateStatus Failed with this
-   * reason code and reason after its duration; the previous code and configuration stay live.
+   * The next UpdateFunctionCode or UpdateFunctionConfiguration of that function ends, after its
+   * duration, in LastUpdateStatus Failed with this reason code and reason; the previous code and
+   * configuration stay live. Armed before the function exists, it fails the creation instead (State
+   * Failed). {@link #changeCodeBehindYourBack} does not consume it.
    */
   void failNextUpdate(String function, String reasonCode, String reason);
 

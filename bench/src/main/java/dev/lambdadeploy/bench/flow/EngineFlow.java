@@ -1,0 +1,67 @@
+package dev.lambdadeploy.bench.flow;
+
+import dev.lambdadeploy.engine.CodeSource;
+import dev.lambdadeploy.engine.LambdaDeployer;
+import dev.lambdadeploy.engine.LambdaResult;
+import dev.lambdadeploy.engine.PublishVersionRequest;
+import dev.lambdadeploy.engine.UpdateCodeRequest;
+import dev.lambdadeploy.engine.WaitSettings;
+import dev.lambdadeploy.engine.wait.AdaptiveWaitPolicy;
+
+/** The engine as its front ends drive it: {@code updateCode}, then {@code publishVersion}, which waits first. */
+public final class EngineFlow implements Contender {
+
+    private final LambdaDeployer deployer;
+    private final WaitSettings waitSettings;
+
+    public EngineFlow(LambdaDeployer deployer, WaitSettings waitSettings) {
+        this.deployer = deployer;
+        this.waitSettings = waitSettings;
+    }
+
+    @Override
+    public String key() {
+        return "engine";
+    }
+
+    @Override
+    public String label() {
+        boolean isDefault = waitSettings.equals(WaitSettings.DEFAULTS);
+        return "engine (" + waitSettings.policy() + ", " + waitSettings.maxWaitAttempts() + " x "
+                + waitSettings.pollInterval().toSeconds() + " s" + (isDefault ? ", default" : "") + ")";
+    }
+
+    @Override
+    public String budget() {
+        return waitSettings.pollInterval().multipliedBy(waitSettings.maxWaitAttempts()).toSeconds() + " s";
+    }
+
+    /** The engine's default settings with their budget stretched to {@code attempts} polls. */
+    public static WaitSettings defaultsWithAttempts(int attempts) {
+        return new WaitSettings(attempts, WaitSettings.DEFAULTS.pollInterval(), AdaptiveWaitPolicy.NAME, false);
+    }
+
+    @Override
+    public String update(String function, byte[] zip) throws InterruptedException {
+        LambdaResult updated = deployer.updateCode(UpdateCodeRequest.builder()
+                .functionName(function)
+                .code(new CodeSource.ZipFile(zip, function + ".zip"))
+                .waitForReady(false)
+                .waitSettings(waitSettings)
+                .build());
+        return updated.codeSha256();
+    }
+
+    @Override
+    public void awaitAndPublish(String function, String codeSha256) throws InterruptedException {
+        LambdaResult result = deployer.publishVersion(PublishVersionRequest.builder()
+                .functionName(function)
+                .description("ENV: bench | commit | timestamp")
+                .codeSha256(codeSha256)
+                .waitSettings(waitSettings)
+                .build());
+        if (!result.published()) {
+            throw new IllegalStateException("no version published for " + function);
+        }
+    }
+}

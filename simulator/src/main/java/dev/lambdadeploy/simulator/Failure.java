@@ -1,0 +1,4 @@
+package dev.lambdadeploy.simulator;
+
+/** Why a create or update ended Failed. */
+record Failure(String reasonCode, String reason) {}

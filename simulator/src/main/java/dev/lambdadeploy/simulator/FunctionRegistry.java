@@ -1,0 +1,62 @@
+package dev.lambdadeploy.simulator;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import org.jspecify.annotations.Nullable;
+
+/** All functions of the simulated account and region, plus the per-name control knobs. */
+final class FunctionRegistry {
+  private final String region;
+  private final String accountId;
+  private final Duration defaultUpdateDuration;
+  private final ConcurrentMap<String, FunctionModel> functions = new ConcurrentHashMap<>();
+  private final ConcurrentMap<String, FunctionKnobs> knobs = new ConcurrentHashMap<>();
+
+  FunctionRegistry(String region, String accountId, Duration defaultUpdateDuration) {
+    this.region = region;
+    this.accountId = accountId;
+    this.defaultUpdateDuration = defaultUpdateDuration;
+  }
+
+  String region() {
+    return region;
+  }
+
+  String accountId() {
+    return accountId;
+  }
+
+  String arn(String name) {
+    return "arn:aws:lambda:" + region + ":" + accountId + ":function:" + name;
+  }
+
+  FunctionKnobs knobs(String name) {
+    return knobs.computeIfAbsent(name, n -> new FunctionKnobs(defaultUpdateDuration));
+  }
+
+  /** Creation fails with the failure armed for that name, if any. */
+  FunctionModel create(String name, Map<String, String> tags, FunctionSpec spec, Duration pendingFor, Instant now) {
+    FunctionKnobs k = knobs(name);
+    return functions.compute(name, (n, existing) -> {
+      if (existing != null) {
+        throw ApiException.conflict("Function already exist: " + name);
+      }
+      return new FunctionModel(name, arn(name), tags, k, spec, now, pendingFor, k.takeFailure());
+    });
+  }
+
+  FunctionModel get(String name) {
+    FunctionModel f = functions.get(name);
+    if (f == null) {
+      throw ApiException.notFound(arn(name));
+    }
+    return f;
+  }
+
+  @Nullable FunctionModel find(String name) {
+    return functions.get(name);
+  }
+}
