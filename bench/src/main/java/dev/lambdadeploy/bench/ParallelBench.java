@@ -4,7 +4,7 @@ import dev.lambdadeploy.bench.flow.Contender;
 import dev.lambdadeploy.bench.flow.EngineFlow;
 import dev.lambdadeploy.bench.flow.SdkWaiterFlow;
 import dev.lambdadeploy.bench.flow.SpecFlow;
-import dev.lambdadeploy.bench.report.Fmt;
+import dev.lambdadeploy.bench.report.Stats;
 import dev.lambdadeploy.bench.sim.CodeZips;
 import dev.lambdadeploy.bench.sim.JournalStats;
 import dev.lambdadeploy.bench.sim.ScaledTime;
@@ -116,13 +116,9 @@ final class ParallelBench {
                 .reduce(JournalStats.NONE, JournalStats::plus);
         long unpublished = names.stream().filter(nm -> sim.control().inspect(nm).versions().isEmpty()).count();
         List<String> errors = result.errors().stream().filter(e -> e != null).distinct().limit(3).toList();
-        double median = dev.lambdadeploy.bench.report.Stats.median(perDeploy).orElse(Double.NaN);
+        double median = Stats.median(perDeploy).orElse(Double.NaN);
         return new Row(contender.key(), contender.label(), n, Duration.ofNanos(last - result.released()),
                 quotaBound(n, settings.update()), Duration.ofNanos(Math.round(median * 1e9)), total,
                 Math.max(result.failures(), unpublished), errors);
-    }
-
-    static String describe(Row row) {
-        return Fmt.seconds(row.wall());
     }
 }

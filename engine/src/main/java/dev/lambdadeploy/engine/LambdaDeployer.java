@@ -42,16 +42,31 @@ public final class LambdaDeployer {
     public LambdaResult awaitReady(AwaitReadyRequest request) throws InterruptedException {
         ops.log().waitingForReady();
         WaitOutcome outcome = ops.await(request.functionName(), request.qualifier(), request.waitSettings());
-        FunctionStatus last = WaitConclusion.conclude(request.functionName(), outcome, request.waitSettings(),
-                WaitConclusion.Next.CONTINUE, ops.log());
-        LambdaResult base = last != null ? LambdaResult.of(last)
-                : new LambdaResult(request.functionName(), null, null, null, null, null, null, 0, Duration.ZERO, false, false);
-        return base.withWait(outcome.attempts(), outcome.waited(), outcome.kind() == WaitOutcome.Kind.TIMED_OUT);
+        return concludeWait(request.functionName(), LambdaResult.empty(request.functionName()), outcome,
+                request.waitSettings());
     }
 
     /** Waits for readiness (unless told not to), then publishes the expected code, retrying 409s. */
     public LambdaResult publishVersion(PublishVersionRequest request) throws InterruptedException {
         return new VersionPublisher(ops).publish(request);
+    }
+
+    /**
+     * Publishes after a readiness wait the caller drove itself (the Jenkins plugin's restart-surviving wait):
+     * concludes {@code outcome} as {@link #publishVersion} would (Failed throws, a timeout warns or throws),
+     * then publishes pinned to the code and revision seen when ready. {@code request.waitForReady()} is ignored.
+     */
+    public LambdaResult publishAfterWait(PublishVersionRequest request, WaitOutcome outcome) throws InterruptedException {
+        return new VersionPublisher(ops).publishAfterWait(request, outcome);
+    }
+
+    /**
+     * Concludes a readiness wait the caller drove itself, for a step that does not publish next (lambdaAwaitReady,
+     * lambdaUpdateCode with waitForReady): ready goes on, Failed throws, a timeout warns or throws.
+     */
+    public LambdaResult concludeWait(String functionName, LambdaResult soFar, WaitOutcome outcome, WaitSettings settings) {
+        WaitConclusion.conclude(functionName, outcome, settings, WaitConclusion.Next.CONTINUE, ops.log());
+        return WaitConclusion.record(soFar, outcome);
     }
 
     /**

@@ -34,6 +34,11 @@ public record LambdaResult(
         Objects.requireNonNull(waited, "waited");
     }
 
+    /** Nothing known yet but the function's name. */
+    public static LambdaResult empty(String functionName) {
+        return new LambdaResult(functionName, null, null, null, null, null, null, 0, Duration.ZERO, false, false);
+    }
+
     /** The result of a step that saw {@code status} last. */
     public static LambdaResult of(FunctionStatus status) {
         return new LambdaResult(status.functionName(), status.functionArn(), null, status.codeSha256(),
@@ -51,6 +56,11 @@ public record LambdaResult(
     public LambdaResult withWait(int attempts, Duration waited, boolean timedOut) {
         return new LambdaResult(functionName, functionArn, version, codeSha256, revisionId, state, lastUpdateStatus,
                 this.attempts + attempts, this.waited.plus(waited), published, this.timedOut || timedOut);
+    }
+
+    public LambdaResult withCode(@Nullable String codeSha256, @Nullable String revisionId) {
+        return new LambdaResult(functionName, functionArn, version, codeSha256, revisionId, state, lastUpdateStatus,
+                attempts, waited, published, timedOut);
     }
 
     public LambdaResult withVersion(@Nullable String version, boolean published) {

@@ -28,16 +28,22 @@ final class VersionPublisher {
     }
 
     LambdaResult publish(PublishVersionRequest request) throws InterruptedException {
-        String name = request.functionName();
-        LambdaResult result = new LambdaResult(name, null, null, request.codeSha256(), request.revisionId(), null, null,
-                0, Duration.ZERO, false, false);
-        @Nullable FunctionStatus seen = null;
-        if (request.waitForReady()) {
-            ops.log().waitingForReady();
-            WaitOutcome outcome = ops.await(name, null, request.waitSettings());
-            seen = WaitConclusion.conclude(name, outcome, request.waitSettings(), WaitConclusion.Next.PUBLISH, ops.log());
-            result = WaitConclusion.record(result, outcome);
+        if (!request.waitForReady()) {
+            return publishAfter(request, emptyResult(request), null);
         }
+        ops.log().waitingForReady();
+        return publishAfterWait(request, ops.await(request.functionName(), null, request.waitSettings()));
+    }
+
+    /** Publishes after a wait someone else drove (the Jenkins plugin's restart-surviving wait). */
+    LambdaResult publishAfterWait(PublishVersionRequest request, WaitOutcome outcome) throws InterruptedException {
+        FunctionStatus seen = WaitConclusion.conclude(request.functionName(), outcome, request.waitSettings(),
+                WaitConclusion.Next.PUBLISH, ops.log());
+        return publishAfter(request, WaitConclusion.record(emptyResult(request), outcome), seen);
+    }
+
+    private LambdaResult publishAfter(PublishVersionRequest request, LambdaResult result, @Nullable FunctionStatus seen)
+            throws InterruptedException {
         String expectedSha = request.codeSha256() != null ? request.codeSha256() : seen != null ? seen.codeSha256() : null;
         try {
             return publishPinned(request, result, expectedSha, seen);
@@ -48,6 +54,10 @@ final class VersionPublisher {
             ops.log().rollbackPublishFailed(e.getMessage());
             return result.withVersion(null, false);
         }
+    }
+
+    private static LambdaResult emptyResult(PublishVersionRequest request) {
+        return LambdaResult.empty(request.functionName()).withCode(request.codeSha256(), request.revisionId());
     }
 
     private LambdaResult publishPinned(PublishVersionRequest request, LambdaResult result, @Nullable String expectedSha,

@@ -371,4 +371,38 @@ class DeployFlowsTest {
         assertThat(thrown).singleElement().isInstanceOf(InterruptedException.class);
         assertThat(aws.calls("PublishVersion")).isZero();
     }
+
+    @Test
+    void aWaitDrivenStepByStepFromPersistedStatePublishesLikeTheBlockingOne() throws InterruptedException {
+        aws.simulator.control().createFunction(FN, Duration.ZERO);
+        aws.simulator.control().updateDuration(FN, Duration.ofSeconds(5));
+        var deployer = aws.deployer();
+        LambdaResult updated = deployer.updateCode(update().toBuilder().waitForReady(false).build());
+
+        // what the Jenkins plugin does on each timer tick, persisting only deadline and attempt count
+        var policy = WaitSettings.DEFAULTS.toPolicy();
+        var wait = dev.lambdadeploy.engine.wait.ResumableWait.start(policy, aws.clock.instant());
+        dev.lambdadeploy.engine.wait.WaitOutcome outcome = null;
+        dev.lambdadeploy.engine.FunctionStatus last = null;
+        while (outcome == null) {
+            var seen = deployer.probe(FN, null).probe();
+            if (seen instanceof dev.lambdadeploy.engine.wait.Observation.Seen s) {
+                last = s.status();
+            }
+            var step = wait.observe(policy, seen, aws.clock.instant());
+            outcome = dev.lambdadeploy.engine.wait.WaitOutcome.of(step.decision(), last, step.next().attempts(), step.elapsed());
+            if (step.decision() instanceof dev.lambdadeploy.engine.wait.Decision.PollAgain again) {
+                wait = new dev.lambdadeploy.engine.wait.ResumableWait(step.next().deadline(), step.next().attempts());
+                aws.clock.advance(again.delay());
+            }
+        }
+        LambdaResult published = deployer.publishAfterWait(PublishVersionRequest.builder().functionName(FN)
+                .description("resumed").codeSha256(updated.codeSha256()).build(), outcome);
+
+        assertThat(published.version()).isEqualTo("1");
+        assertThat(published.codeSha256()).isEqualTo(SimulatedLambda.sha256(code));
+        assertThat(published.waited()).isBetween(Duration.ofSeconds(5), Duration.ofMillis(5900));
+        assertThat(aws.log.specLines()).contains("✅ Lambda function is ready for version publishing",
+                "✅ Lambda function updated successfully!");
+    }
 }

@@ -1,0 +1,95 @@
+package dev.lambdadeploy.bench;
+
+import dev.lambdadeploy.bench.report.Fmt;
+import dev.lambdadeploy.bench.report.Stats;
+import dev.lambdadeploy.bench.report.Table;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/** The engine's performance targets, checked against what was measured. */
+final class Targets {
+
+    static final double ONE_SECOND_OVERSHOOT = 0.25;
+    static final double LONG_OVERSHOOT_SHARE = 0.10;
+    static final double PARALLEL_WALL_FACTOR = 1.2;
+    static final int PARALLEL_N = 100;
+    static final double CLI_SHARE = 0.5;
+
+    private final Table.Builder table = Table.builder("targets", "Targets for the engine's default",
+            "Target", "Case", "Threshold", "Measured", "Verdict");
+
+    Targets waitPolicies(List<WaitPolicyBench.Row> rows) {
+        for (WaitPolicyBench.Row engine : rows) {
+            if (!engine.key().equals("engine")) {
+                continue;
+            }
+            String update = Fmt.duration(engine.update()) + " update";
+            OptionalDouble median = Stats.median(Tables.overshoots(engine));
+            long failed = engine.trials().stream().filter(WaitPolicyBench.Trial::failed).count();
+            if (engine.update().compareTo(Duration.ofSeconds(1)) <= 0) {
+                check("median overshoot", update, ONE_SECOND_OVERSHOOT, median, "s", failed);
+                continue;
+            }
+            double limit = LONG_OVERSHOOT_SHARE * Tables.seconds(engine.update());
+            check("median overshoot <= 10 % of update", update, limit, median, "s", failed);
+            Optional<WaitPolicyBench.Row> sdk = rows.stream()
+                    .filter(r -> r.key().equals("sdk") && r.update().equals(engine.update())).findFirst();
+            sdk.ifPresent(s -> check("calls/deploy <= SDK waiter's", update, callsPerDeploy(s),
+                    OptionalDouble.of(callsPerDeploy(engine)), "calls", 0));
+        }
+        return this;
+    }
+
+    Targets parallel(List<ParallelBench.Row> rows) {
+        rows.stream().filter(r -> r.key().equals("engine") && r.n() == PARALLEL_N).findFirst().ifPresent(r -> {
+            check("no failures", "N=" + PARALLEL_N, 0, OptionalDouble.of(r.failures()), "failures", 0);
+            check("wall <= 1.2 x quota bound", "N=" + PARALLEL_N,
+                    PARALLEL_WALL_FACTOR * Tables.seconds(r.bound()), OptionalDouble.of(Tables.seconds(r.wall())), "s", 0);
+        });
+        return this;
+    }
+
+    Targets process(List<ProcessBench.Row> rows) {
+        Optional<ProcessBench.Row> cli = rows.stream().filter(r -> r.key().equals("cli") && r.skipped() == null).findFirst();
+        Optional<ProcessBench.Row> spec = rows.stream().filter(r -> r.key().equals("spec") && r.skipped() == null).findFirst();
+        if (cli.isPresent() && spec.isPresent()) {
+            OptionalDouble cliMedian = Stats.median(cli.get().walls().stream().map(Tables::seconds).toList());
+            OptionalDouble specMedian = Stats.median(spec.get().walls().stream().map(Tables::seconds).toList());
+            if (specMedian.isPresent()) {
+                check("CLI wall <= half the script's", "1 deploy", CLI_SHARE * specMedian.getAsDouble(), cliMedian, "s",
+                        cli.get().failures());
+            }
+        } else {
+            table.row("CLI wall <= half the script's", "1 deploy", "n/a", "n/a", "not measured (see part 3)");
+        }
+        return this;
+    }
+
+    Table table() {
+        return table.note("A missed target says by how much; the why is in the README's performance section.").build();
+    }
+
+    private void check(String target, String scope, double limit, OptionalDouble measured, String unit, long failures) {
+        if (measured.isEmpty()) {
+            table.row(target, scope, "<= " + value(limit, unit), "n/a", "MISSED: nothing published");
+            return;
+        }
+        double m = measured.getAsDouble();
+        String verdict = m <= limit ? "met" : "MISSED by " + value(m - limit, unit)
+                + (limit > 0 ? " (" + Fmt.ratio(m / limit) + " the limit)" : "");
+        if (failures > 0) {
+            verdict += "; " + failures + " deploys failed";
+        }
+        table.row(target, scope, "<= " + value(limit, unit), value(m, unit), verdict);
+    }
+
+    private static String value(double v, String unit) {
+        return (unit.equals("s") ? Fmt.seconds(v) : Fmt.number(Math.round(v * 10) / 10.0)) + " " + unit;
+    }
+
+    private static double callsPerDeploy(WaitPolicyBench.Row row) {
+        return Stats.mean(row.trials().stream().map(t -> t.journal().calls()).toList());
+    }
+}

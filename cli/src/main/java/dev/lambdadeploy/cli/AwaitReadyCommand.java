@@ -1,0 +1,32 @@
+package dev.lambdadeploy.cli;
+
+import dev.lambdadeploy.engine.AwaitReadyRequest;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "await-ready", sortOptions = false, mixinStandardHelpOptions = true,
+        description = {"Waits until the function (or a version or alias) is Active with its last update Successful. "
+                + "A Failed update fails at once with its reason; a timeout warns (exit 0) unless --fail-on-timeout."})
+final class AwaitReadyCommand extends AwsCommand {
+
+    @Option(names = "--function-name", paramLabel = "NAME", description = "Function name, ARN or partial ARN; may name a version or alias.")
+    @Nullable String functionName;
+
+    @Option(names = "--qualifier", paramLabel = "QUALIFIER", description = "A version or alias; default $LATEST.")
+    @Nullable String qualifier;
+
+    @Mixin
+    WaitOptions wait;
+
+    AwaitReadyCommand(CliContext context) {
+        super(context);
+    }
+
+    @Override
+    Operation prepare() {
+        AwaitReadyRequest request = AwaitReadyRequest.of(functionName, qualifier, wait.settings());
+        return deployer -> deployer.awaitReady(request);
+    }
+}

@@ -1,0 +1,216 @@
+package dev.lambdadeploy.cli;
+
+import dev.lambdadeploy.engine.Durations;
+import dev.lambdadeploy.engine.wait.FixedWaitPolicy;
+import dev.lambdadeploy.simulator.Fault;
+import dev.lambdadeploy.simulator.LambdaSimulator;
+import dev.lambdadeploy.simulator.SimulatorControl;
+import dev.lambdadeploy.simulator.SimulatorCredentials;
+import dev.lambdadeploy.simulator.StateSnapshot;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+
+/**
+ * A whole deploy against an embedded simulator, with no AWS account: the {@code deploy} command itself runs,
+ * parsed from a command line, so what it prints is exactly what a real deploy prints.
+ */
+@Command(name = "demo", sortOptions = false, mixinStandardHelpOptions = true,
+        description = {"Runs a whole deploy against an embedded Lambda simulator, with no AWS account: the function "
+                + "is Pending for a second after creation, each update InProgress for two, and the first publish "
+                + "answered 409. --scenario reproduces the spec's three expected logs instead."})
+final class DemoCommand implements Callable<Integer>, ConsoleCommand {
+
+    static final String FUNCTION = "lambda-deploy-demo";
+    static final String BUCKET = "demo-artifacts";
+    static final String KEY = "builds/lambda-deploy-demo-1.0.0.zip";
+
+    /** What the simulated Lambda does, and how the deploy waits for it. */
+    enum Scenario {
+        /** Pending after creation, InProgress during the update, one 409 on the first PublishVersion. */
+        REALISTIC("realistic"),
+        /** The spec's "Successful Deployment": ready at the first poll. */
+        NORMAL("normal"),
+        /** The spec's "Deployment with Wait": Pending/InProgress, Active/InProgress, then Successful. */
+        WITH_WAIT("with-wait"),
+        /** The spec's "Timeout Scenario": InProgress for all 30 polls, then publish anyway; still exit 0. */
+        TIMEOUT("timeout");
+
+        final String label;
+
+        Scenario(String label) {
+            this.label = label;
+        }
+
+        static final class Converter implements ITypeConverter<Scenario> {
+            @Override
+            public Scenario convert(String value) {
+                for (Scenario s : values()) {
+                    if (s.label.equalsIgnoreCase(value.trim())) {
+                        return s;
+                    }
+                }
+                throw new TypeConversionException("'" + value + "' is not one of realistic, normal, with-wait, timeout");
+            }
+        }
+
+        static final class Candidates extends ArrayList<String> {
+            private static final long serialVersionUID = 1L;
+
+            Candidates() {
+                for (Scenario s : values()) {
+                    add(s.label);
+                }
+            }
+        }
+    }
+
+    /** The spec's timeout log: 30 polls of the fixed policy. Short polls keep the demo short. */
+    static final Duration TIMEOUT_POLL_INTERVAL = Duration.ofMillis(100);
+    static final Duration WITH_WAIT_POLL_INTERVAL = Duration.ofMillis(500);
+
+    private final CliContext context;
+    private @Nullable Console console;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--scenario", paramLabel = "SCENARIO", defaultValue = "realistic",
+            converter = Scenario.Converter.class, completionCandidates = Scenario.Candidates.class,
+            description = "realistic (default), or one of the spec's expected logs: normal, with-wait, timeout.")
+    Scenario scenario = Scenario.REALISTIC;
+
+    @Option(names = "--speed", paramLabel = "FACTOR", defaultValue = "1",
+            description = "Run FACTOR times faster: every simulated delay, poll interval and retry backoff divided by it. Default: ${DEFAULT-VALUE}.")
+    double speed = 1;
+
+    @Mixin
+    OutputOptions output;
+
+    DemoCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        if (!(speed > 0 && speed <= 1000)) {
+            throw new ParameterException(spec.commandLine(), "Invalid value for option '--speed': " + speed
+                    + " is not a factor between 0 and 1000");
+        }
+        try (LambdaSimulator simulator = LambdaSimulator.builder().port(0).clock(context.clock()).quotas(true)
+                .defaultCreateDuration(scaled(Duration.ofSeconds(1))).defaultUpdateDuration(scaled(Duration.ofSeconds(2)))
+                .start()) {
+            List<String> waitArgs = prepare(simulator.control());
+            String description = "demo: 1.0.0 | 0c0ffee | " + context.clock().instant().truncatedTo(ChronoUnit.SECONDS);
+            List<String> args = new ArrayList<>(List.of("deploy", "--function-name", FUNCTION, "--s3-bucket", BUCKET,
+                    "--s3-key", KEY, "--description", description, "--endpoint-url", simulator.endpoint().toString()));
+            args.addAll(waitArgs);
+            if (output.format != ResultWriter.Format.text) {
+                args.addAll(List.of("--output", output.format.name()));
+            }
+            if (output.plain) {
+                args.add("--plain");
+            }
+            Console log = console();
+            log.note("[demo] Simulated Lambda at " + simulator.endpoint() + ": no AWS account, nothing leaves this machine.");
+            log.note("[demo] " + explain());
+            log.note("[demo] $ lambda-deploy " + shellWords(args));
+            CliContext simulated = context.withEnv(Map.of("AWS_ACCESS_KEY_ID", SimulatorCredentials.ACCESS_KEY_ID,
+                    "AWS_SECRET_ACCESS_KEY", SimulatorCredentials.SECRET_ACCESS_KEY, "AWS_SESSION_TOKEN", "",
+                    "AWS_REGION", simulator.region()));
+            if (speed != 1) {
+                simulated = simulated.withTime(context.clock(), context.sleeper(), BackoffStrategy
+                        .exponentialDelayHalfJitter(scaled(Duration.ofSeconds(1)), scaled(Duration.ofSeconds(10))));
+            }
+            return LambdaDeployCli.commandLine(simulated).execute(args.toArray(String[]::new));
+        }
+    }
+
+    /** Sets the simulated function up for the scenario; returns the deploy's wait options. */
+    private List<String> prepare(SimulatorControl control) {
+        switch (scenario) {
+            case REALISTIC -> {
+                control.createFunction(FUNCTION, scaled(Duration.ofSeconds(1)));
+                control.updateDuration(FUNCTION, scaled(Duration.ofSeconds(2)));
+                control.inject("PublishVersion", Fault.status(409, "ResourceConflictException", 1));
+                return speed == 1 ? List.of() : List.of("--poll-interval", seconds(scaled(Duration.ofSeconds(2))));
+            }
+            case NORMAL -> {
+                control.createFunction(FUNCTION, Duration.ZERO);
+                control.updateDuration(FUNCTION, Duration.ZERO);
+                return List.of();
+            }
+            case WITH_WAIT -> {
+                Duration interval = scaled(WITH_WAIT_POLL_INTERVAL);
+                control.createFunction(FUNCTION, Duration.ZERO);
+                // done before the third poll; the first two answers are the spec's
+                control.updateDuration(FUNCTION, interval);
+                control.scriptStates(FUNCTION, List.of(StateSnapshot.of("Pending", "InProgress"),
+                        StateSnapshot.of("Active", "InProgress")));
+                return List.of("--wait-policy", FixedWaitPolicy.NAME, "--poll-interval", seconds(interval));
+            }
+            case TIMEOUT -> {
+                control.createFunction(FUNCTION, Duration.ZERO);
+                control.updateDuration(FUNCTION, Duration.ZERO);
+                // Lambda keeps reporting InProgress for every poll, though it would already accept a publish
+                control.scriptStates(FUNCTION, Collections.nCopies(30, StateSnapshot.of("Active", "InProgress")));
+                return List.of("--wait-policy", FixedWaitPolicy.NAME, "--poll-interval",
+                        seconds(scaled(TIMEOUT_POLL_INTERVAL)), "--max-wait-attempts", "30");
+            }
+            default -> throw new IllegalStateException("unknown scenario " + scenario);
+        }
+    }
+
+    private String explain() {
+        return switch (scenario) {
+            case REALISTIC -> "Function " + FUNCTION + " was just created (Pending for " + Durations.seconds(scaled(Duration.ofSeconds(1)))
+                    + "); each code update stays InProgress for " + Durations.seconds(scaled(Duration.ofSeconds(2)))
+                    + "; the first PublishVersion is answered 409.";
+            case NORMAL -> "Scenario normal, the spec's \"Successful Deployment\": the update finishes at once.";
+            case WITH_WAIT -> "Scenario with-wait, the spec's \"Deployment with Wait\": Pending, then InProgress, then Successful.";
+            case TIMEOUT -> "Scenario timeout, the spec's \"Timeout Scenario\": Lambda reports InProgress for all 30 polls; "
+                    + "the deploy warns and publishes anyway.";
+        };
+    }
+
+    private Duration scaled(Duration d) {
+        return speed == 1 ? d : Duration.ofNanos(Math.round(d.toNanos() / speed));
+    }
+
+    private static String seconds(Duration d) {
+        return java.math.BigDecimal.valueOf(d.toNanos(), 9).stripTrailingZeros().toPlainString();
+    }
+
+    private static String shellWords(List<String> args) {
+        StringBuilder line = new StringBuilder();
+        for (String a : args) {
+            if (line.length() > 0) {
+                line.append(' ');
+            }
+            line.append(a.matches("[\\w@%+=:,./-]+") ? a : "'" + a.replace("'", "'\\''") + "'");
+        }
+        return line.toString();
+    }
+
+    @Override
+    public synchronized Console console() {
+        if (console == null) {
+            console = new Console(context, output.style());
+        }
+        return console;
+    }
+}

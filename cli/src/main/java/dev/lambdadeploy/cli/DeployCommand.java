@@ -1,0 +1,58 @@
+package dev.lambdadeploy.cli;
+
+import dev.lambdadeploy.engine.PublishVersionRequest;
+import dev.lambdadeploy.engine.UpdateCodeRequest;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "deploy", sortOptions = false, mixinStandardHelpOptions = true,
+        description = {"The spec's whole flow: update the code, wait until the function is ready, publish a version "
+                + "of exactly that code with a description. With --rollback a failed publish only warns."})
+final class DeployCommand extends AwsCommand {
+
+    @Option(names = "--function-name", paramLabel = "NAME", description = "Function name, ARN or partial ARN.")
+    @Nullable String functionName;
+
+    @Mixin
+    CodeOptions code;
+
+    @Option(names = "--description", paramLabel = "TEXT",
+            description = "Version description (at most 256 characters), e.g. \"prod: 1.2.3 | abc123 | 2026-11-27\".")
+    @Nullable String description;
+
+    @Option(names = "--architectures", paramLabel = "ARCH", split = ",", description = "x86_64 or arm64.")
+    @Nullable List<String> architectures;
+
+    @Option(names = "--dry-run", description = "Only validate the code with Lambda (DryRun); change and publish nothing.")
+    boolean dryRun;
+
+    @Option(names = "--revision-id", paramLabel = "ID", description = "Update only if the function is still at this RevisionId.")
+    @Nullable String revisionId;
+
+    @Option(names = "--max-retries", paramLabel = "N", defaultValue = "" + UpdateCodeRequest.DEFAULT_MAX_RETRIES,
+            description = "Retries of a 409 on update and of a failed publish. Default: ${DEFAULT-VALUE}.")
+    int maxRetries;
+
+    @Option(names = "--rollback", description = "A rollback deployment: if publishing fails, warn and succeed, as the spec does.")
+    boolean rollback;
+
+    @Mixin
+    WaitOptions wait;
+
+    DeployCommand(CliContext context) {
+        super(context);
+    }
+
+    @Override
+    Operation prepare() {
+        UpdateCodeRequest update = UpdateCodeRequest.builder().functionName(functionName).code(code.codeSource())
+                .architectures(architectures).dryRun(dryRun).revisionId(revisionId).maxRetries(maxRetries)
+                .waitSettings(wait.settings()).build();
+        PublishVersionRequest publish = PublishVersionRequest.builder().functionName(update.functionName())
+                .description(description).maxRetries(maxRetries).rollback(rollback).waitSettings(wait.settings()).build();
+        return deployer -> deployer.deploy(update, publish);
+    }
+}
