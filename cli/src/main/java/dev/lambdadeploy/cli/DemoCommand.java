@@ -137,6 +137,8 @@ final class DemoCommand implements Callable<Integer>, ConsoleCommand {
                         .exponentialDelayHalfJitter(scaled(Duration.ofSeconds(1)), scaled(Duration.ofSeconds(10))));
             }
             return LambdaDeployCli.commandLine(simulated).execute(args.toArray(String[]::new));
+        } finally {
+            console().close();
         }
     }
 
@@ -209,7 +211,8 @@ final class DemoCommand implements Callable<Integer>, ConsoleCommand {
     @Override
     public synchronized Console console() {
         if (console == null) {
-            console = new Console(context, output.style());
+            // no progress line of its own: the deploy it runs shows one
+            console = new Console(context.err(), output.style(), context.githubActions(), false);
         }
         return console;
     }

@@ -35,7 +35,7 @@ class DeployPropertiesTest {
     record Scenario(int updateSeconds, boolean failUpdate, int interfereAtSleep, Faults faults, boolean rollback,
             WaitSettings waitSettings, int maxRetries) {}
 
-    @Property(tries = 60)
+    @Property(tries = 100)
     void publishesOnlyTheUploadedCodeAndStaysWithinBudget(@ForAll("scenarios") Scenario s) throws InterruptedException {
         // SDK retries off: the SDK would honour each 429's Retry-After with a real sleep
         try (SimulatedLambda aws = new SimulatedLambda(SimulatorCredentials.ACCESS_KEY_ID,

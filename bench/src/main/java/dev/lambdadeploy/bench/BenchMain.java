@@ -1,0 +1,110 @@
+package dev.lambdadeploy.bench;
+
+import dev.lambdadeploy.bench.report.CsvRenderer;
+import dev.lambdadeploy.bench.report.Fmt;
+import dev.lambdadeploy.bench.report.MachineFacts;
+import dev.lambdadeploy.bench.report.MarkdownRenderer;
+import dev.lambdadeploy.bench.report.Report;
+import dev.lambdadeploy.bench.sim.ScaledTime;
+import dev.lambdadeploy.bench.sim.SdkClients;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Runs the benchmark against in-process simulators and prints one table per part, then writes them to
+ * {@code bench/results/results.md} and {@code results.csv}.
+ */
+@Command(name = "lambda-deploy-bench", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Measures the engine's waits against the spec's script and the AWS SDK waiter, parallel deploys "
+                + "under Lambda's quotas, and the CLI as a whole process, all against the simulator.",
+                "Build and run: ./mvnw -q -B -P '!jenkins' -pl bench -am package -DskipTests && "
+                        + "java -jar bench/target/lambda-deploy-bench.jar"})
+public final class BenchMain implements Callable<Integer> {
+
+    static final List<Duration> UPDATES = List.of(Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(25),
+            Duration.ofSeconds(120));
+
+    @Option(names = "--quick", description = "Fewer trials and runs: about 2 minutes instead of about 10.")
+    boolean quick;
+
+    @Option(names = "--trials", paramLabel = "N", description = "Deploys per contender and update duration in part 1 "
+            + "(default 30, --quick 8).")
+    Integer trials;
+
+    @Option(names = "--scale", paramLabel = "S", defaultValue = "20", description = "Part 1's simulated time runs S "
+            + "times faster than real time (default ${DEFAULT-VALUE}).")
+    double scale;
+
+    @Option(names = "--seed", defaultValue = "20250101", description = "Seed of the update-duration jitter.")
+    long seed;
+
+    @Option(names = "--runs", paramLabel = "N", description = "Timed runs per contender in part 3 (default 5, --quick 3).")
+    Integer runs;
+
+    @Option(names = "--parts", split = ",", paramLabel = "1,2,3", description = "Which parts to run (default all).")
+    Set<Integer> parts = Set.of(1, 2, 3);
+
+    @Override
+    public Integer call() throws Exception {
+        long started = System.nanoTime();
+        RepoPaths paths = RepoPaths.locate();
+        int trialCount = trials != null ? trials : quick ? 8 : 30;
+        int runCount = runs != null ? runs : quick ? 3 : 5;
+        Report report = new Report();
+        MachineFacts.current().asMap().forEach(report::fact);
+        report.fact("mode", (quick ? "--quick" : "full") + ", parts " + parts);
+
+        try (SdkClients clients = new SdkClients()) {
+            WaitPolicyBench.Settings waitSettings = new WaitPolicyBench.Settings(UPDATES, trialCount, seed,
+                    Duration.ofMillis(500));
+            ParallelBench.Settings parallelSettings = new ParallelBench.Settings(
+                    quick ? List.of(1, 10, 100) : List.of(1, 10, 50, 100), Duration.ofSeconds(1),
+                    List.of("engine", "spec", "sdk"));
+            Targets targets = new Targets();
+            if (parts.contains(1)) {
+                report.fact("part 1 time scale", Fmt.number(scale) + "x (simulated seconds per real second)");
+                report.fact("part 1 trials", trialCount + " per contender and update duration");
+                System.err.println("Part 1: wait policies, scale " + Fmt.number(scale) + "x, " + trialCount + " trials");
+                List<WaitPolicyBench.Row> rows = new WaitPolicyBench(clients, new ScaledTime(scale), waitSettings,
+                        System.err).run();
+                report.add(Tables.waitPolicies(rows, scale, waitSettings));
+                targets.waitPolicies(rows);
+            }
+            if (parts.contains(2)) {
+                System.err.println("Part 2: parallel deploys, real time");
+                List<ParallelBench.Row> rows = new ParallelBench(clients, parallelSettings, System.err).run();
+                report.add(Tables.parallel(rows, parallelSettings));
+                targets.parallel(rows);
+            }
+            if (parts.contains(3)) {
+                System.err.println("Part 3: one deploy as a whole process");
+                List<ProcessBench.Row> rows = new ProcessBench(new ProcessBench.Settings(runCount, paths), System.err).run();
+                report.add(Tables.process(rows, runCount));
+                targets.process(rows);
+            }
+            report.add(targets.table());
+        }
+        report.fact("bench run time", Fmt.seconds((System.nanoTime() - started) / 1e9) + " s");
+
+        String markdown = MarkdownRenderer.render(report, "Lambda Deploy benchmark");
+        System.out.println(markdown);
+        Path results = paths.results();
+        Files.createDirectories(results);
+        Files.writeString(results.resolve("results.md"), markdown, StandardCharsets.UTF_8);
+        Files.writeString(results.resolve("results.csv"), CsvRenderer.render(report), StandardCharsets.UTF_8);
+        System.err.println("Wrote " + results.resolve("results.md") + " and results.csv");
+        return 0;
+    }
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new BenchMain()).execute(args));
+    }
+}
