@@ -6,6 +6,7 @@ import dev.lambdadeploy.engine.wait.Sleeper;
 import java.io.PrintWriter;
 import java.lang.reflect.Method;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.InstantSource;
 import java.util.HashMap;
 import java.util.List;
@@ -53,11 +54,19 @@ public record CliContext(
 
     /** The real process: stdout, stderr, its environment, real time. */
     public static CliContext system() {
-        Charset charset = Charset.defaultCharset();
+        Charset charset = outputCharset(Charset.defaultCharset());
         Map<String, String> env = System.getenv();
         return new CliContext(new PrintWriter(System.out, true, charset), new PrintWriter(System.err, true, charset),
                 env, isTerminal() && !isCi(env), InstantSource.system(), Sleeper.system(),
                 LambdaDeployer.DEFAULT_BACKOFF, UnaryOperator.identity());
+    }
+
+    /**
+     * The platform's charset, unless it cannot show the log's emoji (a C or POSIX locale, common on CI agents,
+     * whose log viewers read UTF-8): then UTF-8. {@code --plain} avoids emoji altogether.
+     */
+    static Charset outputCharset(Charset platform) {
+        return platform.newEncoder().canEncode("✅⚠️🔄") ? platform : StandardCharsets.UTF_8;
     }
 
     /** The same context with other environment variables, e.g. the demo's simulator credentials. */

@@ -23,28 +23,28 @@ final class ConnectionOptions {
     static final String CREDENTIALS_HELP = "set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN "
             + "for temporary keys), or give --profile, or rely on the AWS default credentials chain";
 
-    @Option(names = "--region", paramLabel = "REGION",
+    @Option(order = 100, names = "--region", paramLabel = "REGION",
             description = "AWS region, e.g. eu-west-1. Default: AWS_REGION, else AWS_DEFAULT_REGION, else the region of the profile.")
     @Nullable String region;
 
-    @Option(names = "--profile", paramLabel = "NAME",
+    @Option(order = 101, names = "--profile", paramLabel = "NAME",
             description = "Named profile from ~/.aws/config and ~/.aws/credentials. Default: AWS_ACCESS_KEY_ID / "
                     + "AWS_SECRET_ACCESS_KEY if set, else the AWS default credentials chain (AWS_PROFILE, SSO, "
                     + "container and instance roles).")
     @Nullable String profile;
 
-    @Option(names = "--role-arn", paramLabel = "ARN",
+    @Option(order = 102, names = "--role-arn", paramLabel = "ARN",
             description = "IAM role to assume with STS before deploying, e.g. to deploy into another account.")
     @Nullable String roleArn;
 
-    @Option(names = "--external-id", paramLabel = "ID", description = "External ID the role's trust policy asks for.")
+    @Option(order = 103, names = "--external-id", paramLabel = "ID", description = "External ID the role's trust policy asks for.")
     @Nullable String externalId;
 
-    @Option(names = "--role-session-name", paramLabel = "NAME",
+    @Option(order = 104, names = "--role-session-name", paramLabel = "NAME",
             description = "Session name of the assumed role (default: " + RoleAssumption.DEFAULT_SESSION_NAME + ").")
     @Nullable String roleSessionName;
 
-    @Option(names = "--endpoint-url", paramLabel = "URL",
+    @Option(order = 105, names = "--endpoint-url", paramLabel = "URL",
             description = "Lambda endpoint, e.g. the simulator's http://127.0.0.1:4566. Default: "
                     + "AWS_ENDPOINT_URL_LAMBDA, else AWS_ENDPOINT_URL, else AWS.")
     @Nullable String endpointUrl;

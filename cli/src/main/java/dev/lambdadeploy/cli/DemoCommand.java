@@ -1,8 +1,14 @@
 package dev.lambdadeploy.cli;
 
 import dev.lambdadeploy.engine.Durations;
+import dev.lambdadeploy.engine.LambdaDeployException;
+import dev.lambdadeploy.engine.LambdaDeployer;
+import dev.lambdadeploy.engine.aws.ClientSettings;
+import dev.lambdadeploy.engine.aws.LambdaClients;
+import dev.lambdadeploy.engine.log.DeployLog;
 import dev.lambdadeploy.engine.wait.FixedWaitPolicy;
 import dev.lambdadeploy.simulator.Fault;
+import dev.lambdadeploy.simulator.FunctionView;
 import dev.lambdadeploy.simulator.LambdaSimulator;
 import dev.lambdadeploy.simulator.SimulatorControl;
 import dev.lambdadeploy.simulator.SimulatorCredentials;
@@ -114,6 +120,12 @@ final class DemoCommand implements Callable<Integer>, ConsoleCommand {
         try (LambdaSimulator simulator = LambdaSimulator.builder().port(0).clock(context.clock()).quotas(true)
                 .defaultCreateDuration(scaled(Duration.ofSeconds(1))).defaultUpdateDuration(scaled(Duration.ofSeconds(2)))
                 .start()) {
+            CliContext simulated = context.withEnv(Map.of("AWS_ACCESS_KEY_ID", SimulatorCredentials.ACCESS_KEY_ID,
+                    "AWS_SECRET_ACCESS_KEY", SimulatorCredentials.SECRET_ACCESS_KEY, "AWS_SESSION_TOKEN", "",
+                    "AWS_REGION", simulator.region()));
+            Console log = console();
+            log.note("[demo] Simulated Lambda at " + simulator.endpoint() + ": no AWS account, nothing leaves this machine.");
+            createFunction(simulator, simulated, log);
             List<String> waitArgs = prepare(simulator.control());
             String description = "demo: 1.0.0 | 0c0ffee | " + context.clock().instant().truncatedTo(ChronoUnit.SECONDS);
             List<String> args = new ArrayList<>(List.of("deploy", "--function-name", FUNCTION, "--s3-bucket", BUCKET,
@@ -125,13 +137,8 @@ final class DemoCommand implements Callable<Integer>, ConsoleCommand {
             if (output.plain) {
                 args.add("--plain");
             }
-            Console log = console();
-            log.note("[demo] Simulated Lambda at " + simulator.endpoint() + ": no AWS account, nothing leaves this machine.");
             log.note("[demo] " + explain());
             log.note("[demo] $ lambda-deploy " + shellWords(args));
-            CliContext simulated = context.withEnv(Map.of("AWS_ACCESS_KEY_ID", SimulatorCredentials.ACCESS_KEY_ID,
-                    "AWS_SECRET_ACCESS_KEY", SimulatorCredentials.SECRET_ACCESS_KEY, "AWS_SESSION_TOKEN", "",
-                    "AWS_REGION", simulator.region()));
             if (speed != 1) {
                 simulated = simulated.withTime(context.clock(), context.sleeper(), BackoffStrategy
                         .exponentialDelayHalfJitter(scaled(Duration.ofSeconds(1)), scaled(Duration.ofSeconds(10))));
@@ -142,23 +149,41 @@ final class DemoCommand implements Callable<Integer>, ConsoleCommand {
         }
     }
 
+    /**
+     * Loads the AWS SDK with one GetFunction of a function that does not exist, so that the deploy that follows,
+     * and the timing of its polls, is not slowed by the JVM warming up; then creates the demo's function.
+     */
+    private void createFunction(LambdaSimulator simulator, CliContext simulated, Console log) {
+        ClientSettings settings = new ConnectionOptions().settings(simulated.withEnv(Map.of("AWS_ENDPOINT_URL_LAMBDA",
+                simulator.endpoint().toString())));
+        try (LambdaClients clients = new LambdaClients(); LambdaClients.Session session = clients.open(settings)) {
+            LambdaDeployer.create(session.lambda(), DeployLog.silent()).probe(FUNCTION + "-warm-up", null).probe();
+        } catch (LambdaDeployException expected) {
+            // ResourceNotFoundException: the SDK is loaded
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Duration pending = scenario == Scenario.REALISTIC ? scaled(Duration.ofSeconds(1)) : Duration.ZERO;
+        simulator.control().createFunction(FUNCTION, pending);
+        FunctionView created = simulator.control().inspect(FUNCTION);
+        log.note("[demo] Function " + FUNCTION + " created: State " + created.state()
+                + (pending.isZero() ? "" : " for " + Durations.seconds(pending)) + ".");
+    }
+
     /** Sets the simulated function up for the scenario; returns the deploy's wait options. */
     private List<String> prepare(SimulatorControl control) {
         switch (scenario) {
             case REALISTIC -> {
-                control.createFunction(FUNCTION, scaled(Duration.ofSeconds(1)));
                 control.updateDuration(FUNCTION, scaled(Duration.ofSeconds(2)));
                 control.inject("PublishVersion", Fault.status(409, "ResourceConflictException", 1));
                 return speed == 1 ? List.of() : List.of("--poll-interval", seconds(scaled(Duration.ofSeconds(2))));
             }
             case NORMAL -> {
-                control.createFunction(FUNCTION, Duration.ZERO);
                 control.updateDuration(FUNCTION, Duration.ZERO);
                 return List.of();
             }
             case WITH_WAIT -> {
                 Duration interval = scaled(WITH_WAIT_POLL_INTERVAL);
-                control.createFunction(FUNCTION, Duration.ZERO);
                 // done before the third poll; the first two answers are the spec's
                 control.updateDuration(FUNCTION, interval);
                 control.scriptStates(FUNCTION, List.of(StateSnapshot.of("Pending", "InProgress"),
@@ -166,7 +191,6 @@ final class DemoCommand implements Callable<Integer>, ConsoleCommand {
                 return List.of("--wait-policy", FixedWaitPolicy.NAME, "--poll-interval", seconds(interval));
             }
             case TIMEOUT -> {
-                control.createFunction(FUNCTION, Duration.ZERO);
                 control.updateDuration(FUNCTION, Duration.ZERO);
                 // Lambda keeps reporting InProgress for every poll, though it would already accept a publish
                 control.scriptStates(FUNCTION, Collections.nCopies(30, StateSnapshot.of("Active", "InProgress")));
@@ -179,9 +203,8 @@ final class DemoCommand implements Callable<Integer>, ConsoleCommand {
 
     private String explain() {
         return switch (scenario) {
-            case REALISTIC -> "Function " + FUNCTION + " was just created (Pending for " + Durations.seconds(scaled(Duration.ofSeconds(1)))
-                    + "); each code update stays InProgress for " + Durations.seconds(scaled(Duration.ofSeconds(2)))
-                    + "; the first PublishVersion is answered 409.";
+            case REALISTIC -> "Each code update stays InProgress for " + Durations.seconds(scaled(Duration.ofSeconds(2)))
+                    + "; the first PublishVersion is answered 409 (ResourceConflictException).";
             case NORMAL -> "Scenario normal, the spec's \"Successful Deployment\": the update finishes at once.";
             case WITH_WAIT -> "Scenario with-wait, the spec's \"Deployment with Wait\": Pending, then InProgress, then Successful.";
             case TIMEOUT -> "Scenario timeout, the spec's \"Timeout Scenario\": Lambda reports InProgress for all 30 polls; "

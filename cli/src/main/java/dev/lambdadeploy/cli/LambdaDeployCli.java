@@ -36,7 +36,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
         footerHeading = "%nEnvironment:%n",
         footer = {"AWS_REGION / AWS_DEFAULT_REGION, AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY / AWS_SESSION_TOKEN, "
                 + "AWS_PROFILE, AWS_ENDPOINT_URL(_LAMBDA) as the AWS CLI reads them. With GITHUB_ACTIONS=true warnings "
-                + "and errors are also written as ::warning:: and ::error:: workflow commands."})
+                + "and errors are also written as GitHub workflow commands (annotations)."})
 public final class LambdaDeployCli implements Runnable {
 
     @Spec
@@ -91,6 +91,7 @@ public final class LambdaDeployCli implements Runnable {
         cli.setExecutionExceptionHandler(new Failures(context));
         cli.setParameterExceptionHandler(new UsageErrors(context));
         cli.setUsageHelpAutoWidth(context.progress());
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
         return cli;
     }
 

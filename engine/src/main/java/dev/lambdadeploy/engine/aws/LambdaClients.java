@@ -9,8 +9,8 @@ import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.http.apache.ProxyConfiguration;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
+import software.amazon.awssdk.http.apache5.ProxyConfiguration;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.LambdaClientBuilder;
@@ -81,7 +81,7 @@ public final class LambdaClients implements AutoCloseable {
     }
 
     private static SdkHttpClient httpClient(Optional<ProxySettings> proxy) {
-        ApacheHttpClient.Builder builder = ApacheHttpClient.builder().maxConnections(200);
+        Apache5HttpClient.Builder builder = Apache5HttpClient.builder().maxConnections(200);
         proxy.ifPresent(p -> {
             ProxyConfiguration.Builder config = ProxyConfiguration.builder().endpoint(p.endpoint())
                     .nonProxyHosts(p.nonProxyHosts()).useSystemPropertyValues(false).useEnvironmentVariableValues(false);

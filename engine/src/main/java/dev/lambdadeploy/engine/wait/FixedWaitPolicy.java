@@ -3,7 +3,10 @@ package dev.lambdadeploy.engine.wait;
 import java.time.Duration;
 import java.util.Objects;
 
-/** The spec's schedule: {@code attempts} polls, {@code interval} apart. */
+/**
+ * The spec's schedule: {@code attempts} polls, {@code interval} apart. Polls keep to the grid 0, interval,
+ * 2 x interval..., so the time a poll takes does not push the last ones past the budget.
+ */
 public record FixedWaitPolicy(int maxAttempts, Duration interval) implements WaitPolicy {
 
     public static final String NAME = "fixed";
@@ -25,7 +28,8 @@ public record FixedWaitPolicy(int maxAttempts, Duration interval) implements Wai
 
     @Override
     public Duration delayAfter(int attempt, Duration elapsed) {
-        return interval;
+        Duration untilNextSlot = interval.multipliedBy(attempt).minus(elapsed);
+        return untilNextSlot.isNegative() ? Duration.ZERO : untilNextSlot;
     }
 
     @Override

@@ -66,7 +66,8 @@ class ReadinessDeciderTest {
     void theBudgetBoundsTimeWhateverTheAttemptCount() {
         assertThat(spec.decide(new Observation.Seen(Statuses.of("Active", "InProgress")), 3, Duration.ofSeconds(60)))
                 .isInstanceOf(Decision.TimedOut.class);
-        assertThat(spec.decide(new Observation.Seen(Statuses.of("Active", "InProgress")), 3, Duration.ofMillis(59_500)))
+        var adaptive = new ReadinessDecider(WaitPolicy.adaptive(30, Duration.ofSeconds(2)));
+        assertThat(adaptive.decide(new Observation.Seen(Statuses.of("Active", "InProgress")), 3, Duration.ofMillis(59_500)))
                 .isEqualTo(new Decision.PollAgain(Duration.ofMillis(500)));
     }
 

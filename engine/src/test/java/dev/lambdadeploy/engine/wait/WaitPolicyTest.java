@@ -18,6 +18,13 @@ class WaitPolicyTest {
     }
 
     @Test
+    void fixedKeepsToItsGridWhenPollsTakeTime() {
+        WaitPolicy spec = WaitPolicy.fixed(30, Duration.ofSeconds(2));
+        assertThat(spec.delayAfter(1, Duration.ofMillis(150))).isEqualTo(Duration.ofMillis(1850));
+        assertThat(spec.delayAfter(2, Duration.ofMillis(4100))).isZero();
+    }
+
+    @Test
     void adaptiveKeepsTheSpecsBudgetStartsFastAndBacksOffToTheInterval() {
         WaitPolicy adaptive = WaitPolicy.adaptive(30, Duration.ofSeconds(2));
         assertThat(adaptive.budget()).isEqualTo(Duration.ofSeconds(60));
