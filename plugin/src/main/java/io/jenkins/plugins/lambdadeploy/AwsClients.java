@@ -1,0 +1,36 @@
+package io.jenkins.plugins.lambdadeploy;
+
+import dev.lambdadeploy.engine.aws.ClientSettings;
+import dev.lambdadeploy.engine.aws.LambdaClients;
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.init.Terminator;
+
+/** The one {@link LambdaClients} of this Jenkins: HTTP connection pools shared by all steps, closed when Jenkins stops. */
+public final class AwsClients {
+
+    private static LambdaClients clients;
+
+    private AwsClients() {
+    }
+
+    /** A client for one call or one poll; close it afterwards. */
+    @NonNull
+    public static LambdaClients.Session open(@NonNull ClientSettings settings) {
+        return clients().open(settings);
+    }
+
+    private static synchronized LambdaClients clients() {
+        if (clients == null) {
+            clients = new LambdaClients();
+        }
+        return clients;
+    }
+
+    @Terminator
+    public static synchronized void close() {
+        if (clients != null) {
+            clients.close();
+            clients = null;
+        }
+    }
+}

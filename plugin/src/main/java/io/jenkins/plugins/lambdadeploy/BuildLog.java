@@ -1,0 +1,20 @@
+package io.jenkins.plugins.lambdadeploy;
+
+import dev.lambdadeploy.engine.log.DeployLog;
+import dev.lambdadeploy.engine.log.LogSink;
+import dev.lambdadeploy.engine.log.LogStyle;
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.model.TaskListener;
+
+/** The engine's log vocabulary, written to a build's console. */
+public final class BuildLog {
+
+    private BuildLog() {
+    }
+
+    @NonNull
+    public static DeployLog of(@NonNull TaskListener listener) {
+        LogSink sink = (level, text) -> listener.getLogger().println(text);
+        return new DeployLog(sink, LogStyle.EMOJI);
+    }
+}

@@ -1,0 +1,49 @@
+package io.jenkins.plugins.lambdadeploy;
+
+import dev.lambdadeploy.engine.CodeSource;
+import dev.lambdadeploy.engine.Validation;
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.AbortException;
+import hudson.FilePath;
+import hudson.Util;
+import java.io.IOException;
+import java.io.InputStream;
+
+/** The code source of an update: S3 or an image as given, or a zip read from the workspace (on the agent). */
+public final class CodeSources {
+
+    private CodeSources() {
+    }
+
+    /**
+     * Reads {@code zipFile} only when it is the source, so S3 and image updates need no workspace.
+     *
+     * @param workspace null outside a {@code node} block
+     */
+    @NonNull
+    public static CodeSource of(@NonNull UpdateCodeParameters parameters, @CheckForNull FilePath workspace)
+            throws IOException, InterruptedException {
+        String zipFile = Util.fixEmptyAndTrim(parameters.getZipFile());
+        byte[] zip = null;
+        if (zipFile != null) {
+            zip = read(zipFile, workspace);
+        }
+        return Validation.codeSource(parameters.getS3Bucket(), parameters.getS3Key(), parameters.getS3ObjectVersion(),
+                zip, zipFile, parameters.getImageUri());
+    }
+
+    private static byte[] read(String zipFile, @CheckForNull FilePath workspace) throws IOException, InterruptedException {
+        if (workspace == null) {
+            throw new AbortException(Messages.CodeSources_NoWorkspace(zipFile));
+        }
+        FilePath file = workspace.child(zipFile);
+        if (!file.exists()) {
+            throw new AbortException(Messages.CodeSources_NotFound(zipFile, workspace.getRemote()));
+        }
+        Validation.zipFileSize(zipFile, file.length());
+        try (InputStream in = file.read()) {
+            return in.readAllBytes();
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package io.jenkins.plugins.lambdadeploy;
+
+import dev.lambdadeploy.engine.Validation;
+import dev.lambdadeploy.engine.aws.ClientSettings;
+import dev.lambdadeploy.engine.aws.CredentialsSource;
+import dev.lambdadeploy.engine.aws.RegionResolver;
+import dev.lambdadeploy.engine.aws.RoleAssumption;
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.AbortException;
+import hudson.Util;
+import hudson.model.Run;
+import java.io.Serializable;
+import java.util.Map;
+
+/**
+ * Where and as whom to call Lambda, without any secret: a Pipeline wait persists this across a controller restart,
+ * and credentials are looked up again from {@link #credentialsId} or the build's environment.
+ */
+public final class Connection implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    private final @NonNull String region;
+    private final @CheckForNull String credentialsId;
+    private final @CheckForNull String roleArn;
+    private final @CheckForNull String externalId;
+    private final @CheckForNull String roleSessionName;
+    private final @CheckForNull String endpointUrl;
+
+    private Connection(@NonNull String region, @CheckForNull String credentialsId, @CheckForNull String roleArn,
+            @CheckForNull String externalId, @CheckForNull String roleSessionName, @CheckForNull String endpointUrl) {
+        this.region = region;
+        this.credentialsId = credentialsId;
+        this.roleArn = roleArn;
+        this.externalId = externalId;
+        this.roleSessionName = roleSessionName;
+        this.endpointUrl = endpointUrl;
+    }
+
+    /**
+     * The connection of {@code parameters} with the region settled from the parameter or the build's environment.
+     * Checks every value before any AWS call; the engine names the first bad one.
+     */
+    @NonNull
+    public static Connection resolve(@NonNull ConnectionParameters parameters, @NonNull Map<String, String> environment) {
+        Connection connection = new Connection(RegionResolver.resolve(parameters.getRegion(), environment),
+                Util.fixEmptyAndTrim(parameters.getCredentialsId()), parameters.getRoleArn(), parameters.getExternalId(),
+                parameters.getRoleSessionName(), parameters.getEndpointUrl());
+        connection.role();
+        Validation.endpointUrl(connection.endpointUrl);
+        return connection;
+    }
+
+    /** Client settings for keys resolved by {@link #credentials}; the Jenkins proxy is read anew each time. */
+    @NonNull
+    public ClientSettings settings(@NonNull CredentialsSource credentials) {
+        return ClientSettings.builder()
+                .region(region)
+                .credentials(credentials)
+                .role(role())
+                .endpoint(Validation.endpointUrl(endpointUrl))
+                .proxy(JenkinsProxy.settings())
+                .build();
+    }
+
+    @NonNull
+    public CredentialsSource credentials(@NonNull Run<?, ?> run, @NonNull Map<String, String> environment)
+            throws AbortException {
+        return AwsCredentialsLookup.resolve(credentialsId, run, environment);
+    }
+
+    @CheckForNull
+    private RoleAssumption role() {
+        return RoleAssumption.of(roleArn, externalId, roleSessionName, null);
+    }
+}

@@ -1,0 +1,98 @@
+package io.jenkins.plugins.lambdadeploy;
+
+import com.cloudbees.jenkins.plugins.awscredentials.AWSCredentialsImpl;
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.CredentialsScope;
+import com.cloudbees.plugins.credentials.domains.Domain;
+import com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl;
+import dev.lambdadeploy.simulator.LambdaSimulator;
+import dev.lambdadeploy.simulator.SimulatorCredentials;
+import java.io.File;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.time.Duration;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
+import jenkins.model.Jenkins;
+
+/** A simulator on 127.0.0.1 and the credentials it accepts, stored the way users store them. */
+public final class LambdaTestSupport {
+
+    public static final String AWS_CREDENTIALS_ID = "simulator-aws";
+    public static final String KEY_PAIR_ID = "simulator-keys";
+    /** An empty but valid zip archive. */
+    public static final byte[] EMPTY_ZIP = {0x50, 0x4b, 0x05, 0x06, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+
+    private static final AtomicInteger FUNCTIONS = new AtomicInteger();
+
+    private LambdaTestSupport() {
+    }
+
+    /** Real time, short updates, no quotas: the only waits in the tests are the updates' own durations. */
+    public static LambdaSimulator startSimulator() {
+        return LambdaSimulator.builder()
+                .port(0)
+                .quotas(false)
+                .defaultUpdateDuration(Duration.ofMillis(500))
+                .defaultCreateDuration(Duration.ZERO)
+                .start();
+    }
+
+    /** A function name no other test uses, created Active. */
+    public static String newFunction(LambdaSimulator sim, String prefix) {
+        String name = prefix + "-" + FUNCTIONS.incrementAndGet();
+        sim.control().createFunction(name, Duration.ZERO);
+        return name;
+    }
+
+    /** Step arguments that reach the simulator with the given credentials. */
+    public static String connection(LambdaSimulator sim, String credentialsId) {
+        return "region: 'us-east-1', endpointUrl: '" + sim.endpoint() + "', credentialsId: '" + credentialsId + "'";
+    }
+
+    /** An AWS Credentials entry (aws-credentials plugin) holding the simulator's key pair. */
+    public static void storeAwsCredentials(Jenkins jenkins) throws IOException {
+        CredentialsProvider.lookupStores(jenkins).iterator().next().addCredentials(Domain.global(),
+                new AWSCredentialsImpl(CredentialsScope.GLOBAL, AWS_CREDENTIALS_ID, SimulatorCredentials.ACCESS_KEY_ID,
+                        SimulatorCredentials.SECRET_ACCESS_KEY, "simulator"));
+    }
+
+    /** A Username with password entry: access key id and secret access key. */
+    public static void storeKeyPair(Jenkins jenkins) throws Exception {
+        CredentialsProvider.lookupStores(jenkins).iterator().next().addCredentials(Domain.global(),
+                new UsernamePasswordCredentialsImpl(CredentialsScope.GLOBAL, KEY_PAIR_ID, "simulator",
+                        SimulatorCredentials.ACCESS_KEY_ID, SimulatorCredentials.SECRET_ACCESS_KEY));
+    }
+
+    /** The files under {@code dir} that contain {@code text}, as credentials-binding's tests look for leaked secrets. */
+    public static Set<String> grep(File dir, String text) throws IOException {
+        Set<String> matches = new TreeSet<>();
+        grep(dir, text, "", matches);
+        return matches;
+    }
+
+    private static void grep(File dir, String text, String prefix, Set<String> matches) throws IOException {
+        File[] kids = dir.listFiles();
+        if (kids == null) {
+            return;
+        }
+        for (File kid : kids) {
+            String name = prefix + kid.getName();
+            if (kid.isDirectory()) {
+                grep(kid, text, name + "/", matches);
+            } else {
+                try {
+                    if (new String(Files.readAllBytes(kid.toPath()), StandardCharsets.ISO_8859_1).contains(text)) {
+                        matches.add(name);
+                    }
+                } catch (FileNotFoundException | NoSuchFileException e) {
+                    // a temporary file that went away
+                }
+            }
+        }
+    }
+}

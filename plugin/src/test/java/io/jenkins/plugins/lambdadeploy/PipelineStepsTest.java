@@ -1,0 +1,273 @@
+package io.jenkins.plugins.lambdadeploy;
+
+import static io.jenkins.plugins.lambdadeploy.LambdaTestSupport.AWS_CREDENTIALS_ID;
+import static io.jenkins.plugins.lambdadeploy.LambdaTestSupport.KEY_PAIR_ID;
+import static io.jenkins.plugins.lambdadeploy.LambdaTestSupport.connection;
+import static io.jenkins.plugins.lambdadeploy.LambdaTestSupport.grep;
+import static io.jenkins.plugins.lambdadeploy.LambdaTestSupport.newFunction;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lambdadeploy.simulator.LambdaSimulator;
+import dev.lambdadeploy.simulator.SimulatorCredentials;
+import dev.lambdadeploy.simulator.StateSnapshot;
+import java.io.ByteArrayInputStream;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import hudson.model.Result;
+import org.jenkinsci.plugins.workflow.actions.WarningAction;
+import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.graph.FlowNode;
+import org.jenkinsci.plugins.workflow.graphanalysis.DepthFirstScanner;
+import org.jenkinsci.plugins.workflow.graphanalysis.NodeStepTypePredicate;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.junit.jupiter.BuildWatcherExtension;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+
+/** The three steps in scripted and declarative Pipelines, against the Lambda simulator. */
+@WithJenkins
+class PipelineStepsTest {
+
+    @SuppressWarnings("unused")
+    @RegisterExtension
+    private static final BuildWatcherExtension BUILD_WATCHER = new BuildWatcherExtension();
+
+    private static LambdaSimulator sim;
+
+    @BeforeAll
+    static void startSimulator() {
+        sim = LambdaTestSupport.startSimulator();
+    }
+
+    @AfterAll
+    static void stopSimulator() {
+        sim.close();
+    }
+
+    @Test
+    void normalDeploymentFollowsTheSpecsLog(JenkinsRule j) throws Exception {
+        LambdaTestSupport.storeAwsCredentials(j.jenkins);
+        String fn = newFunction(sim, "normal");
+        WorkflowRun b = run(j, ""
+                + "def up = lambdaUpdateCode(functionName: '" + fn + "', s3Bucket: 'builds', s3Key: 'app-1.zip', "
+                + connection(sim, AWS_CREDENTIALS_ID) + ")\n"
+                + "echo \"updated arn=${up.functionArn} state=${up.state}/${up.lastUpdateStatus} sha=${up.codeSha256}\"\n"
+                + "def v = lambdaPublishVersion(functionName: '" + fn + "', codeSha256: up.codeSha256, "
+                + "description: 'ENV: prod | 1 | abc', " + connection(sim, AWS_CREDENTIALS_ID) + ")\n"
+                + "echo \"published=${v.published} version=${v.version} timedOut=${v.timedOut}\"\n", Result.SUCCESS);
+        j.assertLogContains("🔄 Updating Lambda function...", b);
+        j.assertLogContains("⏳ Waiting for Lambda function to be ready for version publishing...", b);
+        j.assertLogContains("  Function State: Active, Last Update Status: Successful", b);
+        j.assertLogContains("✅ Lambda function is ready for version publishing", b);
+        j.assertLogContains("📝 Publishing version with description...", b);
+        j.assertLogContains("✅ Lambda function updated successfully!", b);
+        j.assertLogContains("updated arn=arn:aws:lambda:us-east-1:" + sim.accountId() + ":function:" + fn
+                + " state=Active/Successful", b);
+        j.assertLogContains("published=true version=1 timedOut=false", b);
+        assertEquals("ENV: prod | 1 | abc", sim.control().inspect(fn).versions().get(0).description());
+    }
+
+    @Test
+    void deploymentWithWaitLogsEachPoll(JenkinsRule j) throws Exception {
+        LambdaTestSupport.storeAwsCredentials(j.jenkins);
+        String fn = newFunction(sim, "wait");
+        sim.control().updateDuration(fn, Duration.ofMillis(2500));
+        WorkflowRun b = run(j, ""
+                + "def up = lambdaUpdateCode(functionName: '" + fn + "', s3Bucket: 'builds', s3Key: 'app-2.zip', "
+                + "waitPolicy: 'fixed', pollInterval: 1, " + connection(sim, AWS_CREDENTIALS_ID) + ")\n"
+                + "echo \"attempts=${up.attempts} timedOut=${up.timedOut}\"\n", Result.SUCCESS);
+        j.assertLogContains("  Function State: Active, Last Update Status: InProgress", b);
+        j.assertLogContains("  Waiting... (attempt 1/30)", b);
+        j.assertLogContains("✅ Lambda function is ready for version publishing", b);
+        j.assertLogContains("timedOut=false", b);
+    }
+
+    @Test
+    void declarativePipeline(JenkinsRule j) throws Exception {
+        LambdaTestSupport.storeAwsCredentials(j.jenkins);
+        String fn = newFunction(sim, "declarative");
+        WorkflowRun b = run(j, ""
+                + "pipeline {\n"
+                + "  agent none\n"
+                + "  stages {\n"
+                + "    stage('Deploy') {\n"
+                + "      steps {\n"
+                + "        lambdaUpdateCode(functionName: '" + fn + "', s3Bucket: 'builds', s3Key: 'app-3.zip', "
+                + connection(sim, AWS_CREDENTIALS_ID) + ")\n"
+                + "        lambdaAwaitReady(functionName: '" + fn + "', " + connection(sim, AWS_CREDENTIALS_ID) + ")\n"
+                + "        script {\n"
+                + "          def v = lambdaPublishVersion(functionName: '" + fn + "', description: 'declarative', "
+                + connection(sim, AWS_CREDENTIALS_ID) + ")\n"
+                + "          echo \"version=${v.version}\"\n"
+                + "        }\n"
+                + "      }\n"
+                + "    }\n"
+                + "  }\n"
+                + "}\n", Result.SUCCESS);
+        j.assertLogContains("version=1", b);
+        j.assertLogContains("✅ Lambda function updated successfully!", b);
+    }
+
+    @Test
+    void timeoutWarnsPublishesAnywayAndLeavesTheBuildSuccessful(JenkinsRule j) throws Exception {
+        LambdaTestSupport.storeAwsCredentials(j.jenkins);
+        String fn = newFunction(sim, "timeout");
+        sim.control().updateDuration(fn, Duration.ofSeconds(4));
+        WorkflowRun b = run(j, ""
+                + "def up = lambdaUpdateCode(functionName: '" + fn + "', s3Bucket: 'builds', s3Key: 'app-4.zip', "
+                + "waitForReady: false, " + connection(sim, AWS_CREDENTIALS_ID) + ")\n"
+                + "def v = lambdaPublishVersion(functionName: '" + fn + "', codeSha256: up.codeSha256, description: 'd', "
+                + "maxWaitAttempts: 2, pollInterval: 1, waitPolicy: 'fixed', maxRetries: 5, "
+                + connection(sim, AWS_CREDENTIALS_ID) + ")\n"
+                + "echo \"published=${v.published} timedOut=${v.timedOut}\"\n", Result.SUCCESS);
+        j.assertLogContains("  Waiting... (attempt 1/2)", b);
+        j.assertLogContains("⚠️ Timeout waiting for Lambda function to be ready, attempting to publish anyway...", b);
+        j.assertLogContains("published=true timedOut=true", b);
+        FlowNode publish = new DepthFirstScanner().findFirstMatch(b.getExecution(),
+                new NodeStepTypePredicate("lambdaPublishVersion"));
+        assertNotNull(publish);
+        WarningAction warning = publish.getAction(WarningAction.class);
+        assertNotNull(warning, "the stage view and Blue Ocean show the timeout on the step");
+        assertEquals(Result.UNSTABLE, warning.getResult());
+    }
+
+    @Test
+    void unstableOnWarningMakesTheBuildUnstable(JenkinsRule j) throws Exception {
+        LambdaTestSupport.storeAwsCredentials(j.jenkins);
+        String fn = newFunction(sim, "unstable");
+        sim.control().updateDuration(fn, Duration.ofSeconds(3));
+        run(j, ""
+                + "lambdaUpdateCode(functionName: '" + fn + "', s3Bucket: 'builds', s3Key: 'app-5.zip', "
+                + "maxWaitAttempts: 1, pollInterval: 1, unstableOnWarning: true, " + connection(sim, AWS_CREDENTIALS_ID)
+                + ")\n", Result.UNSTABLE);
+    }
+
+    @Test
+    void failedUpdateFailsTheBuildWithLambdasReason(JenkinsRule j) throws Exception {
+        LambdaTestSupport.storeAwsCredentials(j.jenkins);
+        String fn = newFunction(sim, "failed");
+        sim.control().failNextUpdate(fn, "InvalidZipFileException", "Could not unzip uploaded file.");
+        WorkflowRun b = run(j, ""
+                + "lambdaUpdateCode(functionName: '" + fn + "', s3Bucket: 'builds', s3Key: 'broken.zip', "
+                + connection(sim, AWS_CREDENTIALS_ID) + ")\n"
+                + "echo 'not reached'\n", Result.FAILURE);
+        j.assertLogContains("Could not unzip uploaded file.", b);
+        j.assertLogContains("InvalidZipFileException", b);
+        j.assertLogNotContains("not reached", b);
+        j.assertLogNotContains("\tat ", b);
+    }
+
+    @Test
+    void abortEndsTheWaitPromptly(JenkinsRule j) throws Exception {
+        LambdaTestSupport.storeAwsCredentials(j.jenkins);
+        String fn = newFunction(sim, "abort");
+        sim.control().scriptStates(fn, Collections.nCopies(10_000, StateSnapshot.of("Pending", "InProgress")));
+        WorkflowJob p = j.createProject(WorkflowJob.class);
+        p.setDefinition(new CpsFlowDefinition("lambdaAwaitReady(functionName: '" + fn + "', waitPolicy: 'fixed', "
+                + "pollInterval: 1, maxWaitAttempts: 600, " + connection(sim, AWS_CREDENTIALS_ID) + ")\n", true));
+        WorkflowRun b = p.scheduleBuild2(0).waitForStart();
+        j.waitForMessage("  Waiting... (attempt 1/600)", b);
+        long stopped = System.nanoTime();
+        b.doStop();
+        j.assertBuildStatus(Result.ABORTED, j.waitForCompletion(b));
+        long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - stopped);
+        assertTrue(seconds < 5, "the wait ended " + seconds + " s after the abort");
+        sim.control().scriptStates(fn, List.of());
+    }
+
+    @Test
+    void credentialsFromTheStoreNeverReachTheLogOrTheBuildDirectory(JenkinsRule j) throws Exception {
+        LambdaTestSupport.storeAwsCredentials(j.jenkins);
+        LambdaTestSupport.storeKeyPair(j.jenkins);
+        String fn = newFunction(sim, "secret");
+        WorkflowRun b = run(j, ""
+                + "def up = lambdaUpdateCode(functionName: '" + fn + "', s3Bucket: 'builds', s3Key: 'app-6.zip', "
+                + connection(sim, AWS_CREDENTIALS_ID) + ")\n"
+                + "lambdaPublishVersion(functionName: '" + fn + "', codeSha256: up.codeSha256, "
+                + connection(sim, KEY_PAIR_ID) + ")\n", Result.SUCCESS);
+        j.assertLogNotContains(SimulatorCredentials.SECRET_ACCESS_KEY, b);
+        assertEquals(Collections.emptySet(), grep(b.getRootDir(), SimulatorCredentials.SECRET_ACCESS_KEY));
+    }
+
+    @Test
+    void credentialsFromWithCredentials(JenkinsRule j) throws Exception {
+        LambdaTestSupport.storeKeyPair(j.jenkins);
+        String fn = newFunction(sim, "binding");
+        WorkflowRun b = run(j, ""
+                + "withCredentials([usernamePassword(credentialsId: '" + KEY_PAIR_ID + "', "
+                + "usernameVariable: 'AWS_ACCESS_KEY_ID', passwordVariable: 'AWS_SECRET_ACCESS_KEY')]) {\n"
+                + "  def r = lambdaAwaitReady(functionName: '" + fn + "', region: 'us-east-1', endpointUrl: '"
+                + sim.endpoint() + "')\n"
+                + "  echo \"state=${r.state}\"\n"
+                + "}\n", Result.SUCCESS);
+        j.assertLogContains("state=Active", b);
+        j.assertLogNotContains(SimulatorCredentials.SECRET_ACCESS_KEY, b);
+    }
+
+    @Test
+    void withoutCredentialsTheControllersIdentityIsNotUsed(JenkinsRule j) throws Exception {
+        String fn = newFunction(sim, "nocreds");
+        WorkflowRun b = run(j, "lambdaAwaitReady(functionName: '" + fn + "', region: 'us-east-1', endpointUrl: '"
+                + sim.endpoint() + "')\n", Result.FAILURE);
+        j.assertLogContains("Invalid credentials: none found", b);
+        j.assertLogContains("set credentialsId", b);
+        j.assertLogNotContains("\tat ", b);
+    }
+
+    @Test
+    void unknownCredentialsIdIsAClearError(JenkinsRule j) throws Exception {
+        String fn = newFunction(sim, "unknown");
+        WorkflowRun b = run(j, "lambdaAwaitReady(functionName: '" + fn + "', " + connection(sim, "no-such-id") + ")\n",
+                Result.FAILURE);
+        j.assertLogContains("No credentials with id \"no-such-id\"", b);
+        j.assertLogContains("Expected AWS Credentials or Username with password", b);
+        j.assertLogNotContains("\tat ", b);
+    }
+
+    @Test
+    void invalidParameterIsNamedBeforeAnyCall(JenkinsRule j) throws Exception {
+        WorkflowRun b = run(j, "lambdaAwaitReady(functionName: 'my-function', maxWaitAttempts: 0, "
+                + connection(sim, AWS_CREDENTIALS_ID) + ")\n", Result.FAILURE);
+        j.assertLogContains("Invalid maxWaitAttempts", b);
+        j.assertLogNotContains("\tat ", b);
+    }
+
+    @Test
+    void zipFileIsReadFromTheWorkspace(JenkinsRule j) throws Exception {
+        LambdaTestSupport.storeAwsCredentials(j.jenkins);
+        String fn = newFunction(sim, "zip");
+        WorkflowJob p = j.createProject(WorkflowJob.class);
+        j.jenkins.getWorkspaceFor(p).child("app.zip").copyFrom(new ByteArrayInputStream(LambdaTestSupport.EMPTY_ZIP));
+        p.setDefinition(new CpsFlowDefinition("node {\n"
+                + "  def up = lambdaUpdateCode(functionName: '" + fn + "', zipFile: 'app.zip', "
+                + connection(sim, AWS_CREDENTIALS_ID) + ")\n"
+                + "  echo \"sha=${up.codeSha256}\"\n"
+                + "}\n", true));
+        WorkflowRun b = j.buildAndAssertSuccess(p);
+        j.assertLogContains("code: zip app.zip (" + LambdaTestSupport.EMPTY_ZIP.length + " bytes)", b);
+        j.assertLogContains("sha=" + sim.control().inspect(fn).codeSha256(), b);
+    }
+
+    @Test
+    void zipFileWithoutAWorkspaceSaysWhatIsMissing(JenkinsRule j) throws Exception {
+        String fn = newFunction(sim, "nows");
+        WorkflowRun b = run(j, "lambdaUpdateCode(functionName: '" + fn + "', zipFile: 'app.zip', "
+                + connection(sim, AWS_CREDENTIALS_ID) + ")\n", Result.FAILURE);
+        j.assertLogContains("run the step inside a node block", b);
+    }
+
+    private static WorkflowRun run(JenkinsRule j, String script, Result expected) throws Exception {
+        WorkflowJob p = j.createProject(WorkflowJob.class);
+        p.setDefinition(new CpsFlowDefinition(script, true));
+        return j.assertBuildStatus(expected, p.scheduleBuild2(0));
+    }
+}
