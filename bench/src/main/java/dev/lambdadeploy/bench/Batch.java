@@ -71,8 +71,11 @@ final class Batch {
         }
     }
 
+    /** The exception's class, and its message when it is one of ours (the SDK's carry request ids). */
     static String describe(Throwable e) {
-        String message = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
-        return e.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message);
+        if (e instanceof ParallelBench.StepFailed || e instanceof IllegalStateException) {
+            return e.getMessage();
+        }
+        return e.getClass().getSimpleName();
     }
 }

@@ -39,14 +39,14 @@ public final class BenchMain implements Callable<Integer> {
             + "(default 30, --quick 8).")
     Integer trials;
 
-    @Option(names = "--scale", paramLabel = "S", defaultValue = "20", description = "Part 1's simulated time runs S "
-            + "times faster than real time (default ${DEFAULT-VALUE}).")
-    double scale;
+    @Option(names = "--scale", paramLabel = "S", description = "Part 1's simulated time runs S times faster than real "
+            + "time (default 10, --quick 20).")
+    Double scale;
 
     @Option(names = "--seed", defaultValue = "20250101", description = "Seed of the update-duration jitter.")
     long seed;
 
-    @Option(names = "--runs", paramLabel = "N", description = "Timed runs per contender in part 3 (default 5, --quick 3).")
+    @Option(names = "--runs", paramLabel = "N", description = "Timed runs per contender in part 3 (default 7, --quick 3).")
     Integer runs;
 
     @Option(names = "--parts", split = ",", paramLabel = "1,2,3", description = "Which parts to run (default all).")
@@ -57,10 +57,12 @@ public final class BenchMain implements Callable<Integer> {
         long started = System.nanoTime();
         RepoPaths paths = RepoPaths.locate();
         int trialCount = trials != null ? trials : quick ? 8 : 30;
-        int runCount = runs != null ? runs : quick ? 3 : 5;
+        int runCount = runs != null ? runs : quick ? 3 : 7;
         Report report = new Report();
         MachineFacts.current().asMap().forEach(report::fact);
+        double timeScale = scale != null ? scale : quick ? 20 : 10;
         report.fact("mode", (quick ? "--quick" : "full") + ", parts " + parts);
+        report.fact("load average before (1/5/15 min)", MachineFacts.loadAverage());
 
         try (SdkClients clients = new SdkClients()) {
             WaitPolicyBench.Settings waitSettings = new WaitPolicyBench.Settings(UPDATES, trialCount, seed,
@@ -70,13 +72,13 @@ public final class BenchMain implements Callable<Integer> {
                     List.of("engine", "spec", "sdk"));
             Targets targets = new Targets();
             if (parts.contains(1)) {
-                report.fact("part 1 time scale", Fmt.number(scale) + "x (simulated seconds per real second)");
+                report.fact("part 1 time scale", Fmt.number(timeScale) + "x (simulated seconds per real second)");
                 report.fact("part 1 trials", trialCount + " per contender and update duration");
-                System.err.println("Part 1: wait policies, scale " + Fmt.number(scale) + "x, " + trialCount + " trials");
-                List<WaitPolicyBench.Row> rows = new WaitPolicyBench(clients, new ScaledTime(scale), waitSettings,
+                System.err.println("Part 1: wait policies, scale " + Fmt.number(timeScale) + "x, " + trialCount + " trials");
+                WaitPolicyBench.Result result = new WaitPolicyBench(clients, new ScaledTime(timeScale), waitSettings,
                         System.err).run();
-                report.add(Tables.waitPolicies(rows, scale, waitSettings));
-                targets.waitPolicies(rows);
+                report.add(Tables.waitPolicies(result, timeScale, waitSettings));
+                targets.waitPolicies(result.rows());
             }
             if (parts.contains(2)) {
                 System.err.println("Part 2: parallel deploys, real time");
@@ -92,6 +94,7 @@ public final class BenchMain implements Callable<Integer> {
             }
             report.add(targets.table());
         }
+        report.fact("load average after (1/5/15 min)", MachineFacts.loadAverage());
         report.fact("bench run time", Fmt.seconds((System.nanoTime() - started) / 1e9) + " s");
 
         String markdown = MarkdownRenderer.render(report, "Lambda Deploy benchmark");

@@ -13,14 +13,17 @@ import dev.lambdadeploy.engine.LambdaDeployer;
 import dev.lambdadeploy.engine.WaitSettings;
 import dev.lambdadeploy.engine.aws.QuotaLimiter;
 import dev.lambdadeploy.engine.log.DeployLog;
+import dev.lambdadeploy.engine.wait.Sleeper;
 import dev.lambdadeploy.simulator.LambdaSimulator;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 
@@ -35,6 +38,15 @@ final class ParallelBench {
     private static final Duration SETTLE = Duration.ofSeconds(2);
 
     record Settings(List<Integer> counts, Duration update, List<String> contenders) {}
+
+    /** Which step of a deploy failed, so the table can say "update" or "wait+publish". */
+    static final class StepFailed extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        StepFailed(String step, Throwable cause) {
+            super(step + ": " + cause.getClass().getSimpleName(), cause);
+        }
+    }
 
     record Row(String key, String label, int n, Duration wall, Duration bound, Duration medianDeploy,
             JournalStats journal, long failures, List<String> errors) {
@@ -66,7 +78,7 @@ final class ParallelBench {
                     "engine", s -> new EngineFlow(LambdaDeployer.create(clients.engine(s, null, null), DeployLog.silent()),
                             WaitSettings.DEFAULTS),
                     "spec", s -> new SpecFlow(clients.plain(s, AwsRetryStrategy.standardRetryStrategy()),
-                            ScaledTime.realTime().sleeper()),
+                            Sleeper.system()),
                     "sdk", s -> new SdkWaiterFlow(clients.plain(s, AwsRetryStrategy.standardRetryStrategy()),
                             ScaledTime.realTime()));
             for (String key : settings.contenders()) {
@@ -86,6 +98,24 @@ final class ParallelBench {
         }
     }
 
+    private static void deploy(Contender contender, String function, byte[] zip) throws StepFailed, InterruptedException {
+        String sha;
+        try {
+            sha = contender.update(function, zip);
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new StepFailed("update", e);
+        }
+        try {
+            contender.awaitAndPublish(function, sha);
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new StepFailed("wait+publish", e);
+        }
+    }
+
     private Row runBatch(LambdaSimulator sim, Contender contender, int n, String prefix) throws InterruptedException {
         List<String> names = new ArrayList<>();
         List<byte[]> zips = new ArrayList<>();
@@ -99,7 +129,7 @@ final class ParallelBench {
         AtomicLongArray finished = new AtomicLongArray(n);
         Batch.Result result = Batch.run(n, 600, i -> {
             try {
-                contender.deploy(names.get(i), zips.get(i));
+                deploy(contender, names.get(i), zips.get(i));
             } finally {
                 finished.set(i, System.nanoTime());
             }
@@ -115,7 +145,9 @@ final class ParallelBench {
         JournalStats total = names.stream().map(nm -> journal.getOrDefault(nm, JournalStats.NONE))
                 .reduce(JournalStats.NONE, JournalStats::plus);
         long unpublished = names.stream().filter(nm -> sim.control().inspect(nm).versions().isEmpty()).count();
-        List<String> errors = result.errors().stream().filter(e -> e != null).distinct().limit(3).toList();
+        List<String> errors = result.errors().stream().filter(e -> e != null)
+                .collect(Collectors.groupingBy(e -> e, TreeMap::new, Collectors.counting()))
+                .entrySet().stream().map(e -> e.getValue() + " x " + e.getKey()).toList();
         double median = Stats.median(perDeploy).orElse(Double.NaN);
         return new Row(contender.key(), contender.label(), n, Duration.ofNanos(last - result.released()),
                 quotaBound(n, settings.update()), Duration.ofNanos(Math.round(median * 1e9)), total,

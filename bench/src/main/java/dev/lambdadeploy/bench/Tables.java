@@ -6,6 +6,8 @@ import dev.lambdadeploy.bench.report.Table;
 import java.time.Duration;
 import java.util.List;
 import java.util.OptionalDouble;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /** The three parts' results as tables. */
 final class Tables {
@@ -13,11 +15,11 @@ final class Tables {
     private Tables() {
     }
 
-    static Table waitPolicies(List<WaitPolicyBench.Row> rows, double scale, WaitPolicyBench.Settings settings) {
+    static Table waitPolicies(WaitPolicyBench.Result result, double scale, WaitPolicyBench.Settings settings) {
         Table.Builder t = Table.builder("wait-policies", "1. Wait policies: detection overshoot per deploy",
                 "Contender", "Update", "Budget", "Deploys", "Failed", "Overshoot median (s)", "Overshoot p95 (s)",
                 "Median / update", "Calls/deploy", "GetFunction/deploy", "409s", "429s");
-        for (WaitPolicyBench.Row r : rows) {
+        for (WaitPolicyBench.Row r : result.rows()) {
             List<Double> overshoots = overshoots(r);
             OptionalDouble median = Stats.median(overshoots);
             t.row(r.label(), Fmt.duration(r.update()), r.budget(), r.trials().size(),
@@ -29,9 +31,20 @@ final class Tables {
                     r.trials().stream().mapToInt(x -> x.journal().conflicts()).sum(),
                     r.trials().stream().mapToInt(x -> x.journal().throttles()).sum());
         }
+        for (WaitPolicyBench.Row r : result.rows()) {
+            String errors = r.trials().stream().filter(WaitPolicyBench.Trial::failed)
+                    .map(x -> x.error() != null ? x.error() : "no version published")
+                    .collect(Collectors.groupingBy(e -> e, TreeMap::new, Collectors.counting()))
+                    .entrySet().stream().map(e -> e.getValue() + " x " + e.getKey()).collect(Collectors.joining(", "));
+            if (!errors.isEmpty()) {
+                t.note("Failed: " + r.label() + ", " + Fmt.duration(r.update()) + " update: " + errors + ".");
+            }
+        }
         return t.note("Simulated time runs " + Fmt.number(scale) + "x faster than real time; every contender's sleeps "
                         + "and the simulator's clock and quotas (GetFunction 100/s, other calls 15/s) follow it, so all "
-                        + "see the same schedule. Seconds are simulated seconds.")
+                        + "see the same schedule. Seconds are simulated seconds. A GetFunction round trip took "
+                        + Fmt.number(Math.round(result.callLatency().toNanos() / 1e5) / 10.0) + " ms of simulated "
+                        + "time (the real round trip x " + Fmt.number(scale) + "), in the range of a call to Lambda.")
                 .note("Each update lasts the nominal duration x U(0.9, 1.1), the same " + settings.trials()
                         + " durations (seed " + settings.seed() + ") for every contender; deploys of a row start "
                         + Fmt.seconds(settings.stagger()) + " s apart.")
@@ -60,7 +73,8 @@ final class Tables {
         return t.note("Each update takes " + Fmt.duration(settings.update()) + "; quotas on. N threads start at once; "
                         + "wall time runs until the last deploy ends.")
                 .note("Quota bound = 2 x N calls (UpdateFunctionCode + PublishVersion share 15 requests/s) / 15 per s "
-                        + "+ the update time.")
+                        + "+ the update time. Lambda's bucket starts full (a burst of 15), so a run can finish a little "
+                        + "under it; a flow whose deploys fail early can finish far under it.")
                 .note("The engine keeps within the quotas with its process-wide client-side limiter; the spec's flow "
                         + "and the SDK waiter flow have only the SDK's standard retries (3 attempts), as the AWS CLI "
                         + "and SDK users do.")

@@ -5,6 +5,7 @@ import dev.lambdadeploy.bench.flow.EngineFlow;
 import dev.lambdadeploy.bench.flow.SdkWaiterFlow;
 import dev.lambdadeploy.bench.flow.SpecFlow;
 import dev.lambdadeploy.bench.report.Fmt;
+import dev.lambdadeploy.bench.sim.CallLatency;
 import dev.lambdadeploy.bench.sim.CodeZips;
 import dev.lambdadeploy.bench.sim.JournalStats;
 import dev.lambdadeploy.bench.sim.ScaledRetry;
@@ -35,6 +36,7 @@ final class WaitPolicyBench {
     /** Beyond the engine's default 60 s budget: give it the SDK waiter's 300 s. */
     static final Duration DEFAULT_BUDGET = Duration.ofSeconds(60);
     static final int LONG_UPDATE_ATTEMPTS = 150;
+    private static final int WARM_UP_CALLS = 3000;
 
     record Settings(List<Duration> updates, int trials, long seed, Duration stagger) {}
 
@@ -48,6 +50,9 @@ final class WaitPolicyBench {
 
     record Row(String key, String label, String budget, Duration update, List<Trial> trials) {}
 
+    /** {@code callLatency}: a GetFunction round trip in simulated time, once everything was warmed up. */
+    record Result(List<Row> rows, Duration callLatency) {}
+
     private final SdkClients clients;
     private final ScaledTime time;
     private final Settings settings;
@@ -60,7 +65,7 @@ final class WaitPolicyBench {
         this.progress = progress;
     }
 
-    List<Row> run() throws InterruptedException {
+    Result run() throws InterruptedException {
         try (LambdaSimulator sim = LambdaSimulator.builder().port(0).clock(time).quotas(true)
                 .defaultCreateDuration(Duration.ZERO).start()) {
             LambdaClient plain = clients.plain(sim, ScaledRetry.standard(time));
@@ -68,7 +73,10 @@ final class WaitPolicyBench {
                     new QuotaLimiter(time, time.sleeper(), QuotaLimiter.GET_FUNCTION_PER_SECOND, QuotaLimiter.OTHER_CALLS_PER_SECOND));
             LambdaDeployer deployer = new LambdaDeployer(engineClient, time, time.sleeper(), DeployLog.silent(),
                     LambdaDeployer.DEFAULT_BACKOFF);
-            warmUp(sim, plain, contenders(plain, deployer, Duration.ofSeconds(1)));
+            warmUp(sim, plain, engineClient, contenders(plain, deployer, Duration.ofSeconds(1)));
+            Duration latency = time.toSimulated(CallLatency.median(plain, "warmup-latency", 200, Duration.ofMillis(5)));
+            progress.printf("  part 1: GetFunction round trip %.1f ms simulated (%.2f ms real)%n",
+                    latency.toNanos() / 1e6, time.toReal(latency).toNanos() / 1e6);
             List<Row> rows = new ArrayList<>();
             for (Duration update : settings.updates()) {
                 List<Duration> schedule = Trials.jittered(update, settings.trials(), settings.seed());
@@ -81,7 +89,7 @@ final class WaitPolicyBench {
                             (System.nanoTime() - t0) / 1e9);
                 }
             }
-            return rows;
+            return new Result(rows, latency);
         }
     }
 
@@ -92,11 +100,17 @@ final class WaitPolicyBench {
     }
 
     /** JIT-compiles client and simulator paths first, so the first measured row is not the slowest. */
-    private void warmUp(LambdaSimulator sim, LambdaClient setup, List<Contender> contenders) throws InterruptedException {
-        List<Duration> schedule = Trials.jittered(Duration.ofSeconds(1), Math.min(8, settings.trials()), settings.seed());
-        for (int round = 0; round < 2; round++) {
+    private void warmUp(LambdaSimulator sim, LambdaClient plain, LambdaClient engine, List<Contender> contenders)
+            throws InterruptedException {
+        sim.control().createFunction("warmup-latency", Duration.ZERO);
+        sim.control().quotas(false);
+        CallLatency.exercise(plain, "warmup-latency", WARM_UP_CALLS);
+        CallLatency.exercise(engine, "warmup-latency", WARM_UP_CALLS);
+        sim.control().quotas(true);
+        List<Duration> schedule = Trials.jittered(Duration.ofSeconds(1), 8, settings.seed());
+        for (int round = 0; round < 3; round++) {
             for (Contender c : contenders) {
-                runRow(sim, setup, c, Duration.ofSeconds(1), schedule, "warmup" + round);
+                runRow(sim, plain, c, Duration.ofSeconds(1), schedule, "warmup" + round);
             }
         }
     }

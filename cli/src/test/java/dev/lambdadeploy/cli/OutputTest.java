@@ -20,7 +20,7 @@ import picocli.CommandLine.TypeConversionException;
 class OutputTest {
 
     private final LambdaResult result = new LambdaResult("fn", "arn:aws:lambda:us-east-1:123456789012:function:fn", "7",
-            "abc=", "e3e1573b-99f6-4685-8462-3a2bb091d4fc", "Active", "Successful", 3, Duration.ofMillis(1500), true, false);
+            "abc=", "e3e1573b-99f6-4685-8462-3a2bb091d4fc", "Active", "Successful", 3, Duration.ofMillis(1500), true, false, null);
 
     @Test
     void jsonIsTheEnginesMapAndParses() throws Exception {

@@ -83,7 +83,8 @@ public final class LambdaDeployer {
         return published.functionArn() != null ? published
                 : new LambdaResult(published.functionName(), updated.functionArn(), published.version(),
                         updated.codeSha256(), published.revisionId(), published.state(), published.lastUpdateStatus(),
-                        published.attempts(), published.waited(), published.published(), published.timedOut());
+                        published.attempts(), published.waited(), published.published(), published.timedOut(),
+                        published.warning());
     }
 
     /** One poll, for callers that drive {@link dev.lambdadeploy.engine.wait.ReadinessDecider} themselves. */

@@ -1,5 +1,6 @@
 package dev.lambdadeploy.engine;
 
+import java.io.Serializable;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -15,6 +16,8 @@ import org.jspecify.annotations.Nullable;
  * @param attempts polls made while waiting for readiness
  * @param waited time spent waiting for readiness
  * @param timedOut the wait ran out of budget and the step went on, as the spec does, with a warning
+ * @param warning what went wrong without failing the step (a timeout, a rollback published without a
+ *     version), for Blue Ocean's and the stage view's warning marker; null when nothing did
  */
 public record LambdaResult(
         String functionName,
@@ -27,7 +30,13 @@ public record LambdaResult(
         int attempts,
         Duration waited,
         boolean published,
-        boolean timedOut) {
+        boolean timedOut,
+        @Nullable String warning) implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    public static final String TIMEOUT_WARNING = "Timeout waiting for Lambda function to be ready";
+    public static final String ROLLBACK_WARNING = "Rollback function code was updated but version publishing failed";
 
     public LambdaResult {
         Objects.requireNonNull(functionName, "functionName");
@@ -36,13 +45,13 @@ public record LambdaResult(
 
     /** Nothing known yet but the function's name. */
     public static LambdaResult empty(String functionName) {
-        return new LambdaResult(functionName, null, null, null, null, null, null, 0, Duration.ZERO, false, false);
+        return new LambdaResult(functionName, null, null, null, null, null, null, 0, Duration.ZERO, false, false, null);
     }
 
     /** The result of a step that saw {@code status} last. */
     public static LambdaResult of(FunctionStatus status) {
         return new LambdaResult(status.functionName(), status.functionArn(), null, status.codeSha256(),
-                status.revisionId(), status.state(), status.lastUpdateStatus(), 0, Duration.ZERO, false, false);
+                status.revisionId(), status.state(), status.lastUpdateStatus(), 0, Duration.ZERO, false, false, null);
     }
 
     /** The state fields of {@code status}; the CodeSha256 already known (the uploaded code's) is kept. */
@@ -50,22 +59,29 @@ public record LambdaResult(
         return new LambdaResult(functionName, status.functionArn() != null ? status.functionArn() : functionArn, version,
                 codeSha256 != null ? codeSha256 : status.codeSha256(),
                 status.revisionId() != null ? status.revisionId() : revisionId, status.state(), status.lastUpdateStatus(),
-                attempts, waited, published, timedOut);
+                attempts, waited, published, timedOut, warning);
     }
 
     public LambdaResult withWait(int attempts, Duration waited, boolean timedOut) {
         return new LambdaResult(functionName, functionArn, version, codeSha256, revisionId, state, lastUpdateStatus,
-                this.attempts + attempts, this.waited.plus(waited), published, this.timedOut || timedOut);
+                this.attempts + attempts, this.waited.plus(waited), published, this.timedOut || timedOut,
+                timedOut && warning == null ? TIMEOUT_WARNING : warning);
     }
 
     public LambdaResult withCode(@Nullable String codeSha256, @Nullable String revisionId) {
         return new LambdaResult(functionName, functionArn, version, codeSha256, revisionId, state, lastUpdateStatus,
-                attempts, waited, published, timedOut);
+                attempts, waited, published, timedOut, warning);
     }
 
     public LambdaResult withVersion(@Nullable String version, boolean published) {
         return new LambdaResult(functionName, functionArn, version, codeSha256, revisionId, state, lastUpdateStatus,
-                attempts, waited, published, timedOut);
+                attempts, waited, published, timedOut, warning);
+    }
+
+    /** A rollback whose code is live but whose version could not be published: a warning, not a failure. */
+    public LambdaResult withRollbackUnpublished() {
+        return new LambdaResult(functionName, functionArn, null, codeSha256, revisionId, state, lastUpdateStatus,
+                attempts, waited, false, timedOut, ROLLBACK_WARNING);
     }
 
     /** Plain values only, so Pipeline scripts read them in the sandbox: {@code result.version}. */
@@ -82,6 +98,7 @@ public record LambdaResult(
         map.put("secondsWaited", waited.toMillis() / 1000.0);
         map.put("published", published);
         map.put("timedOut", timedOut);
+        map.put("warning", warning);
         return Collections.unmodifiableMap(map);
     }
 

@@ -120,14 +120,19 @@ public final class Validation {
         return new CodeSource.S3Object(bucket, key, version);
     }
 
-    private static CodeSource zipFile(byte[] bytes, String label) {
-        if (bytes.length == 0) {
+    /** The size check of a zip archive, for callers that know the size before reading the file. */
+    public static void zipFileSize(String label, long size) {
+        if (size == 0) {
             throw new InvalidParameterException("zipFile", label + " is empty; give a zip archive of the function's code");
         }
-        if (bytes.length > MAX_ZIP_BYTES) {
-            throw new InvalidParameterException("zipFile", label + " is " + bytes.length + " bytes; Lambda takes at most "
+        if (size > MAX_ZIP_BYTES) {
+            throw new InvalidParameterException("zipFile", label + " is " + size + " bytes; Lambda takes at most "
                     + MAX_ZIP_BYTES + " bytes in a request: upload it to S3 and use s3Bucket and s3Key");
         }
+    }
+
+    private static CodeSource zipFile(byte[] bytes, String label) {
+        zipFileSize(label, bytes.length);
         if (bytes.length < 4 || bytes[0] != 'P' || bytes[1] != 'K') {
             throw new InvalidParameterException("zipFile", label + " is not a zip archive (it does not start with PK)");
         }

@@ -52,7 +52,7 @@ final class VersionPublisher {
                 throw e;
             }
             ops.log().rollbackPublishFailed(e.getMessage());
-            return result.withVersion(null, false);
+            return result.withRollbackUnpublished();
         }
     }
 
@@ -74,7 +74,7 @@ final class VersionPublisher {
                 ops.log().updatedSuccessfully();
                 return new LambdaResult(name, unqualified(response.functionArn()), response.version(), response.codeSha256(),
                         response.revisionId(), response.stateAsString(), response.lastUpdateStatusAsString(),
-                        result.attempts(), result.waited(), true, result.timedOut());
+                        result.attempts(), result.waited(), true, result.timedOut(), result.warning());
             } catch (PreconditionFailedException e) {
                 throw changed(AwsErrorInfo.from(OPERATION, name, e), "RevisionId " + revision + " is no longer current", e);
             } catch (InvalidParameterValueException e) {

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class LambdaResultTest {
 
     private final LambdaResult published = new LambdaResult("my-fn", "arn:aws:lambda:us-east-1:123456789012:function:my-fn",
-            "7", Statuses.SHA, "rev-1", "Active", "Successful", 3, Duration.ofMillis(4500), true, false);
+            "7", Statuses.SHA, "rev-1", "Active", "Successful", 3, Duration.ofMillis(4500), true, false, null);
 
     @Test
     void mapHasEveryFieldUnderTheDocumentedNames() {
@@ -17,7 +17,7 @@ class LambdaResultTest {
                 entry("functionArn", "arn:aws:lambda:us-east-1:123456789012:function:my-fn"),
                 entry("version", "7"), entry("codeSha256", Statuses.SHA), entry("revisionId", "rev-1"),
                 entry("state", "Active"), entry("lastUpdateStatus", "Successful"), entry("attempts", 3),
-                entry("secondsWaited", 4.5), entry("published", true), entry("timedOut", false));
+                entry("secondsWaited", 4.5), entry("published", true), entry("timedOut", false), entry("warning", null));
     }
 
     @Test
@@ -35,6 +35,22 @@ class LambdaResultTest {
         assertThat(r.attempts()).isEqualTo(6);
         assertThat(r.waited()).isEqualTo(Duration.ofMillis(6500));
         assertThat(r.timedOut()).isTrue();
+        assertThat(r.warning()).isEqualTo("Timeout waiting for Lambda function to be ready");
+        assertThat(published.warning()).isNull();
+        assertThat(published.withRollbackUnpublished().warning())
+                .isEqualTo("Rollback function code was updated but version publishing failed");
+        assertThat(published.withRollbackUnpublished().published()).isFalse();
+    }
+
+    @Test
+    void survivesJavaSerializationAsPipelineStateDoes() throws Exception {
+        var bytes = new java.io.ByteArrayOutputStream();
+        try (var out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(published);
+        }
+        try (var in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            assertThat(in.readObject()).isEqualTo(published);
+        }
     }
 
     @Test
@@ -47,6 +63,6 @@ class LambdaResultTest {
     }
 
     private static java.util.Map.Entry<String, Object> entry(String k, Object v) {
-        return java.util.Map.entry(k, v);
+        return new java.util.AbstractMap.SimpleImmutableEntry<>(k, v);
     }
 }

@@ -1,5 +1,9 @@
 package dev.lambdadeploy.bench.report;
 
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -15,6 +19,17 @@ public record MachineFacts(int cores, String java, String os, long maxHeapMb, In
                 System.getProperty("java.vm.name") + " " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")",
                 System.getProperty("os.name") + " " + System.getProperty("os.arch"),
                 rt.maxMemory() / (1024 * 1024), Instant.now().truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    /** The 1, 5 and 15 minute load averages, where the OS tells them: other work on the machine skews timings. */
+    public static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (IOException | RuntimeException e) {
+            double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+            return load < 0 ? "unknown" : String.format(Locale.ROOT, "%.2f", load);
+        }
     }
 
     public Map<String, String> asMap() {

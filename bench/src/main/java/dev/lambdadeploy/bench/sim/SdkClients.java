@@ -18,6 +18,7 @@ import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
  * The Lambda clients every contender uses, on pooled connections opened once, so connection setup is not what
@@ -28,12 +29,9 @@ public final class SdkClients implements AutoCloseable {
 
     private static final int MAX_CONNECTIONS = 400;
 
-    private final SdkHttpClient http = ApacheHttpClient.builder()
-            .maxConnections(MAX_CONNECTIONS)
-            .connectionAcquisitionTimeout(Duration.ofSeconds(60))
-            .build();
+    private final SdkHttpClient http = apacheClient();
     private final LambdaClients engineClients = new LambdaClients();
-    private final List<AutoCloseable> opened = new ArrayList<>();
+    private final List<SdkAutoCloseable> opened = new ArrayList<>();
 
     /** A plain SDK client, as a script or an SDK user has it; no client-side quota limiting. */
     public synchronized LambdaClient plain(LambdaSimulator simulator, RetryStrategy retry) {
@@ -65,13 +63,22 @@ public final class SdkClients implements AutoCloseable {
                 .quotaLimiter(limiter)
                 .build();
         LambdaClients.Session session = engineClients.open(settings);
-        opened.add(session);
+        opened.add(session::close);
         return session.lambda();
     }
 
+    /** The HTTP client the engine's {@link LambdaClients} uses too, so every contender has the same HTTP stack. */
+    @SuppressWarnings("deprecation")
+    private static SdkHttpClient apacheClient() {
+        return ApacheHttpClient.builder()
+                .maxConnections(MAX_CONNECTIONS)
+                .connectionAcquisitionTimeout(Duration.ofSeconds(60))
+                .build();
+    }
+
     @Override
-    public synchronized void close() throws Exception {
-        for (AutoCloseable c : opened) {
+    public synchronized void close() {
+        for (SdkAutoCloseable c : opened) {
             c.close();
         }
         opened.clear();

@@ -48,6 +48,14 @@ public record AwsErrorInfo(
         return statusCode == 429 || "TooManyRequestsException".equals(errorCode);
     }
 
+    /** Temporary credentials ran out, e.g. when a wait outlives an STS session: resolve them again. */
+    public boolean isExpiredCredentials() {
+        return switch (errorCode) {
+            case "ExpiredToken", "ExpiredTokenException", "RequestExpired" -> true;
+            default -> false;
+        };
+    }
+
     /** A 5xx, or no answer at all: another try may succeed. */
     public boolean isTransient() {
         return statusCode >= 500 || statusCode == 0;

@@ -1,7 +1,12 @@
 package dev.lambdadeploy.engine.aws;
 
 import java.net.URI;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -15,6 +20,30 @@ public record ProxySettings(String host, int port, @Nullable String username, @N
         if (port < 1 || port > 65_535) {
             throw new IllegalArgumentException("proxy port out of range: " + port);
         }
+    }
+
+    /**
+     * From a proxy configured as Jenkins and most tools write it: {@code noProxyHosts} is a list of host names
+     * separated by white space, commas or bars, {@code *} matching any characters.
+     */
+    public static ProxySettings of(String host, int port, @Nullable String username, @Nullable String password,
+            @Nullable String noProxyHosts) {
+        Set<String> patterns = new LinkedHashSet<>();
+        if (noProxyHosts != null) {
+            for (String glob : noProxyHosts.split("[\\s,|]+")) {
+                if (!glob.isBlank()) {
+                    patterns.add(toRegex(glob.trim().toLowerCase(Locale.ROOT)));
+                }
+            }
+        }
+        return new ProxySettings(host, port, username == null || username.isEmpty() ? null : username,
+                password == null || password.isEmpty() ? null : password, patterns);
+    }
+
+    /** The SDK matches non-proxy hosts as regular expressions against the lower-cased host name. */
+    private static String toRegex(String glob) {
+        return Arrays.stream(glob.split("\\*", -1)).map(part -> part.isEmpty() ? "" : Pattern.quote(part))
+                .collect(Collectors.joining(".*"));
     }
 
     URI endpoint() {

@@ -2,6 +2,7 @@ package dev.lambdadeploy.engine.log;
 
 import dev.lambdadeploy.engine.Durations;
 import dev.lambdadeploy.engine.FunctionStatus;
+import dev.lambdadeploy.engine.LambdaResult;
 import dev.lambdadeploy.engine.aws.AwsErrorInfo;
 import dev.lambdadeploy.engine.wait.Decision;
 import dev.lambdadeploy.engine.wait.Observation;
@@ -84,12 +85,24 @@ public final class DeployLog implements WaitListener {
     }
 
     public void timeoutPublishingAnyway() {
-        warning("Timeout waiting for Lambda function to be ready, attempting to publish anyway...");
+        warning(LambdaResult.TIMEOUT_WARNING + ", attempting to publish anyway...");
     }
 
     public void timeoutContinuing(int attempts, Duration waited) {
-        warning("Timeout waiting for Lambda function to be ready after " + attempts + " attempts ("
+        warning(LambdaResult.TIMEOUT_WARNING + " after " + attempts + " attempts ("
                 + Durations.seconds(waited) + "), continuing anyway...");
+    }
+
+    /** A wait picked up again after the process driving it restarted (a Jenkins controller restart). */
+    public void waitResumed(String functionName, int attempts, int maxAttempts) {
+        info("⏳", "Resuming the wait for Lambda function " + functionName + " after a restart (" + attempts + "/"
+                + maxAttempts + " attempts made)...");
+    }
+
+    /** The user stopped the step (an aborted build, Ctrl-C). */
+    public void aborted(String functionName) {
+        error("Aborted while deploying " + functionName + ": no further call is made. An update already sent "
+                + "keeps running in AWS; no version was published by this step.");
     }
 
     public void updateFailed(FunctionStatus status) {
@@ -111,7 +124,7 @@ public final class DeployLog implements WaitListener {
     }
 
     public void rollbackPublishFailed(String reason) {
-        warning("Rollback function code was updated but version publishing failed");
+        warning(LambdaResult.ROLLBACK_WARNING);
         warning("Function should still be rolled back, but without version description");
         warningDetail(reason);
     }

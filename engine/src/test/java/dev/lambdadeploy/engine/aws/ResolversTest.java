@@ -105,4 +105,26 @@ class ResolversTest {
         assertThat(io.isTransient()).isTrue();
         assertThat(io.describe()).contains("SocketException: Connection reset");
     }
+
+    @Test
+    void jenkinsStyleNoProxyListsBecomeTheSdksPatterns() {
+        var proxy = ProxySettings.of("proxy", 8080, "", null, "localhost, *.internal.example.com|10.0.0.1\n*");
+        assertThat(proxy.username()).isNull();
+        assertThat(proxy.nonProxyHosts()).hasSize(4);
+        assertThat(proxy.nonProxyHosts()).anySatisfy(p -> assertThat("localhost").matches(p));
+        assertThat(proxy.nonProxyHosts()).anySatisfy(p -> {
+            assertThat("lambda.internal.example.com").matches(p);
+            assertThat("internalXexample.com").doesNotMatch(p);
+        });
+        assertThat(proxy.nonProxyHosts()).anySatisfy(p -> assertThat("10.0.0.1").matches(p));
+        assertThat(ProxySettings.of("proxy", 8080, null, null, null).nonProxyHosts()).isEmpty();
+    }
+
+    @Test
+    void expiredTemporaryCredentialsAreRecognised() {
+        assertThat(new AwsErrorInfo("GetFunction", "f", "ExpiredTokenException", 403, "r", "expired").isExpiredCredentials())
+                .isTrue();
+        assertThat(new AwsErrorInfo("GetFunction", "f", "AccessDeniedException", 403, "r", "no").isExpiredCredentials())
+                .isFalse();
+    }
 }
