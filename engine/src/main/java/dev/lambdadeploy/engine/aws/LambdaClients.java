@@ -1,7 +1,6 @@
 package dev.lambdadeploy.engine.aws;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,21 +18,44 @@ import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider
 import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
- * Opens Lambda clients. HTTP connection pools are shared per proxy setting and live as long as this factory;
- * each {@link Session} owns its client and role provider and closes them.
+ * Opens Lambda clients. HTTP connection pools are shared per proxy setting, and assumed-role credentials per
+ * base credentials and role, for as long as this factory lives: a wait that opens a client on every poll
+ * assumes its role once, and again only when the STS session is about to expire.
  */
 public final class LambdaClients implements AutoCloseable {
 
-    private final Map<Optional<ProxySettings>, SdkHttpClient> httpClients = new ConcurrentHashMap<>();
+    private static final int MAX_CACHED_ROLES = 64;
 
-    /** A client and what it needs closed with it. */
+    private final Map<Optional<ProxySettings>, SdkHttpClient> httpClients = new ConcurrentHashMap<>();
+    private final Map<RoleKey, AssumedRole> roles = new LinkedHashMap<>(16, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<RoleKey, AssumedRole> eldest) {
+            if (size() > MAX_CACHED_ROLES) {
+                eldest.getValue().close();
+                return true;
+            }
+            return false;
+        }
+    };
+
+    private record RoleKey(CredentialsSource base, RoleAssumption role, String region, Optional<ProxySettings> proxy) {}
+
+    private record AssumedRole(StsClient sts, StsAssumeRoleCredentialsProvider credentials) implements SdkAutoCloseable {
+        @Override
+        public void close() {
+            credentials.close();
+            sts.close();
+        }
+    }
+
+    /** A client for one use; closing it leaves the shared connection pools and role sessions open. */
     public static final class Session implements AutoCloseable {
         private final LambdaClient lambda;
-        private final List<SdkAutoCloseable> resources;
 
-        Session(LambdaClient lambda, List<SdkAutoCloseable> resources) {
+        Session(LambdaClient lambda) {
             this.lambda = lambda;
-            this.resources = List.copyOf(resources);
         }
 
         public LambdaClient lambda() {
@@ -43,27 +65,14 @@ public final class LambdaClients implements AutoCloseable {
         @Override
         public void close() {
             lambda.close();
-            resources.forEach(SdkAutoCloseable::close);
         }
     }
 
     public Session open(ClientSettings settings) {
         Objects.requireNonNull(settings, "settings");
         SdkHttpClient http = httpClients.computeIfAbsent(Optional.ofNullable(settings.proxy()), LambdaClients::httpClient);
-        List<SdkAutoCloseable> resources = new ArrayList<>();
-        AwsCredentialsProvider credentials = settings.credentials().provider();
-        if (settings.role() != null) {
-            StsClient sts = StsClient.builder().region(Region.of(settings.region())).credentialsProvider(credentials)
-                    .httpClient(http).build();
-            RoleAssumption role = settings.role();
-            StsAssumeRoleCredentialsProvider assumed = StsAssumeRoleCredentialsProvider.builder().stsClient(sts)
-                    .refreshRequest(r -> r.roleArn(role.roleArn()).externalId(role.externalId())
-                            .roleSessionName(role.sessionName()).durationSeconds((int) role.duration().toSeconds()))
-                    .build();
-            resources.add(assumed);
-            resources.add(sts);
-            credentials = assumed;
-        }
+        AwsCredentialsProvider credentials = settings.role() == null ? settings.credentials().provider()
+                : assumedRole(settings, http).credentials();
         ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder()
                 .apiCallTimeout(settings.apiCallTimeout());
         if (settings.retryStrategy() != null) {
@@ -77,7 +86,22 @@ public final class LambdaClients implements AutoCloseable {
         if (settings.endpoint() != null) {
             builder.endpointOverride(settings.endpoint());
         }
-        return new Session(builder.build(), resources);
+        return new Session(builder.build());
+    }
+
+    private AssumedRole assumedRole(ClientSettings settings, SdkHttpClient http) {
+        RoleAssumption role = settings.role();
+        RoleKey key = new RoleKey(settings.credentials(), role, settings.region(), Optional.ofNullable(settings.proxy()));
+        synchronized (roles) {
+            return roles.computeIfAbsent(key, k -> {
+                StsClient sts = StsClient.builder().region(Region.of(settings.region()))
+                        .credentialsProvider(settings.credentials().provider()).httpClient(http).build();
+                return new AssumedRole(sts, StsAssumeRoleCredentialsProvider.builder().stsClient(sts)
+                        .refreshRequest(r -> r.roleArn(role.roleArn()).externalId(role.externalId())
+                                .roleSessionName(role.sessionName()).durationSeconds((int) role.duration().toSeconds()))
+                        .build());
+            });
+        }
     }
 
     private static SdkHttpClient httpClient(Optional<ProxySettings> proxy) {
@@ -95,6 +119,10 @@ public final class LambdaClients implements AutoCloseable {
 
     @Override
     public void close() {
+        synchronized (roles) {
+            roles.values().forEach(AssumedRole::close);
+            roles.clear();
+        }
         httpClients.values().forEach(SdkHttpClient::close);
         httpClients.clear();
     }
