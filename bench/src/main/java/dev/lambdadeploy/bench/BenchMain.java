@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -61,7 +62,7 @@ public final class BenchMain implements Callable<Integer> {
         Report report = new Report();
         MachineFacts.current().asMap().forEach(report::fact);
         double timeScale = scale != null ? scale : quick ? 20 : 10;
-        report.fact("mode", (quick ? "--quick" : "full") + ", parts " + parts);
+        report.fact("mode", (quick ? "--quick" : "full") + ", parts " + new TreeSet<>(parts));
         report.fact("load average before (1/5/15 min)", MachineFacts.loadAverage());
 
         try (SdkClients clients = new SdkClients()) {

@@ -22,7 +22,7 @@ final class Tables {
         for (WaitPolicyBench.Row r : result.rows()) {
             List<Double> overshoots = overshoots(r);
             OptionalDouble median = Stats.median(overshoots);
-            t.row(r.label(), Fmt.duration(r.update()), r.budget(), r.trials().size(),
+            t.keyedRow(r.key(), r.label(), Fmt.duration(r.update()), r.budget(), r.trials().size(),
                     r.trials().stream().filter(WaitPolicyBench.Trial::failed).count(),
                     Fmt.seconds(median), Fmt.seconds(Stats.percentile(overshoots, 95)),
                     median.isPresent() ? Fmt.percent(median.getAsDouble() / seconds(r.update())) : "n/a",
@@ -65,7 +65,7 @@ final class Tables {
                 "Contender", "N", "Wall (s)", "Quota bound (s)", "Wall / bound", "Median deploy (s)", "Calls",
                 "Calls/deploy", "429s", "409s", "Failures", "Errors");
         for (ParallelBench.Row r : rows) {
-            t.row(r.label(), r.n(), Fmt.seconds(r.wall()), Fmt.seconds(r.bound()), Fmt.ratio(r.wallOverBound()),
+            t.keyedRow(r.key(), r.label(), r.n(), Fmt.seconds(r.wall()), Fmt.seconds(r.bound()), Fmt.ratio(r.wallOverBound()),
                     Fmt.seconds(r.medianDeploy()), r.journal().calls(),
                     Fmt.number(round1(r.journal().calls() / (double) r.n())), r.journal().throttles(),
                     r.journal().conflicts(), r.failures(), r.errors().isEmpty() ? "" : String.join("; ", r.errors()));
@@ -87,11 +87,11 @@ final class Tables {
                 "Note");
         for (ProcessBench.Row r : rows) {
             if (r.skipped() != null) {
-                t.row(r.label(), "1 deploy", 0, "n/a", "n/a", "n/a", "n/a", 0, r.skipped());
+                t.keyedRow(r.key(), r.label(), "1 deploy", 0, "n/a", "n/a", "n/a", "n/a", 0, r.skipped());
                 continue;
             }
             List<Double> walls = r.walls().stream().map(Tables::seconds).toList();
-            t.row(r.label(), "1 deploy", walls.size(), Fmt.seconds(Stats.median(walls)),
+            t.keyedRow(r.key(), r.label(), "1 deploy", walls.size(), Fmt.seconds(Stats.median(walls)),
                     Fmt.seconds(Stats.percentile(walls, 0)), Fmt.seconds(Stats.percentile(walls, 100)),
                     Fmt.number(round1(Stats.mean(r.calls()))), r.failures(), r.lastError() == null ? "" : r.lastError());
         }

@@ -13,9 +13,10 @@ public final class CsvRenderer {
         report.facts().forEach((k, v) -> out.append(String.join(",", "run", "", "", quote(k), quote(v))).append('\n'));
         for (Table t : report.tables()) {
             List<String> h = t.headers();
-            for (List<String> row : t.rows()) {
+            for (int r = 0; r < t.rows().size(); r++) {
+                List<String> row = t.rows().get(r);
                 for (int i = 2; i < h.size(); i++) {
-                    out.append(String.join(",", quote(t.id()), quote(row.get(0)), quote(row.get(1)), quote(h.get(i)),
+                    out.append(String.join(",", quote(t.id()), quote(t.keys().get(r)), quote(row.get(1)), quote(h.get(i)),
                             quote(row.get(i)))).append('\n');
                 }
             }

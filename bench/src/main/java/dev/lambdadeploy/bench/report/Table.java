@@ -1,21 +1,27 @@
 package dev.lambdadeploy.bench.report;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * One result table. The first two columns name the row (contender, case); the rest are measurements, which is
- * how the CSV flattens it.
+ * how the CSV flattens it. {@code keys} name each row's contender briefly for the CSV, e.g. {@code engine}.
  */
-public record Table(String id, String title, List<String> headers, List<List<String>> rows, List<String> notes) {
+public record Table(String id, String title, List<String> headers, List<List<String>> rows, List<String> keys,
+        List<String> notes) {
 
     public Table {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(title, "title");
         headers = List.copyOf(headers);
         rows = rows.stream().map(List::copyOf).toList();
+        keys = List.copyOf(keys);
         notes = List.copyOf(notes);
+        if (keys.size() != rows.size()) {
+            throw new IllegalArgumentException("one key per row");
+        }
         if (headers.size() < 2) {
             throw new IllegalArgumentException("a table needs two key columns");
         }
@@ -35,6 +41,7 @@ public record Table(String id, String title, List<String> headers, List<List<Str
         private final String title;
         private final List<String> headers;
         private final List<List<String>> rows = new ArrayList<>();
+        private final List<String> keys = new ArrayList<>();
         private final List<String> notes = new ArrayList<>();
 
         private Builder(String id, String title, List<String> headers) {
@@ -43,8 +50,14 @@ public record Table(String id, String title, List<String> headers, List<List<Str
             this.headers = headers;
         }
 
+        /** A row whose CSV key is its first cell. */
         public Builder row(Object... cells) {
-            rows.add(java.util.Arrays.stream(cells).map(String::valueOf).toList());
+            return keyedRow(String.valueOf(cells[0]), cells);
+        }
+
+        public Builder keyedRow(String key, Object... cells) {
+            rows.add(Arrays.stream(cells).map(String::valueOf).toList());
+            keys.add(key);
             return this;
         }
 
@@ -54,7 +67,7 @@ public record Table(String id, String title, List<String> headers, List<List<Str
         }
 
         public Table build() {
-            return new Table(id, title, headers, rows, notes);
+            return new Table(id, title, headers, rows, keys, notes);
         }
     }
 }

@@ -8,8 +8,6 @@ import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.apache5.Apache5HttpClient;
-import software.amazon.awssdk.http.apache5.ProxyConfiguration;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.LambdaClientBuilder;
@@ -26,6 +24,7 @@ public final class LambdaClients implements AutoCloseable {
 
     private static final int MAX_CACHED_ROLES = 64;
 
+    private final HttpClientFactory httpClientFactory;
     private final Map<Optional<ProxySettings>, SdkHttpClient> httpClients = new ConcurrentHashMap<>();
     private final Map<RoleKey, AssumedRole> roles = new LinkedHashMap<>(16, 0.75f, true) {
         private static final long serialVersionUID = 1L;
@@ -50,6 +49,15 @@ public final class LambdaClients implements AutoCloseable {
         }
     }
 
+    /** With the SDK's current HTTP client, Apache 5. */
+    public LambdaClients() {
+        this(HttpClientFactory.apache5());
+    }
+
+    public LambdaClients(HttpClientFactory httpClientFactory) {
+        this.httpClientFactory = Objects.requireNonNull(httpClientFactory, "httpClientFactory");
+    }
+
     /** A client for one use; closing it leaves the shared connection pools and role sessions open. */
     public static final class Session implements AutoCloseable {
         private final LambdaClient lambda;
@@ -70,7 +78,7 @@ public final class LambdaClients implements AutoCloseable {
 
     public Session open(ClientSettings settings) {
         Objects.requireNonNull(settings, "settings");
-        SdkHttpClient http = httpClients.computeIfAbsent(Optional.ofNullable(settings.proxy()), LambdaClients::httpClient);
+        SdkHttpClient http = httpClients.computeIfAbsent(Optional.ofNullable(settings.proxy()), httpClientFactory::create);
         AwsCredentialsProvider credentials = settings.role() == null ? settings.credentials().provider()
                 : assumedRole(settings, http).credentials();
         ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder()
@@ -102,19 +110,6 @@ public final class LambdaClients implements AutoCloseable {
                         .build());
             });
         }
-    }
-
-    private static SdkHttpClient httpClient(Optional<ProxySettings> proxy) {
-        Apache5HttpClient.Builder builder = Apache5HttpClient.builder().maxConnections(200);
-        proxy.ifPresent(p -> {
-            ProxyConfiguration.Builder config = ProxyConfiguration.builder().endpoint(p.endpoint())
-                    .nonProxyHosts(p.nonProxyHosts()).useSystemPropertyValues(false).useEnvironmentVariableValues(false);
-            if (p.username() != null) {
-                config.username(p.username()).password(p.password());
-            }
-            builder.proxyConfiguration(config.build());
-        });
-        return builder.build();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.lambdadeploy;
 
 import dev.lambdadeploy.engine.aws.ClientSettings;
+import dev.lambdadeploy.engine.aws.HttpClientFactory;
 import dev.lambdadeploy.engine.aws.LambdaClients;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.init.Terminator;
@@ -21,7 +22,8 @@ public final class AwsClients {
 
     private static synchronized LambdaClients clients() {
         if (clients == null) {
-            clients = new LambdaClients();
+            // the Apache 4 client: the one the aws-java-sdk2 plugins provide
+            clients = new LambdaClients(HttpClientFactory.apache4());
         }
         return clients;
     }
