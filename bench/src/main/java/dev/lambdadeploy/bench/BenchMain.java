@@ -33,7 +33,7 @@ public final class BenchMain implements Callable<Integer> {
     static final List<Duration> UPDATES = List.of(Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(25),
             Duration.ofSeconds(120));
 
-    @Option(names = "--quick", description = "Fewer trials and runs: about 2 minutes instead of about 10.")
+    @Option(names = "--quick", description = "Fewer trials and runs, coarser time: about 2 minutes instead of about 3 to 5.")
     boolean quick;
 
     @Option(names = "--trials", paramLabel = "N", description = "Deploys per contender and update duration in part 1 "
@@ -44,13 +44,13 @@ public final class BenchMain implements Callable<Integer> {
             + "time (default 10, --quick 20).")
     Double scale;
 
-    @Option(names = "--seed", defaultValue = "20250101", description = "Seed of the update-duration jitter.")
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "20250101", description = "Seed of the update-duration jitter.")
     long seed;
 
     @Option(names = "--runs", paramLabel = "N", description = "Timed runs per contender in part 3 (default 7, --quick 3).")
     Integer runs;
 
-    @Option(names = "--parts", split = ",", paramLabel = "1,2,3", description = "Which parts to run (default all).")
+    @Option(names = "--parts", split = ",", paramLabel = "PART", description = "Which parts to run (default all).")
     Set<Integer> parts = Set.of(1, 2, 3);
 
     @Override
@@ -89,7 +89,8 @@ public final class BenchMain implements Callable<Integer> {
             }
             if (parts.contains(3)) {
                 System.err.println("Part 3: one deploy as a whole process");
-                List<ProcessBench.Row> rows = new ProcessBench(new ProcessBench.Settings(runCount, paths), System.err).run();
+                List<ProcessBench.Row> rows = new ProcessBench(new ProcessBench.Settings(runCount, paths), System.err)
+                        .run();
                 report.add(Tables.process(rows, runCount));
                 targets.process(rows);
             }

@@ -8,7 +8,8 @@ import java.nio.file.Path;
 record RepoPaths(Path root) {
 
     static RepoPaths locate() {
-        for (Path candidate : new Path[] {fromJar(), Path.of("").toAbsolutePath(), Path.of("").toAbsolutePath().getParent()}) {
+        Path cwd = Path.of("").toAbsolutePath();
+        for (Path candidate : new Path[] {fromJar(), cwd, cwd.getParent()}) {
             if (candidate != null && Files.isRegularFile(candidate.resolve("bench/scripts/spec-deploy.sh"))) {
                 return new RepoPaths(candidate);
             }
@@ -33,6 +34,10 @@ record RepoPaths(Path root) {
 
     Path specScript() {
         return root.resolve("bench/scripts/spec-deploy.sh");
+    }
+
+    Path cliLauncher() {
+        return root.resolve("cli/bin/lambda-deploy");
     }
 
     Path cliJar() {

@@ -65,8 +65,8 @@ final class Tables {
                 "Contender", "N", "Wall (s)", "Quota bound (s)", "Wall / bound", "Median deploy (s)", "Calls",
                 "Calls/deploy", "429s", "409s", "Failures", "Errors");
         for (ParallelBench.Row r : rows) {
-            t.keyedRow(r.key(), r.label(), r.n(), Fmt.seconds(r.wall()), Fmt.seconds(r.bound()), Fmt.ratio(r.wallOverBound()),
-                    Fmt.seconds(r.medianDeploy()), r.journal().calls(),
+            t.keyedRow(r.key(), r.label(), r.n(), Fmt.seconds(r.wall()), Fmt.seconds(r.bound()),
+                    Fmt.ratio(r.wallOverBound()), Fmt.seconds(r.medianDeploy()), r.journal().calls(),
                     Fmt.number(round1(r.journal().calls() / (double) r.n())), r.journal().throttles(),
                     r.journal().conflicts(), r.failures(), r.errors().isEmpty() ? "" : String.join("; ", r.errors()));
         }

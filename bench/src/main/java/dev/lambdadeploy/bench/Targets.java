@@ -52,8 +52,8 @@ final class Targets {
     }
 
     Targets process(List<ProcessBench.Row> rows) {
-        Optional<ProcessBench.Row> cli = rows.stream().filter(r -> r.key().equals("cli") && r.skipped() == null).findFirst();
-        Optional<ProcessBench.Row> spec = rows.stream().filter(r -> r.key().equals("spec") && r.skipped() == null).findFirst();
+        Optional<ProcessBench.Row> cli = measured(rows, "cli");
+        Optional<ProcessBench.Row> spec = measured(rows, "spec");
         if (cli.isPresent() && spec.isPresent()) {
             OptionalDouble cliMedian = Stats.median(cli.get().walls().stream().map(Tables::seconds).toList());
             OptionalDouble specMedian = Stats.median(spec.get().walls().stream().map(Tables::seconds).toList());
@@ -65,6 +65,10 @@ final class Targets {
             table.row("CLI wall <= half the script's", "1 deploy", "n/a", "n/a", "not measured (see part 3)");
         }
         return this;
+    }
+
+    private static Optional<ProcessBench.Row> measured(List<ProcessBench.Row> rows, String key) {
+        return rows.stream().filter(r -> r.key().equals(key) && r.skipped() == null).findFirst();
     }
 
     Table table() {

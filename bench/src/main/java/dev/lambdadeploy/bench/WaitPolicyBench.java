@@ -69,8 +69,9 @@ final class WaitPolicyBench {
         try (LambdaSimulator sim = LambdaSimulator.builder().port(0).clock(time).quotas(true)
                 .defaultCreateDuration(Duration.ZERO).start()) {
             LambdaClient plain = clients.plain(sim, ScaledRetry.standard(time));
-            LambdaClient engineClient = clients.engine(sim, ScaledRetry.standard(time),
-                    new QuotaLimiter(time, time.sleeper(), QuotaLimiter.GET_FUNCTION_PER_SECOND, QuotaLimiter.OTHER_CALLS_PER_SECOND));
+            QuotaLimiter limiter = new QuotaLimiter(time, time.sleeper(), QuotaLimiter.GET_FUNCTION_PER_SECOND,
+                    QuotaLimiter.OTHER_CALLS_PER_SECOND);
+            LambdaClient engineClient = clients.engine(sim, ScaledRetry.standard(time), limiter);
             LambdaDeployer deployer = new LambdaDeployer(engineClient, time, time.sleeper(), DeployLog.silent(),
                     LambdaDeployer.DEFAULT_BACKOFF);
             warmUp(sim, plain, engineClient, contenders(plain, deployer, Duration.ofSeconds(1)));
@@ -96,7 +97,8 @@ final class WaitPolicyBench {
     private List<Contender> contenders(LambdaClient plain, LambdaDeployer deployer, Duration update) {
         WaitSettings engine = update.compareTo(DEFAULT_BUDGET) < 0 ? WaitSettings.DEFAULTS
                 : EngineFlow.defaultsWithAttempts(LONG_UPDATE_ATTEMPTS);
-        return List.of(new SpecFlow(plain, time.sleeper()), new SdkWaiterFlow(plain, time), new EngineFlow(deployer, engine));
+        return List.of(new SpecFlow(plain, time.sleeper()), new SdkWaiterFlow(plain, time),
+                new EngineFlow(deployer, engine));
     }
 
     /** JIT-compiles client and simulator paths first, so the first measured row is not the slowest. */

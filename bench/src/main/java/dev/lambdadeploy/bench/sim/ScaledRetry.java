@@ -15,9 +15,10 @@ public final class ScaledRetry {
     }
 
     public static RetryStrategy standard(ScaledTime time) {
+        Duration max = Duration.ofSeconds(20);
         return AwsRetryStrategy.standardRetryStrategy().toBuilder()
-                .backoffStrategy(scaled(BackoffStrategy.exponentialDelay(Duration.ofMillis(100), Duration.ofSeconds(20)), time))
-                .throttlingBackoffStrategy(scaled(BackoffStrategy.exponentialDelay(Duration.ofSeconds(1), Duration.ofSeconds(20)), time))
+                .backoffStrategy(scaled(BackoffStrategy.exponentialDelay(Duration.ofMillis(100), max), time))
+                .throttlingBackoffStrategy(scaled(BackoffStrategy.exponentialDelay(Duration.ofSeconds(1), max), time))
                 .build();
     }
 

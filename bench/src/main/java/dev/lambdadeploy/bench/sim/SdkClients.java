@@ -2,19 +2,19 @@ package dev.lambdadeploy.bench.sim;
 
 import dev.lambdadeploy.engine.aws.ClientSettings;
 import dev.lambdadeploy.engine.aws.CredentialsSource;
+import dev.lambdadeploy.engine.aws.HttpClientFactory;
 import dev.lambdadeploy.engine.aws.LambdaClients;
 import dev.lambdadeploy.engine.aws.QuotaLimiter;
 import dev.lambdadeploy.simulator.LambdaSimulator;
 import dev.lambdadeploy.simulator.SimulatorCredentials;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.lambda.LambdaClient;
@@ -22,15 +22,13 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
  * The Lambda clients every contender uses, on pooled connections opened once, so connection setup is not what
- * gets measured. Plain clients share one Apache pool; the engine's come from its own {@link LambdaClients}
- * (which adds the quota limiter), also pooled.
+ * gets measured. Everyone gets the engine's HTTP client (Apache 5, 200 connections): plain clients share one
+ * pool, the engine's come from its own {@link LambdaClients} (which adds the quota limiter), also pooled.
  */
 public final class SdkClients implements AutoCloseable {
 
-    private static final int MAX_CONNECTIONS = 400;
-
-    private final SdkHttpClient http = apacheClient();
-    private final LambdaClients engineClients = new LambdaClients();
+    private final SdkHttpClient http = HttpClientFactory.apache5().create(Optional.empty());
+    private final LambdaClients engineClients = new LambdaClients(HttpClientFactory.apache5());
     private final List<SdkAutoCloseable> opened = new ArrayList<>();
 
     /** A plain SDK client, as a script or an SDK user has it; no client-side quota limiting. */
@@ -65,15 +63,6 @@ public final class SdkClients implements AutoCloseable {
         LambdaClients.Session session = engineClients.open(settings);
         opened.add(session::close);
         return session.lambda();
-    }
-
-    /** The HTTP client the engine's {@link LambdaClients} uses too, so every contender has the same HTTP stack. */
-    @SuppressWarnings("deprecation")
-    private static SdkHttpClient apacheClient() {
-        return ApacheHttpClient.builder()
-                .maxConnections(MAX_CONNECTIONS)
-                .connectionAcquisitionTimeout(Duration.ofSeconds(60))
-                .build();
     }
 
     @Override
