@@ -66,7 +66,7 @@ final class Console implements LogSink, AutoCloseable {
         clearProgress();
         err.println(text);
         if (githubActions && level != Level.INFO) {
-            err.println((level == Level.ERROR ? "::error::" : "::warning::") + escapeWorkflowCommand(unstyled(text)));
+            err.println((level == Level.ERROR ? "::error::" : "::warning::") + escapeWorkflowCommand(DeployLog.unmarked(text)));
         }
         err.flush();
         lastLineNanos = System.nanoTime();
@@ -74,7 +74,7 @@ final class Console implements LogSink, AutoCloseable {
 
     /** A failure that ends the command: the engine's message, styled like the engine's error lines. */
     void failure(String message) {
-        line(Level.ERROR, (style == LogStyle.EMOJI ? "❌ " : "ERROR: ") + message);
+        new DeployLog(this, style).failed(message);
     }
 
     /** Text on stderr that is not a log line (usage hints); never annotated. */
@@ -123,20 +123,6 @@ final class Console implements LogSink, AutoCloseable {
             clearProgress();
             err.flush();
         }
-    }
-
-    /**
-     * The words of a log line without its style prefix and indentation, for an annotation.
-     * TODO(engine): LogSink receives styled text only; an unstyled message per line would make this unnecessary.
-     */
-    static String unstyled(String text) {
-        String t = text.strip();
-        for (String prefix : new String[] {"⚠️ ", "⚠ ", "❌ ", "WARNING: ", "ERROR: "}) {
-            if (t.startsWith(prefix)) {
-                return t.substring(prefix.length()).strip();
-            }
-        }
-        return t;
     }
 
     /** GitHub's escaping of workflow command data: %, CR and LF. */

@@ -17,6 +17,11 @@ import org.jspecify.annotations.Nullable;
  */
 public final class DeployLog implements WaitListener {
 
+    private static final String WARNING_EMOJI = "⚠️ ";
+    private static final String WARNING_PLAIN = "WARNING: ";
+    private static final String ERROR_EMOJI = "❌ ";
+    private static final String ERROR_PLAIN = "ERROR: ";
+
     private final LogSink sink;
     private final LogStyle style;
 
@@ -149,6 +154,22 @@ public final class DeployLog implements WaitListener {
         }
     }
 
+    /** The operation failed: its message as an error line, for front ends that end on an exception. */
+    public void failed(String message) {
+        error(message);
+    }
+
+    /** A line without its warning or error marker, e.g. for a CI system's own annotation syntax. */
+    public static String unmarked(String line) {
+        String text = line.strip();
+        for (String marker : new String[] {WARNING_EMOJI, ERROR_EMOJI, WARNING_PLAIN, ERROR_PLAIN}) {
+            if (text.startsWith(marker)) {
+                return text.substring(marker.length()).strip();
+            }
+        }
+        return text;
+    }
+
     private static String shown(@Nullable String value) {
         return value == null ? "None" : value;
     }
@@ -162,7 +183,7 @@ public final class DeployLog implements WaitListener {
     }
 
     private void warning(String text) {
-        sink.line(LogSink.Level.WARNING, (style == LogStyle.EMOJI ? "⚠️ " : "WARNING: ") + text);
+        sink.line(LogSink.Level.WARNING, (style == LogStyle.EMOJI ? WARNING_EMOJI : WARNING_PLAIN) + text);
     }
 
     private void warningDetail(String text) {
@@ -170,6 +191,6 @@ public final class DeployLog implements WaitListener {
     }
 
     private void error(String text) {
-        sink.line(LogSink.Level.ERROR, (style == LogStyle.EMOJI ? "❌ " : "ERROR: ") + text);
+        sink.line(LogSink.Level.ERROR, (style == LogStyle.EMOJI ? ERROR_EMOJI : ERROR_PLAIN) + text);
     }
 }

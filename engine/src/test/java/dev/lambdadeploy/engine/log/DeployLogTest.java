@@ -73,4 +73,26 @@ class DeployLogTest {
                 "  PublishVersion on my-fn failed: ServiceException");
         assertThat(levels).containsOnly(LogSink.Level.WARNING);
     }
+
+    @Test
+    void resumeAbortAndFailureLines() {
+        DeployLog log = new DeployLog(sink, LogStyle.EMOJI);
+        log.waitResumed("my-fn", 4, 30);
+        log.aborted("my-fn");
+        log.failed("PublishVersion on my-fn failed: ServiceException");
+        assertThat(lines).containsExactly(
+                "⏳ Resuming the wait for Lambda function my-fn after a restart (4/30 attempts made)...",
+                "❌ Aborted while deploying my-fn: no further call is made. An update already sent keeps running in AWS; "
+                        + "no version was published by this step.",
+                "❌ PublishVersion on my-fn failed: ServiceException");
+        assertThat(levels).containsExactly(LogSink.Level.INFO, LogSink.Level.ERROR, LogSink.Level.ERROR);
+    }
+
+    @Test
+    void linesLoseTheirMarkersForOtherAnnotationSyntaxes() {
+        assertThat(DeployLog.unmarked("⚠️ Timeout waiting")).isEqualTo("Timeout waiting");
+        assertThat(DeployLog.unmarked("WARNING: Timeout waiting")).isEqualTo("Timeout waiting");
+        assertThat(DeployLog.unmarked("❌ Lambda function update failed: X")).isEqualTo("Lambda function update failed: X");
+        assertThat(DeployLog.unmarked("  Throttled by Lambda")).isEqualTo("Throttled by Lambda");
+    }
 }
