@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /**
  * A wait whose whole state is an absolute deadline and a count of polls, so it survives a restart of the
- * process that drives it (the Jenkins plugin persists this record and re-arms a timer on resume). Each poll's
+ * process that drives it (the Jenkins plugin persists the deadline and the count and re-arms a timer on resume). Each poll's
  * observation goes through the same {@link ReadinessDecider} as the blocking {@link ReadinessWaiter}.
  */
 public record ResumableWait(Instant deadline, int attempts) {

@@ -51,6 +51,20 @@ class ResolversTest {
     }
 
     @Test
+    void theControllersOwnKeysAreNotLentToBuildsUnlessAllowed() {
+        var controller = Map.of("AWS_ACCESS_KEY_ID", "AKIACONTROLLER", "AWS_SECRET_ACCESS_KEY", "controller-secret");
+        var inherited = Map.of("AWS_ACCESS_KEY_ID", "AKIACONTROLLER", "AWS_SECRET_ACCESS_KEY", "controller-secret", "PATH", "/bin");
+        assertThatThrownBy(() -> CredentialsResolver.fromEnvironment(inherited, controller, false, HOW))
+                .hasMessageContaining("are the controller's own").hasMessageEndingWith(HOW)
+                .hasMessageNotContaining("controller-secret");
+        assertThat(CredentialsResolver.fromEnvironment(inherited, controller, true, HOW))
+                .isEqualTo(new CredentialsSource.StaticKeys("AKIACONTROLLER", "controller-secret", null));
+        var bound = Map.of("AWS_ACCESS_KEY_ID", "AKIABOUND", "AWS_SECRET_ACCESS_KEY", "bound-secret");
+        assertThat(CredentialsResolver.fromEnvironment(bound, controller, false, HOW))
+                .isEqualTo(new CredentialsSource.StaticKeys("AKIABOUND", "bound-secret", null));
+    }
+
+    @Test
     void secretsNeverShowInToStrings() {
         var keys = new CredentialsSource.StaticKeys("AKIAEXAMPLE", "wJalrXUtnFEMI", "sessionTOKEN");
         var proxy = new ProxySettings("proxy.local", 3128, "alice", "pa55word", java.util.Set.of());

@@ -4,9 +4,11 @@ import dev.lambdadeploy.engine.aws.ClientSettings;
 import dev.lambdadeploy.engine.aws.HttpClientFactory;
 import dev.lambdadeploy.engine.aws.LambdaClients;
 import edu.umd.cs.findbugs.annotations.NonNull;
-import hudson.init.Terminator;
 
-/** The one {@link LambdaClients} of this Jenkins: HTTP connection pools shared by all steps, closed when Jenkins stops. */
+/**
+ * The one {@link LambdaClients} of this Jenkins: HTTP connection pools shared by all steps, closed when Jenkins stops
+ * (by {@link Background#jenkinsStopping}, after it has silenced the steps' background work).
+ */
 public final class AwsClients {
 
     private static LambdaClients clients;
@@ -28,8 +30,8 @@ public final class AwsClients {
         return clients;
     }
 
-    @Terminator
-    public static synchronized void close() {
+    /** Closes the pools; the next {@link #open} makes new ones. */
+    static synchronized void close() {
         if (clients != null) {
             clients.close();
             clients = null;

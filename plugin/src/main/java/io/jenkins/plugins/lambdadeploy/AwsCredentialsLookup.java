@@ -9,6 +9,7 @@ import dev.lambdadeploy.engine.aws.CredentialsSource;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.AbortException;
+import hudson.EnvVars;
 import hudson.Util;
 import hudson.model.Run;
 import java.util.Map;
@@ -17,8 +18,8 @@ import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * Resolves a step's credentials once into keys held only in memory: from the credentials store with the build as
- * context, else from the AWS_* variables of the build's environment, else (if an administrator allows it) from the
- * controller's default chain.
+ * context, else from the AWS_* variables of the build's environment (not those it inherited from the controller's
+ * own process), else (if an administrator allows it) from the controller's default chain.
  */
 public final class AwsCredentialsLookup {
 
@@ -30,8 +31,9 @@ public final class AwsCredentialsLookup {
             @NonNull Map<String, String> environment) throws AbortException {
         String id = Util.fixEmptyAndTrim(credentialsId);
         if (id == null) {
-            return CredentialsResolver.fromEnvironment(environment,
-                    LambdaDeployConfiguration.get().isAllowControllerCredentials(),
+            boolean allowController = LambdaDeployConfiguration.get().isAllowControllerCredentials();
+            // on the built-in node the build's environment includes the controller's own variables
+            return CredentialsResolver.fromEnvironment(environment, EnvVars.masterEnvVars, allowController,
                     Messages.AwsCredentialsLookup_HowToConfigure());
         }
         StandardCredentials credentials = CredentialsProvider.findCredentialById(id, StandardCredentials.class, run);

@@ -32,8 +32,13 @@ public final class Background {
         return GENERATION.get();
     }
 
+    /**
+     * One terminator, so the order is fixed: first silence work scheduled so far (a poll whose connection is closed
+     * under it then fails quietly instead of failing its build), then close the connection pools.
+     */
     @Terminator
     public static void jenkinsStopping() {
         GENERATION.incrementAndGet();
+        AwsClients.close();
     }
 }

@@ -20,18 +20,4 @@ public final class UserErrors {
         }
         return error;
     }
-
-    /** Runs {@code work}, turning engine user errors into {@link AbortException}s. */
-    public static <T> T abortOnUserError(@NonNull Work<T> work) throws Exception {
-        try {
-            return work.run();
-        } catch (LambdaDeployException e) {
-            throw new AbortException(e.getMessage());
-        }
-    }
-
-    @FunctionalInterface
-    public interface Work<T> {
-        T run() throws Exception;
-    }
 }

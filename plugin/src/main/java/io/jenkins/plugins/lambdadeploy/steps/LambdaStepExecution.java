@@ -72,8 +72,11 @@ abstract class LambdaStepExecution extends StepExecution {
     /** What the wait polls, as the engine validated it. */
     private @CheckForNull String waitFunction;
     private @CheckForNull String waitQualifier;
-    /** The {@link ResumableWait}: its deadline and the polls made so far. */
-    private @CheckForNull Instant deadline;
+    /**
+     * The {@link ResumableWait}: its deadline, in epoch milliseconds as {@code sleep} keeps its end (0 before the wait
+     * starts), and the polls made so far. Plain values, so {@code program.dat} needs nothing from {@code java.time}.
+     */
+    private long deadline;
     private int attempts;
 
     @SuppressFBWarnings(value = "SE_TRANSIENT_FIELD_NOT_RESTORED",
@@ -149,7 +152,7 @@ abstract class LambdaStepExecution extends StepExecution {
             case STARTING -> "starting";
             case CALLING -> "calling AWS Lambda for " + functionName;
             case WAITING -> "waiting for " + waitFunction + " to be ready: " + attempts + " polls so far, giving up at "
-                    + deadline;
+                    + Instant.ofEpochMilli(deadline);
         };
     }
 
@@ -175,7 +178,7 @@ abstract class LambdaStepExecution extends StepExecution {
         ResumableWait wait = ResumableWait.start(waitSettings().toPolicy(), Instant.now());
         waitFunction = function;
         waitQualifier = qualifier;
-        deadline = wait.deadline();
+        deadline = wait.deadline().toEpochMilli();
         attempts = wait.attempts();
         lastSeen = null;
         phase = Phase.WAITING;
@@ -213,16 +216,14 @@ abstract class LambdaStepExecution extends StepExecution {
         return Objects.requireNonNull(waitFunction, "no wait started");
     }
 
-    @CheckForNull
-    protected final String waitQualifier() {
-        return waitQualifier;
-    }
-
     /** One poll, its decision, and either the next timer or the end of the wait. */
     private void poll(Call call) throws Exception {
         WaitPolicy policy = waitSettings().toPolicy();
         Observation seen = probe(call);
-        ResumableWait.Step step = new ResumableWait(Objects.requireNonNull(deadline, "no wait started"), attempts)
+        if (deadline == 0) {
+            throw new IllegalStateException("no wait started");
+        }
+        ResumableWait.Step step = new ResumableWait(Instant.ofEpochMilli(deadline), attempts)
                 .observe(policy, seen, Instant.now());
         attempts = step.next().attempts();
         if (seen instanceof Observation.Seen s) {
@@ -260,6 +261,10 @@ abstract class LambdaStepExecution extends StepExecution {
 
     private void schedule(Duration delay) {
         long armedIn = generation;
+        if (stopped || armedIn != Background.generation()) {
+            // stopped, or Jenkins is stopping: Timer.get() would even make a new pool after Jenkins shut the old one
+            return;
+        }
         timer = Timer.get().schedule(() -> {
             if (!stopped && armedIn == Background.generation()) {
                 inBackground(this::poll);

@@ -11,6 +11,7 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import hudson.Extension;
+import hudson.FilePath;
 import hudson.Util;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
@@ -176,8 +177,8 @@ public final class LambdaUpdateCodeStep extends LambdaDeployStep implements Upda
 
         @SuppressFBWarnings(value = "SE_TRANSIENT_FIELD_NOT_RESTORED", justification = "Only used when starting.")
         private final transient LambdaUpdateCodeStep step;
-        /** What UpdateFunctionCode answered; the wait adds the state it ends in. */
-        private @CheckForNull LambdaResult updated;
+        /** What UpdateFunctionCode answered; the wait adds the state it ends in. Persisted: not the record itself. */
+        private @CheckForNull PersistedResult updated;
 
         Execution(LambdaUpdateCodeStep step, StepContext context) {
             super(step, context);
@@ -186,7 +187,9 @@ public final class LambdaUpdateCodeStep extends LambdaDeployStep implements Upda
 
         @Override
         protected void begin(@NonNull Call call) throws Exception {
-            UpdateCodeRequest request = Requests.updateCode(step, CodeSources.of(step, call.workspace()));
+            // the workspace only for a zipFile: asking for it could fail (agent gone) where S3 and image need none
+            FilePath workspace = step.getZipFile() == null ? null : call.workspace();
+            UpdateCodeRequest request = Requests.updateCode(step, CodeSources.of(step, workspace));
             connect(step, call);
             calling();
             LambdaResult result;
@@ -198,7 +201,7 @@ public final class LambdaUpdateCodeStep extends LambdaDeployStep implements Upda
                 complete(call, result);
                 return;
             }
-            updated = result;
+            updated = PersistedResult.of(result);
             startWait(call, request.functionName(), null);
         }
 
@@ -206,7 +209,7 @@ public final class LambdaUpdateCodeStep extends LambdaDeployStep implements Upda
         @Override
         protected LambdaResult afterWait(@NonNull Call call, @NonNull WaitOutcome outcome) {
             WaitConclusion.conclude(waitFunction(), outcome, waitSettings(), WaitConclusion.Next.CONTINUE, call.log());
-            return WaitConclusion.record(Objects.requireNonNull(updated, "no update"), outcome);
+            return WaitConclusion.record(Objects.requireNonNull(updated, "no update").toResult(), outcome);
         }
     }
 
