@@ -80,11 +80,7 @@ public final class LambdaDeployer {
         }
         LambdaResult published = publishVersion(publish.toBuilder().functionName(update.functionName())
                 .codeSha256(updated.codeSha256()).build());
-        return published.functionArn() != null ? published
-                : new LambdaResult(published.functionName(), updated.functionArn(), published.version(),
-                        updated.codeSha256(), published.revisionId(), published.state(), published.lastUpdateStatus(),
-                        published.attempts(), published.waited(), published.published(), published.timedOut(),
-                        published.warning());
+        return published.functionArn() != null ? published : published.withFunctionArn(updated.functionArn());
     }
 
     /** One poll, for callers that drive {@link dev.lambdadeploy.engine.wait.ReadinessDecider} themselves. */

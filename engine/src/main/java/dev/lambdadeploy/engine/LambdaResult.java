@@ -68,6 +68,11 @@ public record LambdaResult(
                 timedOut && warning == null ? TIMEOUT_WARNING : warning);
     }
 
+    public LambdaResult withFunctionArn(@Nullable String functionArn) {
+        return new LambdaResult(functionName, functionArn, version, codeSha256, revisionId, state, lastUpdateStatus,
+                attempts, waited, published, timedOut, warning);
+    }
+
     public LambdaResult withCode(@Nullable String codeSha256, @Nullable String revisionId) {
         return new LambdaResult(functionName, functionArn, version, codeSha256, revisionId, state, lastUpdateStatus,
                 attempts, waited, published, timedOut, warning);
