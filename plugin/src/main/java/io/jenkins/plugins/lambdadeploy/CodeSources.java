@@ -9,6 +9,7 @@ import hudson.FilePath;
 import hudson.Util;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.function.UnaryOperator;
 
 /** The code source of an update: S3 or an image as given, or a zip read from the workspace (on the agent). */
 public final class CodeSources {
@@ -20,17 +21,18 @@ public final class CodeSources {
      * Reads {@code zipFile} only when it is the source, so S3 and image updates need no workspace.
      *
      * @param workspace null outside a {@code node} block
+     * @param expand resolves {@code $VARIABLES} (see {@link Requests})
      */
     @NonNull
-    public static CodeSource of(@NonNull UpdateCodeParameters parameters, @CheckForNull FilePath workspace)
-            throws IOException, InterruptedException {
-        String zipFile = Util.fixEmptyAndTrim(parameters.getZipFile());
+    public static CodeSource of(@NonNull UpdateCodeParameters parameters, @CheckForNull FilePath workspace,
+            @NonNull UnaryOperator<String> expand) throws IOException, InterruptedException {
+        String zipFile = Util.fixEmptyAndTrim(expand.apply(parameters.getZipFile()));
         byte[] zip = null;
         if (zipFile != null) {
             zip = read(zipFile, workspace);
         }
-        return Validation.codeSource(parameters.getS3Bucket(), parameters.getS3Key(), parameters.getS3ObjectVersion(),
-                zip, zipFile, parameters.getImageUri());
+        return Validation.codeSource(expand.apply(parameters.getS3Bucket()), expand.apply(parameters.getS3Key()),
+                expand.apply(parameters.getS3ObjectVersion()), zip, zipFile, expand.apply(parameters.getImageUri()));
     }
 
     private static byte[] read(String zipFile, @CheckForNull FilePath workspace) throws IOException, InterruptedException {

@@ -12,6 +12,7 @@ import hudson.Util;
 import hudson.model.Run;
 import java.io.Serializable;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * Where and as whom to call Lambda, without any secret: a Pipeline wait persists this across a controller restart,
@@ -40,13 +41,16 @@ public final class Connection implements Serializable {
 
     /**
      * The connection of {@code parameters} with the region settled from the parameter or the build's environment.
-     * Checks every value before any AWS call; the engine names the first bad one.
+     * Checks every value before any AWS call; the engine names the first bad one. {@code expand} resolves
+     * {@code $VARIABLES} (see {@link Requests}).
      */
     @NonNull
-    public static Connection resolve(@NonNull ConnectionParameters parameters, @NonNull Map<String, String> environment) {
-        Connection connection = new Connection(RegionResolver.resolve(parameters.getRegion(), environment),
-                Util.fixEmptyAndTrim(parameters.getCredentialsId()), parameters.getRoleArn(), parameters.getExternalId(),
-                parameters.getRoleSessionName(), parameters.getEndpointUrl());
+    public static Connection resolve(@NonNull ConnectionParameters parameters, @NonNull Map<String, String> environment,
+            @NonNull UnaryOperator<String> expand) {
+        Connection connection = new Connection(RegionResolver.resolve(expand.apply(parameters.getRegion()), environment),
+                Util.fixEmptyAndTrim(expand.apply(parameters.getCredentialsId())), expand.apply(parameters.getRoleArn()),
+                expand.apply(parameters.getExternalId()), expand.apply(parameters.getRoleSessionName()),
+                expand.apply(parameters.getEndpointUrl()));
         connection.role();
         Validation.endpointUrl(connection.endpointUrl);
         return connection;

@@ -8,10 +8,13 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Util;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * User settings to engine requests, field for field. Building a request validates it: the engine throws an
- * {@link dev.lambdadeploy.engine.InvalidParameterException} naming the first bad parameter.
+ * {@link dev.lambdadeploy.engine.InvalidParameterException} naming the first bad parameter. {@code expand} resolves
+ * {@code $VARIABLES} in text fields: the build's environment for freestyle steps, nothing for Pipeline (Groovy
+ * string interpolation does it there).
  */
 public final class Requests {
 
@@ -19,14 +22,15 @@ public final class Requests {
     }
 
     @NonNull
-    public static UpdateCodeRequest updateCode(@NonNull UpdateCodeParameters p, @NonNull CodeSource code) {
+    public static UpdateCodeRequest updateCode(@NonNull UpdateCodeParameters p, @NonNull CodeSource code,
+            @NonNull UnaryOperator<String> expand) {
         return UpdateCodeRequest.builder()
-                .functionName(p.getFunctionName())
+                .functionName(expand.apply(p.getFunctionName()))
                 .code(code)
-                .architectures(architectures(p.getArchitectures()))
+                .architectures(architectures(expand.apply(p.getArchitectures())))
                 .dryRun(p.isDryRun())
                 .publish(p.isPublish())
-                .revisionId(p.getRevisionId())
+                .revisionId(expand.apply(p.getRevisionId()))
                 .maxRetries(p.getMaxRetries())
                 .waitForReady(p.isWaitForReady())
                 .waitSettings(p.waitSettings())
@@ -34,17 +38,18 @@ public final class Requests {
     }
 
     @NonNull
-    public static AwaitReadyRequest awaitReady(@NonNull AwaitReadyParameters p) {
-        return AwaitReadyRequest.of(p.getFunctionName(), p.getQualifier(), p.waitSettings());
+    public static AwaitReadyRequest awaitReady(@NonNull AwaitReadyParameters p, @NonNull UnaryOperator<String> expand) {
+        return AwaitReadyRequest.of(expand.apply(p.getFunctionName()), expand.apply(p.getQualifier()), p.waitSettings());
     }
 
     @NonNull
-    public static PublishVersionRequest publishVersion(@NonNull PublishVersionParameters p) {
+    public static PublishVersionRequest publishVersion(@NonNull PublishVersionParameters p,
+            @NonNull UnaryOperator<String> expand) {
         return PublishVersionRequest.builder()
-                .functionName(p.getFunctionName())
-                .description(p.getDescription())
-                .codeSha256(p.getCodeSha256())
-                .revisionId(p.getRevisionId())
+                .functionName(expand.apply(p.getFunctionName()))
+                .description(expand.apply(p.getDescription()))
+                .codeSha256(expand.apply(p.getCodeSha256()))
+                .revisionId(expand.apply(p.getRevisionId()))
                 .maxRetries(p.getMaxRetries())
                 .rollback(p.isRollback())
                 .waitForReady(p.isWaitForReady())

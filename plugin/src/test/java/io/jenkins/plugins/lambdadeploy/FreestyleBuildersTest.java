@@ -68,6 +68,27 @@ class FreestyleBuildersTest {
     }
 
     @Test
+    void fieldsExpandBuildVariablesSoAPublishPinsTheCodeOfTheUpdateBeforeIt(JenkinsRule j) throws Exception {
+        LambdaTestSupport.storeAwsCredentials(j.jenkins);
+        String fn = LambdaTestSupport.newFunction(sim, "freestyle-expand");
+        LambdaUpdateCodeBuilder update = connect(new LambdaUpdateCodeBuilder(fn));
+        update.setS3Bucket("builds");
+        update.setS3Key("app-${BUILD_NUMBER}.zip");
+        update.setWaitForReady(false);
+        LambdaPublishVersionBuilder publish = connect(new LambdaPublishVersionBuilder(fn));
+        publish.setCodeSha256("${LAMBDA_CODE_SHA256}");
+        publish.setDescription("build ${BUILD_NUMBER}");
+        FreeStyleProject p = j.createFreeStyleProject();
+        p.getBuildersList().add(update);
+        p.getBuildersList().add(publish);
+
+        FreeStyleBuild b = j.buildAndAssertSuccess(p);
+        j.assertLogContains("code: s3://builds/app-1.zip", b);
+        assertEquals("build 1", sim.control().inspect(fn).versions().get(0).description());
+        assertEquals(sim.control().inspect(fn).codeSha256(), sim.control().inspect(fn).versions().get(0).codeSha256());
+    }
+
+    @Test
     void failedUpdateFailsTheBuild(JenkinsRule j) throws Exception {
         LambdaTestSupport.storeAwsCredentials(j.jenkins);
         String fn = LambdaTestSupport.newFunction(sim, "freestyle-failed");

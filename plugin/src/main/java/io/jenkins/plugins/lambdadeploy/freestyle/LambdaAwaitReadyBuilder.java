@@ -12,6 +12,7 @@ import io.jenkins.plugins.lambdadeploy.AwaitReadyParameters;
 import io.jenkins.plugins.lambdadeploy.FormChecks;
 import io.jenkins.plugins.lambdadeploy.Requests;
 import io.jenkins.plugins.lambdadeploy.steps.LambdaAwaitReadyStep;
+import java.util.function.UnaryOperator;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -40,8 +41,8 @@ public final class LambdaAwaitReadyBuilder extends LambdaDeployBuilder implement
 
     @NonNull
     @Override
-    protected Operation prepare(@NonNull FilePath workspace) {
-        AwaitReadyRequest request = Requests.awaitReady(this);
+    protected Operation prepare(@NonNull FilePath workspace, @NonNull UnaryOperator<String> expand) {
+        AwaitReadyRequest request = Requests.awaitReady(this, expand);
         return deployer -> deployer.awaitReady(request);
     }
 

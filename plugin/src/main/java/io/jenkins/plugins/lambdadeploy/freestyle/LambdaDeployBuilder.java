@@ -23,6 +23,7 @@ import io.jenkins.plugins.lambdadeploy.Connection;
 import io.jenkins.plugins.lambdadeploy.ConnectionParameters;
 import io.jenkins.plugins.lambdadeploy.WaitParameters;
 import java.io.IOException;
+import java.util.function.UnaryOperator;
 import jenkins.tasks.SimpleBuildStep;
 import org.kohsuke.stapler.DataBoundSetter;
 
@@ -172,9 +173,13 @@ public abstract class LambdaDeployBuilder extends Builder implements SimpleBuild
         this.unstableOnWarning = unstableOnWarning;
     }
 
-    /** Validates the configuration (the engine names the first bad parameter) and reads what it needs. */
+    /**
+     * Validates the configuration (the engine names the first bad parameter) and reads what it needs;
+     * {@code expand} resolves {@code $VARIABLES} of the build, e.g. {@code ${LAMBDA_CODE_SHA256}} from an earlier step.
+     */
     @NonNull
-    protected abstract Operation prepare(@NonNull FilePath workspace) throws IOException, InterruptedException;
+    protected abstract Operation prepare(@NonNull FilePath workspace, @NonNull UnaryOperator<String> expand)
+            throws IOException, InterruptedException;
 
     /** One engine operation, ready to run. */
     @FunctionalInterface
@@ -188,8 +193,8 @@ public abstract class LambdaDeployBuilder extends Builder implements SimpleBuild
             @NonNull Launcher launcher, @NonNull TaskListener listener) throws InterruptedException, IOException {
         LambdaResult result;
         try {
-            Operation operation = prepare(workspace);
-            Connection connection = Connection.resolve(this, env);
+            Operation operation = prepare(workspace, env::expand);
+            Connection connection = Connection.resolve(this, env, env::expand);
             CredentialsSource credentials = connection.credentials(run, env);
             try (LambdaClients.Session session = AwsClients.open(connection.settings(credentials))) {
                 result = operation.run(LambdaDeployer.create(session.lambda(), BuildLog.of(listener)));

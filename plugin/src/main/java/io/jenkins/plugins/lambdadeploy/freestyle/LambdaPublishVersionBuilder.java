@@ -13,6 +13,7 @@ import io.jenkins.plugins.lambdadeploy.FormChecks;
 import io.jenkins.plugins.lambdadeploy.PublishVersionParameters;
 import io.jenkins.plugins.lambdadeploy.Requests;
 import io.jenkins.plugins.lambdadeploy.steps.LambdaPublishVersionStep;
+import java.util.function.UnaryOperator;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -98,8 +99,8 @@ public final class LambdaPublishVersionBuilder extends LambdaDeployBuilder imple
 
     @NonNull
     @Override
-    protected Operation prepare(@NonNull FilePath workspace) {
-        PublishVersionRequest request = Requests.publishVersion(this);
+    protected Operation prepare(@NonNull FilePath workspace, @NonNull UnaryOperator<String> expand) {
+        PublishVersionRequest request = Requests.publishVersion(this, expand);
         return deployer -> deployer.publishVersion(request);
     }
 

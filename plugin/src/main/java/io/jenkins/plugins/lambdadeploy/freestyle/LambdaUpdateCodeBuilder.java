@@ -15,6 +15,7 @@ import io.jenkins.plugins.lambdadeploy.Requests;
 import io.jenkins.plugins.lambdadeploy.UpdateCodeParameters;
 import io.jenkins.plugins.lambdadeploy.steps.LambdaUpdateCodeStep;
 import java.io.IOException;
+import java.util.function.UnaryOperator;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -159,8 +160,9 @@ public final class LambdaUpdateCodeBuilder extends LambdaDeployBuilder implement
 
     @NonNull
     @Override
-    protected Operation prepare(@NonNull FilePath workspace) throws IOException, InterruptedException {
-        UpdateCodeRequest request = Requests.updateCode(this, CodeSources.of(this, workspace));
+    protected Operation prepare(@NonNull FilePath workspace, @NonNull UnaryOperator<String> expand)
+            throws IOException, InterruptedException {
+        UpdateCodeRequest request = Requests.updateCode(this, CodeSources.of(this, workspace, expand), expand);
         return deployer -> deployer.updateCode(request);
     }
 

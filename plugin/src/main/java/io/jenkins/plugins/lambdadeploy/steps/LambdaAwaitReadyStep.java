@@ -14,6 +14,7 @@ import hudson.util.FormValidation;
 import io.jenkins.plugins.lambdadeploy.AwaitReadyParameters;
 import io.jenkins.plugins.lambdadeploy.FormChecks;
 import io.jenkins.plugins.lambdadeploy.Requests;
+import java.util.function.UnaryOperator;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -64,7 +65,7 @@ public final class LambdaAwaitReadyStep extends LambdaDeployStep implements Awai
 
         @Override
         protected void begin(@NonNull Call call) throws Exception {
-            AwaitReadyRequest request = Requests.awaitReady(step);
+            AwaitReadyRequest request = Requests.awaitReady(step, UnaryOperator.identity());
             connect(step, call);
             startWait(call, request.functionName(), request.qualifier());
         }

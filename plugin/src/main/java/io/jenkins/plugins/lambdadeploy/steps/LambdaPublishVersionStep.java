@@ -16,6 +16,7 @@ import hudson.util.FormValidation;
 import io.jenkins.plugins.lambdadeploy.FormChecks;
 import io.jenkins.plugins.lambdadeploy.PublishVersionParameters;
 import io.jenkins.plugins.lambdadeploy.Requests;
+import java.util.function.UnaryOperator;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -135,7 +136,7 @@ public final class LambdaPublishVersionStep extends LambdaDeployStep implements 
 
         @Override
         protected void begin(@NonNull Call call) throws Exception {
-            PublishVersionRequest request = Requests.publishVersion(step);
+            PublishVersionRequest request = Requests.publishVersion(step, UnaryOperator.identity());
             connect(step, call);
             if (request.waitForReady()) {
                 startWait(call, request.functionName(), null);

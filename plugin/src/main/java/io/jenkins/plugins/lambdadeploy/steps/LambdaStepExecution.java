@@ -35,6 +35,7 @@ import java.util.LinkedHashMap;
 import java.util.Objects;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import jenkins.util.Timer;
@@ -164,7 +165,7 @@ abstract class LambdaStepExecution extends StepExecution {
 
     /** Settles region and connection from the step and the build's environment; no AWS call yet. */
     protected final void connect(@NonNull ConnectionParameters parameters, @NonNull Call call) {
-        connection = Connection.resolve(parameters, call.environment());
+        connection = Connection.resolve(parameters, call.environment(), UnaryOperator.identity());
     }
 
     /** Marks the start of a call that changes the function: a restart now cannot be resumed. */

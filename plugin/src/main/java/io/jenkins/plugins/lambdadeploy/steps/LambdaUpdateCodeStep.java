@@ -20,6 +20,7 @@ import io.jenkins.plugins.lambdadeploy.FormChecks;
 import io.jenkins.plugins.lambdadeploy.Requests;
 import io.jenkins.plugins.lambdadeploy.UpdateCodeParameters;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -189,7 +190,8 @@ public final class LambdaUpdateCodeStep extends LambdaDeployStep implements Upda
         protected void begin(@NonNull Call call) throws Exception {
             // the workspace only for a zipFile: asking for it could fail (agent gone) where S3 and image need none
             FilePath workspace = step.getZipFile() == null ? null : call.workspace();
-            UpdateCodeRequest request = Requests.updateCode(step, CodeSources.of(step, workspace));
+            UpdateCodeRequest request = Requests.updateCode(step, CodeSources.of(step, workspace, UnaryOperator.identity()),
+                    UnaryOperator.identity());
             connect(step, call);
             calling();
             LambdaResult result;
