@@ -89,7 +89,7 @@ final class VersionPublisher {
                 if (!(conflict || error.isThrottling() || error.isTransient()) || retry >= request.maxRetries()) {
                     throw new AwsCallException(error, e);
                 }
-                Duration delay = max(ops.backoff().computeDelay(retry + 2), AwsCalls.retryAfter(e));
+                Duration delay = Durations.max(ops.backoff().computeDelay(retry + 2), AwsCalls.retryAfter(e));
                 ops.log().publishRetry(retry + 1, request.maxRetries(), delay, error);
                 ops.sleeper().sleep(delay);
                 if (conflict) {
@@ -107,10 +107,7 @@ final class VersionPublisher {
         WaitOutcome outcome = ops.await(name, null, request.waitSettings());
         FunctionStatus seen = WaitConclusion.conclude(name, outcome, request.waitSettings().withFailOnTimeout(false),
                 WaitConclusion.Next.PUBLISH, ops.log());
-        if (request.revisionId() == null && outcome.isReady()) {
-            return revisionToPin(request, expectedSha, seen);
-        }
-        return revision;
+        return outcome.isReady() ? revisionToPin(request, expectedSha, seen) : revision;
     }
 
     /**
@@ -145,9 +142,5 @@ final class VersionPublisher {
         }
         String[] parts = arn.split(":");
         return parts.length == 8 ? arn.substring(0, arn.lastIndexOf(':')) : arn;
-    }
-
-    private static Duration max(Duration a, Duration b) {
-        return a.compareTo(b) >= 0 ? a : b;
     }
 }

@@ -34,14 +34,6 @@ public final class DeployLog implements WaitListener {
         return new DeployLog(LogSink.NONE, LogStyle.PLAIN);
     }
 
-    public LogSink sink() {
-        return sink;
-    }
-
-    public LogStyle style() {
-        return style;
-    }
-
     public void updating(String functionName, String codeSource) {
         info("🔄", "Updating Lambda function...");
         detail("Function: " + functionName + ", code: " + codeSource);

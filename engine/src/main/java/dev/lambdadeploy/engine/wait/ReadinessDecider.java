@@ -1,5 +1,6 @@
 package dev.lambdadeploy.engine.wait;
 
+import dev.lambdadeploy.engine.Durations;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -45,12 +46,8 @@ public final class ReadinessDecider {
         }
         Duration delay = policy.delayAfter(attempt, elapsed);
         if (seen instanceof Observation.Throttled t) {
-            delay = max(delay, max(t.retryAfter(), MIN_THROTTLE_DELAY));
+            delay = Durations.max(delay, Durations.max(t.retryAfter(), MIN_THROTTLE_DELAY));
         }
         return new Decision.PollAgain(delay.compareTo(remaining) > 0 ? remaining : delay);
-    }
-
-    private static Duration max(Duration a, Duration b) {
-        return a.compareTo(b) >= 0 ? a : b;
     }
 }
