@@ -18,7 +18,7 @@ import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * Resolves a step's credentials once into keys held only in memory: from the credentials store with the build as
- * context, else from the AWS_* variables of the build's environment (not those it inherited from the controller's
+ * context (a {@code ${PARAMETER}} id is a credentials parameter; each use is tracked against the build), else from the AWS_* variables of the build's environment (not those it inherited from the controller's
  * own process), else (if an administrator allows it) from the controller's default chain.
  */
 public final class AwsCredentialsLookup {
@@ -40,6 +40,7 @@ public final class AwsCredentialsLookup {
         if (credentials == null) {
             throw new AbortException(Messages.AwsCredentialsLookup_NotFound(id));
         }
+        CredentialsProvider.track(run, credentials);
         if (credentials instanceof AmazonWebServicesCredentials aws) {
             return fromAws(id, aws);
         }

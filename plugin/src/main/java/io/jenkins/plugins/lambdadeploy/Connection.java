@@ -42,13 +42,15 @@ public final class Connection implements Serializable {
     /**
      * The connection of {@code parameters} with the region settled from the parameter or the build's environment.
      * Checks every value before any AWS call; the engine names the first bad one. {@code expand} resolves
-     * {@code $VARIABLES} (see {@link Requests}).
+     * {@code $VARIABLES} (see {@link Requests}) in every field but {@code credentialsId}: a {@code ${PARAMETER}} there
+     * is a credentials parameter, which {@code CredentialsProvider.findCredentialById} resolves itself, with the
+     * permissions of the user who started the build.
      */
     @NonNull
     public static Connection resolve(@NonNull ConnectionParameters parameters, @NonNull Map<String, String> environment,
             @NonNull UnaryOperator<String> expand) {
         Connection connection = new Connection(RegionResolver.resolve(expand.apply(parameters.getRegion()), environment),
-                Util.fixEmptyAndTrim(expand.apply(parameters.getCredentialsId())), expand.apply(parameters.getRoleArn()),
+                Util.fixEmptyAndTrim(parameters.getCredentialsId()), expand.apply(parameters.getRoleArn()),
                 expand.apply(parameters.getExternalId()), expand.apply(parameters.getRoleSessionName()),
                 expand.apply(parameters.getEndpointUrl()));
         connection.role();

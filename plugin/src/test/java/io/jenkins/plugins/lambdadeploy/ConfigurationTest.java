@@ -18,6 +18,7 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 @WithJenkins
 class ConfigurationTest {
 
+    /** The Snippet Generator writes named arguments in alphabetical order (structs' DescribableModel, a TreeMap). */
     @Test
     void snippetGeneratorWritesWhatTheDocsShow(JenkinsRule j) throws Exception {
         SnippetizerTester snippets = new SnippetizerTester(j);
@@ -36,7 +37,7 @@ class ConfigurationTest {
         publish.setMaxWaitAttempts(60);
         publish.setPollInterval(5);
         snippets.assertRoundTrip(publish,
-                "lambdaPublishVersion functionName: 'my-function', description: 'prod | 1.2.3', "
+                "lambdaPublishVersion description: 'prod | 1.2.3', functionName: 'my-function', "
                         + "maxWaitAttempts: 60, pollInterval: 5");
     }
 
@@ -88,6 +89,18 @@ class ConfigurationTest {
                 j.jenkins.getDescriptorByType(LambdaAwaitReadyStep.DescriptorImpl.class);
         assertEquals("my-function",
                 descriptor.argumentsToString(Map.of("functionName", "my-function", "region", "eu-west-1")));
+    }
+
+    @Test
+    void globalConfigurationRoundTripsThroughItsFormAndDisk(JenkinsRule j) throws Exception {
+        LambdaDeployConfiguration.get().setAllowControllerCredentials(true);
+        j.configRoundtrip();
+        assertTrue(LambdaDeployConfiguration.get().isAllowControllerCredentials());
+        assertTrue(new LambdaDeployConfiguration().isAllowControllerCredentials(), "saved");
+        LambdaDeployConfiguration.get().setAllowControllerCredentials(false);
+        j.configRoundtrip();
+        assertFalse(LambdaDeployConfiguration.get().isAllowControllerCredentials());
+        assertFalse(new LambdaDeployConfiguration().isAllowControllerCredentials(), "saved");
     }
 
     @Test

@@ -5,11 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.cloudbees.jenkins.plugins.awscredentials.AmazonWebServicesCredentials;
+import com.cloudbees.plugins.credentials.CredentialsParameterDefinition;
+import com.cloudbees.plugins.credentials.CredentialsProvider;
 import dev.lambdadeploy.simulator.LambdaSimulator;
 import dev.lambdadeploy.simulator.SimulatorCredentials;
 import hudson.EnvVars;
 import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
+import hudson.model.ParametersDefinitionProperty;
 import hudson.model.Result;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.lambdadeploy.freestyle.LambdaAwaitReadyBuilder;
@@ -101,6 +105,23 @@ class FreestyleBuildersTest {
         FreeStyleBuild b = j.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0));
         j.assertLogContains("Could not unzip uploaded file.", b);
         j.assertLogNotContains("\tat ", b);
+    }
+
+    @Test
+    void aCredentialsParameterIsPassedToTheCredentialsPluginUnexpanded(JenkinsRule j) throws Exception {
+        LambdaTestSupport.storeAwsCredentials(j.jenkins);
+        String fn = LambdaTestSupport.newFunction(sim, "freestyle-param");
+        LambdaAwaitReadyBuilder await = connect(new LambdaAwaitReadyBuilder(fn));
+        await.setCredentialsId("${AWS_CREDENTIALS}");
+        FreeStyleProject p = j.createFreeStyleProject();
+        p.addProperty(new ParametersDefinitionProperty(new CredentialsParameterDefinition("AWS_CREDENTIALS", "",
+                LambdaTestSupport.AWS_CREDENTIALS_ID, AmazonWebServicesCredentials.class.getName(), true)));
+        p.getBuildersList().add(await);
+        FreeStyleBuild b = j.buildAndAssertSuccess(p);
+        j.assertLogContains("is ready", b);
+        assertTrue(CredentialsProvider.getFingerprintOf(LambdaTestSupport.storedCredentials(
+                LambdaTestSupport.AWS_CREDENTIALS_ID)).getRangeSet(p).includes(b.getNumber()),
+                "the parameter's credential is tracked against the build");
     }
 
     @Test

@@ -1,12 +1,16 @@
 package io.jenkins.plugins.lambdadeploy;
 
 import com.cloudbees.jenkins.plugins.awscredentials.AWSCredentialsImpl;
+import com.cloudbees.plugins.credentials.Credentials;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.CredentialsScope;
+import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
+import com.cloudbees.plugins.credentials.common.IdCredentials;
 import com.cloudbees.plugins.credentials.domains.Domain;
 import com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl;
 import dev.lambdadeploy.simulator.LambdaSimulator;
 import dev.lambdadeploy.simulator.SimulatorCredentials;
+import hudson.util.Secret;
 import java.io.File;
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -18,12 +22,16 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import jenkins.model.Jenkins;
+import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
 
 /** A simulator on 127.0.0.1 and the credentials it accepts, stored the way users store them. */
 public final class LambdaTestSupport {
 
     public static final String AWS_CREDENTIALS_ID = "simulator-aws";
     public static final String KEY_PAIR_ID = "simulator-keys";
+    public static final String SESSION_TOKEN_ID = "simulator-session-token";
+    /** The simulator checks signatures, not session tokens: any token works, and this one must never be persisted. */
+    public static final String SESSION_TOKEN = "FwoGZXIvYXdzEXAMPLEsessionTOKENnever-persisted";
     /** An empty but valid zip archive. */
     public static final byte[] EMPTY_ZIP = {0x50, 0x4b, 0x05, 0x06, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
 
@@ -66,6 +74,21 @@ public final class LambdaTestSupport {
         CredentialsProvider.lookupStores(jenkins).iterator().next().addCredentials(Domain.global(),
                 new UsernamePasswordCredentialsImpl(CredentialsScope.GLOBAL, KEY_PAIR_ID, "simulator",
                         SimulatorCredentials.ACCESS_KEY_ID, SimulatorCredentials.SECRET_ACCESS_KEY));
+    }
+
+    /** A Secret text entry holding a session token, for AWS_SESSION_TOKEN through withCredentials. */
+    public static void storeSessionToken(Jenkins jenkins) throws IOException {
+        CredentialsProvider.lookupStores(jenkins).iterator().next().addCredentials(Domain.global(),
+                new StringCredentialsImpl(CredentialsScope.GLOBAL, SESSION_TOKEN_ID, "session token",
+                        Secret.fromString(SESSION_TOKEN)));
+    }
+
+    /** The stored entry with this id, as the build looked it up. */
+    public static Credentials storedCredentials(String id) {
+        return SystemCredentialsProvider.getInstance().getCredentials().stream()
+                .filter(c -> c instanceof IdCredentials ic && ic.getId().equals(id))
+                .findFirst()
+                .orElseThrow();
     }
 
     /** The files under {@code dir} that contain {@code text}, as credentials-binding's tests look for leaked secrets. */

@@ -7,17 +7,24 @@ import static io.jenkins.plugins.lambdadeploy.LambdaTestSupport.grep;
 import static io.jenkins.plugins.lambdadeploy.LambdaTestSupport.newFunction;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.cloudbees.jenkins.plugins.awscredentials.AmazonWebServicesCredentials;
+import com.cloudbees.plugins.credentials.CredentialsParameterDefinition;
+import com.cloudbees.plugins.credentials.CredentialsProvider;
 import dev.lambdadeploy.simulator.LambdaSimulator;
 import dev.lambdadeploy.simulator.SimulatorCredentials;
 import dev.lambdadeploy.simulator.StateSnapshot;
+import hudson.model.Fingerprint;
+import hudson.model.ParametersDefinitionProperty;
+import hudson.model.Result;
 import java.io.ByteArrayInputStream;
+import java.io.File;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import hudson.model.Result;
 import org.jenkinsci.plugins.workflow.actions.WarningAction;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
@@ -132,23 +139,23 @@ class PipelineStepsTest {
         j.assertLogContains("  Waiting... (attempt 1/2)", b);
         j.assertLogContains("⚠️ Timeout waiting for Lambda function to be ready, attempting to publish anyway...", b);
         j.assertLogContains("published=true timedOut=true", b);
-        FlowNode publish = new DepthFirstScanner().findFirstMatch(b.getExecution(),
-                new NodeStepTypePredicate("lambdaPublishVersion"));
-        assertNotNull(publish);
-        WarningAction warning = publish.getAction(WarningAction.class);
-        assertNotNull(warning, "the stage view and Blue Ocean show the timeout on the step");
-        assertEquals(Result.UNSTABLE, warning.getResult());
+        assertNull(stepNode(b, "lambdaPublishVersion").getAction(WarningAction.class),
+                "a green build shows no yellow step: the warning is in the log only");
     }
 
     @Test
-    void unstableOnWarningMakesTheBuildUnstable(JenkinsRule j) throws Exception {
+    void unstableOnWarningMakesTheBuildAndTheStepUnstable(JenkinsRule j) throws Exception {
         LambdaTestSupport.storeAwsCredentials(j.jenkins);
         String fn = newFunction(sim, "unstable");
         sim.control().updateDuration(fn, Duration.ofSeconds(3));
-        run(j, ""
+        WorkflowRun b = run(j, ""
                 + "lambdaUpdateCode(functionName: '" + fn + "', s3Bucket: 'builds', s3Key: 'app-5.zip', "
                 + "maxWaitAttempts: 1, pollInterval: 1, unstableOnWarning: true, " + connection(sim, AWS_CREDENTIALS_ID)
                 + ")\n", Result.UNSTABLE);
+        WarningAction warning = stepNode(b, "lambdaUpdateCode").getAction(WarningAction.class);
+        assertNotNull(warning, "the stage view and Blue Ocean show the warning on the step");
+        assertEquals(Result.UNSTABLE, warning.getResult());
+        assertTrue(warning.getMessage().contains("Timeout"), warning.getMessage());
     }
 
     @Test
@@ -263,6 +270,82 @@ class PipelineStepsTest {
         WorkflowRun b = run(j, "lambdaUpdateCode(functionName: '" + fn + "', zipFile: 'app.zip', "
                 + connection(sim, AWS_CREDENTIALS_ID) + ")\n", Result.FAILURE);
         j.assertLogContains("run the step inside a node block", b);
+    }
+
+    @Test
+    void credentialsUseIsTrackedAgainstTheBuild(JenkinsRule j) throws Exception {
+        LambdaTestSupport.storeAwsCredentials(j.jenkins);
+        String fn = newFunction(sim, "tracked");
+        WorkflowRun b = run(j, "lambdaAwaitReady(functionName: '" + fn + "', " + connection(sim, AWS_CREDENTIALS_ID)
+                + ")\n", Result.SUCCESS);
+        Fingerprint usage = CredentialsProvider.getFingerprintOf(LambdaTestSupport.storedCredentials(AWS_CREDENTIALS_ID));
+        assertNotNull(usage, "the credential's Usage page lists the build");
+        assertTrue(usage.getRangeSet(b.getParent()).includes(b.getNumber()), usage.getRangeSet(b.getParent()).toString());
+    }
+
+    @Test
+    void aCredentialsParameterIsResolvedByTheCredentialsPlugin(JenkinsRule j) throws Exception {
+        LambdaTestSupport.storeAwsCredentials(j.jenkins);
+        String fn = newFunction(sim, "param");
+        WorkflowJob p = j.createProject(WorkflowJob.class);
+        p.addProperty(new ParametersDefinitionProperty(new CredentialsParameterDefinition("AWS_CREDENTIALS", "",
+                AWS_CREDENTIALS_ID, AmazonWebServicesCredentials.class.getName(), true)));
+        // quoted so that Groovy leaves ${AWS_CREDENTIALS} alone, as the credentials plugin documents it
+        p.setDefinition(new CpsFlowDefinition("def r = lambdaAwaitReady(functionName: '" + fn + "', region: "
+                + "'us-east-1', endpointUrl: '" + sim.endpoint() + "', credentialsId: '${AWS_CREDENTIALS}')\n"
+                + "echo \"state=${r.state}\"\n", true));
+        WorkflowRun b = j.buildAndAssertSuccess(p);
+        j.assertLogContains("state=Active", b);
+    }
+
+    @Test
+    void noSecretIsPersistedWhileEachStepWaits(JenkinsRule j) throws Exception {
+        LambdaTestSupport.storeKeyPair(j.jenkins);
+        LambdaTestSupport.storeSessionToken(j.jenkins);
+        List<String> functions = List.of(newFunction(sim, "persist-update"), newFunction(sim, "persist-await"),
+                newFunction(sim, "persist-publish"));
+        for (String fn : functions) {
+            sim.control().scriptStates(fn, Collections.nCopies(10_000, StateSnapshot.of("Active", "InProgress")));
+        }
+        String wait = "waitPolicy: 'fixed', pollInterval: 1, region: 'us-east-1', endpointUrl: '" + sim.endpoint() + "'";
+        WorkflowJob p = j.createProject(WorkflowJob.class);
+        p.setDefinition(new CpsFlowDefinition(""
+                + "withCredentials([usernamePassword(credentialsId: '" + KEY_PAIR_ID + "', "
+                + "usernameVariable: 'AWS_ACCESS_KEY_ID', passwordVariable: 'AWS_SECRET_ACCESS_KEY'), "
+                + "string(credentialsId: '" + LambdaTestSupport.SESSION_TOKEN_ID + "', variable: 'AWS_SESSION_TOKEN')]) {\n"
+                + "  lambdaUpdateCode(functionName: '" + functions.get(0) + "', s3Bucket: 'builds', s3Key: 'a.zip', "
+                + "maxWaitAttempts: 301, " + wait + ")\n"
+                + "  lambdaAwaitReady(functionName: '" + functions.get(1) + "', maxWaitAttempts: 302, " + wait + ")\n"
+                + "  lambdaPublishVersion(functionName: '" + functions.get(2) + "', maxWaitAttempts: 303, " + wait + ")\n"
+                + "}\n", true));
+        WorkflowRun b = p.scheduleBuild2(0).waitForStart();
+        for (int i = 0; i < functions.size(); i++) {
+            j.waitForMessage("  Waiting... (attempt 1/" + (301 + i) + ")", b);
+            File programDat = new File(b.getRootDir(), "program.dat");
+            assertTrue(programDat.isFile(), "the waiting step was saved to " + programDat);
+            assertTrue(new File(b.getRootDir(), "build.xml").isFile());
+            assertEquals(Collections.emptySet(), grep(b.getRootDir(), SimulatorCredentials.SECRET_ACCESS_KEY),
+                    "while step " + (i + 1) + " waits");
+            assertEquals(Collections.emptySet(), grep(b.getRootDir(), LambdaTestSupport.SESSION_TOKEN),
+                    "while step " + (i + 1) + " waits");
+            sim.control().scriptStates(functions.get(i), List.of());
+        }
+        j.assertBuildStatusSuccess(j.waitForCompletion(b));
+        assertEquals(1, sim.control().inspect(functions.get(2)).versions().size());
+    }
+
+    @Test
+    void freestyleBuildStepsAreNotOfferedToPipeline(JenkinsRule j) throws Exception {
+        WorkflowRun b = run(j, "step([$class: 'LambdaAwaitReadyBuilder', functionName: 'my-function'])\n",
+                Result.FAILURE);
+        j.assertLogContains("LambdaAwaitReadyBuilder", b);
+        j.assertLogNotContains("Waiting for Lambda function", b);
+    }
+
+    private static FlowNode stepNode(WorkflowRun b, String function) {
+        FlowNode node = new DepthFirstScanner().findFirstMatch(b.getExecution(), new NodeStepTypePredicate(function));
+        assertNotNull(node, function);
+        return node;
     }
 
     private static WorkflowRun run(JenkinsRule j, String script, Result expected) throws Exception {

@@ -7,11 +7,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.amazonaws.auth.AWSCredentials;
+import com.cloudbees.jenkins.plugins.awscredentials.AmazonWebServicesCredentials;
+import com.cloudbees.plugins.credentials.CredentialsDescriptor;
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.CredentialsScope;
+import com.cloudbees.plugins.credentials.domains.Domain;
+import com.cloudbees.plugins.credentials.impl.BaseStandardCredentials;
+import dev.lambdadeploy.simulator.Fault;
 import dev.lambdadeploy.simulator.LambdaSimulator;
 import dev.lambdadeploy.simulator.SimulatorCredentials;
 import dev.lambdadeploy.simulator.StateSnapshot;
+import hudson.model.Result;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
@@ -22,8 +34,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.TestExtension;
 import org.jvnet.hudson.test.junit.jupiter.BuildWatcherExtension;
 import org.jvnet.hudson.test.junit.jupiter.JenkinsSessionExtension;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.core.exception.SdkClientException;
 
 /** A wait goes on after a controller restart with its deadline and count of polls, as {@code sleep} does. */
 class RestartSurvivingWaitTest {
@@ -78,5 +94,176 @@ class RestartSurvivingWaitTest {
             assertTrue(Integer.parseInt(attempts.group(1)) >= 3, "polls before the restart count: " + attempts.group());
             assertEquals(Collections.emptySet(), grep(b.getRootDir(), SimulatorCredentials.SECRET_ACCESS_KEY));
         });
+    }
+
+    @Test
+    void updateCodeWaitSurvivesARestart() throws Throwable {
+        String fn = LambdaTestSupport.newFunction(sim, "restart-update");
+        sim.control().scriptStates(fn, Collections.nCopies(10_000, StateSnapshot.of("Active", "InProgress")));
+        sessions.then(j -> {
+            LambdaTestSupport.storeAwsCredentials(j.jenkins);
+            WorkflowRun b = start(j, "def r = lambdaUpdateCode(functionName: '" + fn + "', s3Bucket: 'builds', "
+                    + "s3Key: 'app-7.zip', " + WAIT + connection(sim, AWS_CREDENTIALS_ID) + ")\n"
+                    + "echo \"sha=${r.codeSha256} state=${r.state}/${r.lastUpdateStatus}\"\n");
+            j.waitForMessage("  Waiting... (attempt 2/300)", b);
+        });
+        sessions.then(j -> {
+            WorkflowRun b = lastBuild(j);
+            sim.control().scriptStates(fn, List.of());
+            j.assertBuildStatusSuccess(j.waitForCompletion(b));
+            j.assertLogContains("Resuming the wait for Lambda function " + fn + " after a restart", b);
+            j.assertLogContains("sha=" + sim.control().inspect(fn).codeSha256() + " state=Active/Successful", b);
+        });
+    }
+
+    @Test
+    void publishWaitSurvivesARestartAndPublishesTheCodeItWasGiven() throws Throwable {
+        String fn = LambdaTestSupport.newFunction(sim, "restart-publish");
+        sessions.then(j -> {
+            LambdaTestSupport.storeAwsCredentials(j.jenkins);
+            WorkflowJob p = j.createProject(WorkflowJob.class, "p");
+            p.setDefinition(new CpsFlowDefinition(""
+                    + "def up = lambdaUpdateCode(functionName: '" + fn + "', s3Bucket: 'builds', s3Key: 'app-8.zip', "
+                    + "waitForReady: false, " + connection(sim, AWS_CREDENTIALS_ID) + ")\n"
+                    + "echo 'updated'\n"
+                    + "def v = lambdaPublishVersion(functionName: '" + fn + "', codeSha256: up.codeSha256, "
+                    + "description: 'after restart', " + WAIT + connection(sim, AWS_CREDENTIALS_ID) + ")\n"
+                    + "echo \"published=${v.published} version=${v.version} sha=${v.codeSha256}\"\n", true));
+            WorkflowRun b = p.scheduleBuild2(0).waitForStart();
+            j.waitForMessage("updated", b);
+            sim.control().scriptStates(fn, Collections.nCopies(10_000, StateSnapshot.of("Active", "InProgress")));
+            j.waitForMessage("  Waiting... (attempt 2/300)", b);
+        });
+        sessions.then(j -> {
+            WorkflowRun b = lastBuild(j);
+            assertEquals(List.of(), sim.control().inspect(fn).versions(), "nothing published before the restart");
+            sim.control().scriptStates(fn, List.of());
+            j.assertBuildStatusSuccess(j.waitForCompletion(b));
+            String uploaded = sim.control().inspect(fn).codeSha256();
+            j.assertLogContains("published=true version=1 sha=" + uploaded, b);
+            assertEquals(uploaded, sim.control().inspect(fn).versions().get(0).codeSha256());
+            assertEquals("after restart", sim.control().inspect(fn).versions().get(0).description());
+        });
+    }
+
+    @Test
+    void restartDuringUpdateFunctionCodeFailsSayingTheCallMayHaveReachedLambda() throws Throwable {
+        String fn = LambdaTestSupport.newFunction(sim, "restart-call");
+        sim.control().inject("UpdateFunctionCode", Fault.delay(Duration.ofSeconds(20), 1));
+        sessions.then(j -> {
+            LambdaTestSupport.storeAwsCredentials(j.jenkins);
+            WorkflowRun b = start(j, "lambdaUpdateCode(functionName: '" + fn + "', s3Bucket: 'builds', "
+                    + "s3Key: 'app-9.zip', " + connection(sim, AWS_CREDENTIALS_ID) + ")\n");
+            j.waitForMessage("Updating Lambda function...", b);
+        });
+        sessions.then(j -> {
+            WorkflowRun b = j.assertBuildStatus(Result.FAILURE, j.waitForCompletion(lastBuild(j)));
+            j.assertLogContains("Jenkins restarted while UpdateFunctionCode for " + fn
+                    + " was on its way to AWS Lambda", b);
+            j.assertLogContains("aws lambda get-function", b);
+            j.assertLogNotContains("\tat ", b);
+        });
+    }
+
+    @Test
+    void awaitReadyRestartedWhileStartingStartsAgain() throws Throwable {
+        String fn = LambdaTestSupport.newFunction(sim, "restart-starting");
+        BlockingAwsCredentials.blocking = true;
+        try {
+            sessions.then(j -> {
+                CredentialsProvider.lookupStores(j.jenkins).iterator().next().addCredentials(Domain.global(),
+                        new BlockingAwsCredentials("slow-sts"));
+                WorkflowRun b = start(j, "def r = lambdaAwaitReady(functionName: '" + fn + "', "
+                        + connection(sim, "slow-sts") + ")\n"
+                        + "echo \"state=${r.state}/${r.lastUpdateStatus}\"\n");
+                // the step is resolving its credentials (as a role assumption through STS would): still starting
+                assertTrue(BlockingAwsCredentials.entered.await(60, TimeUnit.SECONDS));
+                j.assertLogNotContains("Waiting for Lambda function", b);
+            });
+            sessions.then(j -> {
+                BlockingAwsCredentials.blocking = false;
+                BlockingAwsCredentials.release.countDown();
+                WorkflowRun b = j.assertBuildStatusSuccess(j.waitForCompletion(lastBuild(j)));
+                j.assertLogContains("state=Active/Successful", b);
+            });
+        } finally {
+            BlockingAwsCredentials.blocking = false;
+            BlockingAwsCredentials.release.countDown();
+        }
+    }
+
+    private static final String WAIT = "waitPolicy: 'fixed', pollInterval: 1, maxWaitAttempts: 300, ";
+
+    private static WorkflowRun start(JenkinsRule j, String script) throws Exception {
+        WorkflowJob p = j.createProject(WorkflowJob.class, "p");
+        p.setDefinition(new CpsFlowDefinition(script, true));
+        return p.scheduleBuild2(0).waitForStart();
+    }
+
+    private static WorkflowRun lastBuild(JenkinsRule j) {
+        WorkflowJob p = j.jenkins.getItemByFullName("p", WorkflowJob.class);
+        assertNotNull(p);
+        WorkflowRun b = p.getLastBuild();
+        assertNotNull(b);
+        return b;
+    }
+
+    /**
+     * AWS Credentials whose resolution blocks while {@link #blocking}, as an AssumeRole call to a slow STS would: the
+     * step is then still starting, before any Lambda call. Once released, a blocked resolution fails; a new one works.
+     */
+    public static final class BlockingAwsCredentials extends BaseStandardCredentials
+            implements AmazonWebServicesCredentials {
+
+        private static final long serialVersionUID = 1L;
+        static volatile boolean blocking;
+        static final CountDownLatch entered = new CountDownLatch(1);
+        static final CountDownLatch release = new CountDownLatch(1);
+
+        BlockingAwsCredentials(String id) {
+            super(CredentialsScope.GLOBAL, id, "resolves slowly");
+        }
+
+        @Override
+        public AwsCredentials resolveCredentials() {
+            if (blocking) {
+                entered.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                throw SdkClientException.create("released after the restart");
+            }
+            return AwsBasicCredentials.create(SimulatorCredentials.ACCESS_KEY_ID, SimulatorCredentials.SECRET_ACCESS_KEY);
+        }
+
+        @Override
+        public AwsCredentials resolveCredentials(String mfaToken) {
+            return resolveCredentials();
+        }
+
+        @Override
+        public AWSCredentials getCredentials() {
+            throw new UnsupportedOperationException("the step uses the AWS SDK v2");
+        }
+
+        @Override
+        public AWSCredentials getCredentials(String mfaToken) {
+            return getCredentials();
+        }
+
+        @Override
+        public void refresh() {
+        }
+
+        @Override
+        public String getDisplayName() {
+            return getId();
+        }
+
+        @TestExtension
+        public static final class DescriptorImpl extends CredentialsDescriptor {
+        }
     }
 }

@@ -17,6 +17,7 @@ import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
 
 /** The freestyle form of {@code lambdaAwaitReady}. */
 public final class LambdaAwaitReadyBuilder extends LambdaDeployBuilder implements AwaitReadyParameters {
@@ -41,7 +42,7 @@ public final class LambdaAwaitReadyBuilder extends LambdaDeployBuilder implement
 
     @NonNull
     @Override
-    protected Operation prepare(@NonNull FilePath workspace, @NonNull UnaryOperator<String> expand) {
+    protected Operation prepare(@CheckForNull FilePath workspace, @NonNull UnaryOperator<String> expand) {
         AwaitReadyRequest request = Requests.awaitReady(this, expand);
         return deployer -> deployer.awaitReady(request);
     }
@@ -60,10 +61,12 @@ public final class LambdaAwaitReadyBuilder extends LambdaDeployBuilder implement
             return Messages.LambdaAwaitReadyBuilder_DisplayName();
         }
 
+        @POST
         public FormValidation doCheckFunctionName(@QueryParameter String value) {
             return FormChecks.check(() -> Validation.functionName(value));
         }
 
+        @POST
         public FormValidation doCheckQualifier(@QueryParameter String value) {
             return FormChecks.check(() -> Validation.qualifier(value));
         }

@@ -13,9 +13,9 @@ import hudson.EnvVars;
 import hudson.FilePath;
 import hudson.Launcher;
 import hudson.Util;
+import hudson.model.AbstractBuild;
+import hudson.model.BuildListener;
 import hudson.model.Result;
-import hudson.model.Run;
-import hudson.model.TaskListener;
 import hudson.tasks.Builder;
 import io.jenkins.plugins.lambdadeploy.AwsClients;
 import io.jenkins.plugins.lambdadeploy.BuildLog;
@@ -24,15 +24,15 @@ import io.jenkins.plugins.lambdadeploy.ConnectionParameters;
 import io.jenkins.plugins.lambdadeploy.WaitParameters;
 import java.io.IOException;
 import java.util.function.UnaryOperator;
-import jenkins.tasks.SimpleBuildStep;
 import org.kohsuke.stapler.DataBoundSetter;
 
 /**
  * What the three freestyle build steps share, field for field the same as the Pipeline steps, and how they run:
- * blocking on the build's executor (an abort interrupts it), with the engine's blocking operations. The result is
+ * blocking on the build's executor (an abort interrupts it), with the engine's blocking operations. Freestyle (and
+ * other {@code AbstractProject} jobs) only. The result is
  * exported to the steps after it as LAMBDA_* environment variables. Defaults are the engine's, which are the spec's.
  */
-public abstract class LambdaDeployBuilder extends Builder implements SimpleBuildStep, ConnectionParameters, WaitParameters {
+public abstract class LambdaDeployBuilder extends Builder implements ConnectionParameters, WaitParameters {
 
     private final String functionName;
     private @CheckForNull String region;
@@ -178,7 +178,7 @@ public abstract class LambdaDeployBuilder extends Builder implements SimpleBuild
      * {@code expand} resolves {@code $VARIABLES} of the build, e.g. {@code ${LAMBDA_CODE_SHA256}} from an earlier step.
      */
     @NonNull
-    protected abstract Operation prepare(@NonNull FilePath workspace, @NonNull UnaryOperator<String> expand)
+    protected abstract Operation prepare(@CheckForNull FilePath workspace, @NonNull UnaryOperator<String> expand)
             throws IOException, InterruptedException;
 
     /** One engine operation, ready to run. */
@@ -188,23 +188,30 @@ public abstract class LambdaDeployBuilder extends Builder implements SimpleBuild
         LambdaResult run(@NonNull LambdaDeployer deployer) throws InterruptedException;
     }
 
+    /**
+     * Runs on the build's executor (an abort interrupts it). Not a {@code SimpleBuildStep}, so not offered to Pipeline
+     * through {@code step} or its symbol: Pipeline has the real steps, which survive a restart and need no workspace.
+     */
     @Override
-    public void perform(@NonNull Run<?, ?> run, @NonNull FilePath workspace, @NonNull EnvVars env,
-            @NonNull Launcher launcher, @NonNull TaskListener listener) throws InterruptedException, IOException {
+    public boolean perform(@NonNull AbstractBuild<?, ?> build, @NonNull Launcher launcher,
+            @NonNull BuildListener listener) throws InterruptedException, IOException {
+        EnvVars env = build.getEnvironment(listener);
+        env.overrideAll(build.getBuildVariables());
         LambdaResult result;
         try {
-            Operation operation = prepare(workspace, env::expand);
+            Operation operation = prepare(build.getWorkspace(), env::expand);
             Connection connection = Connection.resolve(this, env, env::expand);
-            CredentialsSource credentials = connection.credentials(run, env);
+            CredentialsSource credentials = connection.credentials(build, env);
             try (LambdaClients.Session session = AwsClients.open(connection.settings(credentials))) {
                 result = operation.run(LambdaDeployer.create(session.lambda(), BuildLog.of(listener)));
             }
         } catch (LambdaDeployException e) {
             throw new AbortException(e.getMessage());
         }
-        run.addAction(new LambdaResultAction(result.environment()));
+        build.addAction(new LambdaResultAction(result.environment()));
         if (result.warning() != null && unstableOnWarning) {
-            run.setResult(Result.UNSTABLE);
+            build.setResult(Result.UNSTABLE);
         }
+        return true;
     }
 }

@@ -18,6 +18,7 @@ import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
 
 /** The freestyle form of {@code lambdaPublishVersion}. */
 public final class LambdaPublishVersionBuilder extends LambdaDeployBuilder implements PublishVersionParameters {
@@ -99,7 +100,7 @@ public final class LambdaPublishVersionBuilder extends LambdaDeployBuilder imple
 
     @NonNull
     @Override
-    protected Operation prepare(@NonNull FilePath workspace, @NonNull UnaryOperator<String> expand) {
+    protected Operation prepare(@CheckForNull FilePath workspace, @NonNull UnaryOperator<String> expand) {
         PublishVersionRequest request = Requests.publishVersion(this, expand);
         return deployer -> deployer.publishVersion(request);
     }
@@ -123,22 +124,27 @@ public final class LambdaPublishVersionBuilder extends LambdaDeployBuilder imple
             return UpdateCodeRequest.DEFAULT_MAX_RETRIES;
         }
 
+        @POST
         public FormValidation doCheckFunctionName(@QueryParameter String value) {
             return FormChecks.check(() -> Validation.unqualifiedFunctionName(value));
         }
 
+        @POST
         public FormValidation doCheckDescription(@QueryParameter String value) {
             return FormChecks.check(() -> Validation.description(value));
         }
 
+        @POST
         public FormValidation doCheckCodeSha256(@QueryParameter String value) {
             return FormChecks.check(() -> Validation.codeSha256(value));
         }
 
+        @POST
         public FormValidation doCheckRevisionId(@QueryParameter String value) {
             return FormChecks.check(() -> Validation.revisionId(value));
         }
 
+        @POST
         public FormValidation doCheckMaxRetries(@QueryParameter String value) {
             return FormChecks.checkMaxRetries(value);
         }

@@ -20,6 +20,7 @@ import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
 
 /** The freestyle form of {@code lambdaUpdateCode}; a {@code zipFile} is read from the build's workspace. */
 public final class LambdaUpdateCodeBuilder extends LambdaDeployBuilder implements UpdateCodeParameters {
@@ -160,7 +161,7 @@ public final class LambdaUpdateCodeBuilder extends LambdaDeployBuilder implement
 
     @NonNull
     @Override
-    protected Operation prepare(@NonNull FilePath workspace, @NonNull UnaryOperator<String> expand)
+    protected Operation prepare(@CheckForNull FilePath workspace, @NonNull UnaryOperator<String> expand)
             throws IOException, InterruptedException {
         UpdateCodeRequest request = Requests.updateCode(this, CodeSources.of(this, workspace, expand), expand);
         return deployer -> deployer.updateCode(request);
@@ -185,22 +186,27 @@ public final class LambdaUpdateCodeBuilder extends LambdaDeployBuilder implement
             return UpdateCodeRequest.DEFAULT_MAX_RETRIES;
         }
 
+        @POST
         public FormValidation doCheckFunctionName(@QueryParameter String value) {
             return FormChecks.check(() -> Validation.unqualifiedFunctionName(value));
         }
 
+        @POST
         public FormValidation doCheckImageUri(@QueryParameter String value) {
             return FormChecks.checkImageUri(value);
         }
 
+        @POST
         public FormValidation doCheckRevisionId(@QueryParameter String value) {
             return FormChecks.check(() -> Validation.revisionId(value));
         }
 
+        @POST
         public FormValidation doCheckMaxRetries(@QueryParameter String value) {
             return FormChecks.checkMaxRetries(value);
         }
 
+        @POST
         public ListBoxModel doFillArchitecturesItems() {
             return FormChecks.fillArchitectures();
         }

@@ -7,19 +7,21 @@ import dev.lambdadeploy.engine.WaitConclusion;
 import dev.lambdadeploy.engine.wait.WaitOutcome;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
-import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
+import hudson.AbortException;
 import hudson.Extension;
 import hudson.Util;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.lambdadeploy.AwaitReadyParameters;
 import io.jenkins.plugins.lambdadeploy.FormChecks;
 import io.jenkins.plugins.lambdadeploy.Requests;
+import io.jenkins.plugins.lambdadeploy.UserErrors;
 import java.util.function.UnaryOperator;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
 
 /**
  * {@code lambdaAwaitReady}: waits until the function (or a version or alias of it) is Active with its last update
@@ -47,27 +49,35 @@ public final class LambdaAwaitReadyStep extends LambdaDeployStep implements Awai
     }
 
     @Override
-    public StepExecution start(StepContext context) {
-        return new Execution(this, context);
+    public StepExecution start(StepContext context) throws AbortException {
+        return new Execution(this, UserErrors.checked(() -> Requests.awaitReady(this, UnaryOperator.identity())),
+                context);
     }
 
     static final class Execution extends LambdaStepExecution {
 
         private static final long serialVersionUID = 1L;
 
-        @SuppressFBWarnings(value = "SE_TRANSIENT_FIELD_NOT_RESTORED", justification = "Only used when starting.")
-        private final transient LambdaAwaitReadyStep step;
+        /** What to wait for, validated when the step starts; kept so that a restart while starting can start again. */
+        private final String function;
+        private final @CheckForNull String qualifier;
 
-        Execution(LambdaAwaitReadyStep step, StepContext context) {
+        Execution(LambdaAwaitReadyStep step, AwaitReadyRequest request, StepContext context) {
             super(step, context);
-            this.step = step;
+            this.function = request.functionName();
+            this.qualifier = request.qualifier();
+        }
+
+        /** Read-only until it ends, and everything it needs is persisted. */
+        @Override
+        protected boolean startIsRepeatable() {
+            return true;
         }
 
         @Override
         protected void begin(@NonNull Call call) throws Exception {
-            AwaitReadyRequest request = Requests.awaitReady(step, UnaryOperator.identity());
-            connect(step, call);
-            startWait(call, request.functionName(), request.qualifier());
+            call.resolveCredentials();
+            startWait(call, function, qualifier);
         }
 
         @NonNull
@@ -92,10 +102,12 @@ public final class LambdaAwaitReadyStep extends LambdaDeployStep implements Awai
             return Messages.LambdaAwaitReadyStep_DisplayName();
         }
 
+        @POST
         public FormValidation doCheckFunctionName(@QueryParameter String value) {
             return FormChecks.check(() -> Validation.functionName(value));
         }
 
+        @POST
         public FormValidation doCheckQualifier(@QueryParameter String value) {
             return FormChecks.check(() -> Validation.qualifier(value));
         }

@@ -55,34 +55,42 @@ public abstract class LambdaDeployStepDescriptor extends StepDescriptor {
         return FormChecks.checkCredentials(item, value);
     }
 
+    @POST
     public ListBoxModel doFillWaitPolicyItems() {
         return FormChecks.fillWaitPolicy();
     }
 
+    @POST
     public FormValidation doCheckRegion(@QueryParameter String value) {
         return FormChecks.check(() -> Validation.region(value));
     }
 
+    @POST
     public FormValidation doCheckRoleArn(@QueryParameter String value) {
         return FormChecks.check(() -> Validation.roleArn(value));
     }
 
+    @POST
     public FormValidation doCheckExternalId(@QueryParameter String value) {
         return FormChecks.check(() -> Validation.externalId(value));
     }
 
+    @POST
     public FormValidation doCheckRoleSessionName(@QueryParameter String value) {
         return FormChecks.check(() -> Validation.roleSessionName(value));
     }
 
+    @POST
     public FormValidation doCheckEndpointUrl(@QueryParameter String value) {
         return FormChecks.check(() -> Validation.endpointUrl(value));
     }
 
+    @POST
     public FormValidation doCheckMaxWaitAttempts(@QueryParameter String value) {
         return FormChecks.checkMaxWaitAttempts(value);
     }
 
+    @POST
     public FormValidation doCheckPollInterval(@QueryParameter String value) {
         return FormChecks.checkPollInterval(value);
     }

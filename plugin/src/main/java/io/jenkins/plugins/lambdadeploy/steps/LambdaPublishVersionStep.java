@@ -1,6 +1,7 @@
 package io.jenkins.plugins.lambdadeploy.steps;
 
 import dev.lambdadeploy.engine.LambdaDeployer;
+import dev.lambdadeploy.engine.LambdaOperationNames;
 import dev.lambdadeploy.engine.LambdaResult;
 import dev.lambdadeploy.engine.PublishVersionRequest;
 import dev.lambdadeploy.engine.UpdateCodeRequest;
@@ -22,6 +23,7 @@ import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
 
 /**
  * {@code lambdaPublishVersion}: waits (restart-surviving) until the function is ready, then publishes a version of
@@ -137,12 +139,12 @@ public final class LambdaPublishVersionStep extends LambdaDeployStep implements 
         @Override
         protected void begin(@NonNull Call call) throws Exception {
             PublishVersionRequest request = Requests.publishVersion(step, UnaryOperator.identity());
-            connect(step, call);
+            call.resolveCredentials();
             if (request.waitForReady()) {
                 startWait(call, request.functionName(), null);
                 return;
             }
-            calling();
+            calling(LambdaOperationNames.PUBLISH_VERSION);
             try (LambdaClients.Session session = call.session()) {
                 complete(call, LambdaDeployer.create(session.lambda(), call.log()).publishVersion(request));
             }
@@ -161,6 +163,7 @@ public final class LambdaPublishVersionStep extends LambdaDeployStep implements 
                     .waitSettings(waitSettings())
                     .build();
             // pinned to the code and revision the wait saw ready, as the engine's own publish does
+            calling(LambdaOperationNames.PUBLISH_VERSION);
             try (LambdaClients.Session session = call.session()) {
                 return LambdaDeployer.create(session.lambda(), call.log()).publishAfterWait(request, outcome);
             }
@@ -185,22 +188,27 @@ public final class LambdaPublishVersionStep extends LambdaDeployStep implements 
             return UpdateCodeRequest.DEFAULT_MAX_RETRIES;
         }
 
+        @POST
         public FormValidation doCheckFunctionName(@QueryParameter String value) {
             return FormChecks.check(() -> Validation.unqualifiedFunctionName(value));
         }
 
+        @POST
         public FormValidation doCheckDescription(@QueryParameter String value) {
             return FormChecks.check(() -> Validation.description(value));
         }
 
+        @POST
         public FormValidation doCheckCodeSha256(@QueryParameter String value) {
             return FormChecks.check(() -> Validation.codeSha256(value));
         }
 
+        @POST
         public FormValidation doCheckRevisionId(@QueryParameter String value) {
             return FormChecks.check(() -> Validation.revisionId(value));
         }
 
+        @POST
         public FormValidation doCheckMaxRetries(@QueryParameter String value) {
             return FormChecks.checkMaxRetries(value);
         }

@@ -2,7 +2,9 @@ package io.jenkins.plugins.lambdadeploy.steps;
 
 import dev.lambdadeploy.engine.AwsCallException;
 import dev.lambdadeploy.engine.FunctionStatus;
+import dev.lambdadeploy.engine.LambdaDeployException;
 import dev.lambdadeploy.engine.LambdaResult;
+import dev.lambdadeploy.engine.StepPhase;
 import dev.lambdadeploy.engine.WaitSettings;
 import dev.lambdadeploy.engine.aws.CredentialsSource;
 import dev.lambdadeploy.engine.aws.FunctionProbe;
@@ -22,6 +24,8 @@ import hudson.FilePath;
 import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import hudson.security.ACL;
+import hudson.security.ACLContext;
 import io.jenkins.plugins.lambdadeploy.AwsClients;
 import io.jenkins.plugins.lambdadeploy.Background;
 import io.jenkins.plugins.lambdadeploy.BuildLog;
@@ -33,33 +37,37 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.UnaryOperator;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import jenkins.model.Jenkins;
 import jenkins.util.Timer;
 import org.jenkinsci.plugins.workflow.actions.WarningAction;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.springframework.security.core.Authentication;
 
 /**
  * Runs a step without ever blocking the CPS VM thread, and waits for readiness in a way that survives a controller
  * restart, as {@code sleep} does: the wait's whole state is an absolute deadline and a count of polls (the engine's
  * {@link ResumableWait}), persisted with what to poll; the timer is re-armed on resume and cancelled on stop.
  * Each timer tick hands one poll to a {@link Background} thread, so the shared timer never waits on the network.
- * Calls that change the function (UpdateFunctionCode, PublishVersion) run on a background thread too; a restart
- * in the middle of one fails the step, since nobody can tell whether Lambda received it.
+ * Every background task runs with the authentication the step started with, as workflow-step-api's
+ * {@code GeneralNonBlockingStepExecution} does. What a restart means in each phase is the engine's {@link StepPhase}:
+ * the phase is saved before a call that changes the function, so a step found starting after a restart sent nothing.
  * Nothing here holds a secret across a restart: credentials are transient and looked up again.
  */
 abstract class LambdaStepExecution extends StepExecution {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOGGER = Logger.getLogger(LambdaStepExecution.class.getName());
-
-    /** What the step is doing; only a wait can be resumed after a restart. */
-    enum Phase { STARTING, CALLING, WAITING }
+    /** How long a background thread waits for its new phase to reach {@code program.dat} before it goes on. */
+    private static final long SAVE_TIMEOUT_SECONDS = 60;
 
     private final @CheckForNull String functionName;
     private final boolean unstableOnWarning;
@@ -68,7 +76,9 @@ abstract class LambdaStepExecution extends StepExecution {
     private final String waitPolicy;
     private final boolean failOnTimeout;
 
-    private volatile Phase phase = Phase.STARTING;
+    private volatile StepPhase phase = StepPhase.STARTING;
+    /** The Lambda operation a {@link StepPhase#CALLING} step sent, for the message after a restart. */
+    private @CheckForNull String callInFlight;
     private @CheckForNull Connection connection;
     /** What the wait polls, as the engine validated it. */
     private @CheckForNull String waitFunction;
@@ -76,10 +86,17 @@ abstract class LambdaStepExecution extends StepExecution {
     /**
      * The {@link ResumableWait}: its deadline, in epoch milliseconds as {@code sleep} keeps its end (0 before the wait
      * starts), and the polls made so far. Plain values, so {@code program.dat} needs nothing from {@code java.time}.
+     * Saved when the wait starts, not on every poll: the deadline is absolute, so a count a few polls behind after a
+     * crash costs nothing.
      */
     private long deadline;
     private int attempts;
 
+    @SuppressFBWarnings(value = "SE_TRANSIENT_FIELD_NOT_RESTORED", justification = "Only used by start().")
+    private final transient @CheckForNull ConnectionParameters connectionParameters;
+    @SuppressFBWarnings(value = "SE_TRANSIENT_FIELD_NOT_RESTORED",
+            justification = "Captured again in onResume, as GeneralNonBlockingStepExecution captures it per task.")
+    private transient volatile @CheckForNull Authentication authentication;
     @SuppressFBWarnings(value = "SE_TRANSIENT_FIELD_NOT_RESTORED",
             justification = "Secrets are never persisted: credentials are looked up again after a restart.")
     private transient @CheckForNull CredentialsSource credentials;
@@ -103,12 +120,13 @@ abstract class LambdaStepExecution extends StepExecution {
         this.pollInterval = step.getPollInterval();
         this.waitPolicy = step.getWaitPolicy();
         this.failOnTimeout = step.isFailOnTimeout();
+        this.connectionParameters = step;
         this.generation = Background.generation();
     }
 
     /**
      * Validates the step and does what comes before any wait; runs on a background thread. Ends by calling
-     * {@link #startWait} or {@link #complete}.
+     * {@link #startWait} or {@link #complete}; calls {@link #calling} before any call that changes the function.
      */
     protected abstract void begin(@NonNull Call call) throws Exception;
 
@@ -116,23 +134,44 @@ abstract class LambdaStepExecution extends StepExecution {
     @NonNull
     protected abstract LambdaResult afterWait(@NonNull Call call, @NonNull WaitOutcome outcome) throws Exception;
 
+    /**
+     * Whether {@link #begin} may run again after a restart in {@link StepPhase#STARTING}: true only for a step that
+     * never changes the function and keeps what {@code begin} needs in persisted fields.
+     */
+    protected boolean startIsRepeatable() {
+        return false;
+    }
+
+    /** Settles region and connection from the step and the build's environment (no AWS call), then goes on alone. */
     @Override
-    public boolean start() {
+    public boolean start() throws Exception {
+        authentication = Jenkins.getAuthentication2();
+        EnvVars environment = getContext().get(EnvVars.class);
+        try {
+            connection = Connection.resolve(Objects.requireNonNull(connectionParameters, "no step"),
+                    environment == null ? new EnvVars() : environment, UnaryOperator.identity());
+        } catch (LambdaDeployException e) {
+            throw new AbortException(e.getMessage());
+        }
         inBackground(this::begin);
         return false;
     }
 
     @Override
     public void onResume() {
+        authentication = Jenkins.getAuthentication2();
         generation = Background.generation();
-        if (phase != Phase.WAITING) {
-            getContext().onFailure(new AbortException(Messages.LambdaStepExecution_RestartedDuringCall(functionName)));
-            return;
+        switch (phase.afterRestart(startIsRepeatable())) {
+            case START_AGAIN -> inBackground(this::begin);
+            case RESUME_WAIT -> inBackground(call -> {
+                call.log().waitResumed(waitFunction(), attempts, waitSettings().toPolicy().maxAttempts());
+                poll(call);
+            });
+            case FAIL_NOTHING_SENT -> getContext().onFailure(
+                    new AbortException(Messages.LambdaStepExecution_RestartedBeforeCall(functionName)));
+            case FAIL_CALL_MAY_HAVE_REACHED_LAMBDA -> getContext().onFailure(
+                    new AbortException(Messages.LambdaStepExecution_RestartedDuringCall(callInFlight, functionName)));
         }
-        inBackground(call -> {
-            call.log().waitResumed(waitFunction(), attempts, waitSettings().toPolicy().maxAttempts());
-            poll(call);
-        });
     }
 
     @Override
@@ -151,26 +190,22 @@ abstract class LambdaStepExecution extends StepExecution {
     public String getStatus() {
         return switch (phase) {
             case STARTING -> "starting";
-            case CALLING -> "calling AWS Lambda for " + functionName;
+            case CALLING -> "calling " + callInFlight + " for " + functionName;
             case WAITING -> "waiting for " + waitFunction + " to be ready: " + attempts + " polls so far, giving up at "
                     + Instant.ofEpochMilli(deadline);
         };
     }
 
-    /** A wait may be interrupted by a restart; a call that changes the function may not. */
+    /** A safe restart waits only for what could not be resumed: a call that changes the function. */
     @Override
     public boolean blocksRestart() {
-        return phase != Phase.WAITING;
+        return phase.blocksRestart(startIsRepeatable());
     }
 
-    /** Settles region and connection from the step and the build's environment; no AWS call yet. */
-    protected final void connect(@NonNull ConnectionParameters parameters, @NonNull Call call) {
-        connection = Connection.resolve(parameters, call.environment(), UnaryOperator.identity());
-    }
-
-    /** Marks the start of a call that changes the function: a restart now cannot be resumed. */
-    protected final void calling() {
-        phase = Phase.CALLING;
+    /** Marks the start of {@code operation}, a call that changes the function: a restart now cannot be resumed. */
+    protected final void calling(@NonNull String operation) throws InterruptedException {
+        callInFlight = operation;
+        enter(StepPhase.CALLING);
     }
 
     /** Starts the restart-surviving wait for {@code function} and polls at once. */
@@ -182,24 +217,25 @@ abstract class LambdaStepExecution extends StepExecution {
         deadline = wait.deadline().toEpochMilli();
         attempts = wait.attempts();
         lastSeen = null;
-        phase = Phase.WAITING;
         call.log().waitingForReady();
-        getContext().saveState();
+        enter(StepPhase.WAITING);
         poll(call);
     }
 
-    /** Returns the result map, after marking the step's node (and, if asked, the build) for a warning. */
+    /**
+     * Returns the result map. A warning (a wait that timed out, a rollback published without a version) is in the log
+     * either way; with {@code unstableOnWarning} it also marks the step's node and the build UNSTABLE, together, as
+     * workflow-basic-steps' {@code unstable} step does: a node is never shown yellow in a green build.
+     */
     protected final void complete(@NonNull Call call, @NonNull LambdaResult result)
             throws IOException, InterruptedException {
         String warning = result.warning();
-        if (warning != null) {
+        if (warning != null && unstableOnWarning) {
             FlowNode node = getContext().get(FlowNode.class);
             if (node != null) {
-                node.addAction(new WarningAction(Result.UNSTABLE).withMessage(warning));
+                node.addOrReplaceAction(new WarningAction(Result.UNSTABLE).withMessage(warning));
             }
-            if (unstableOnWarning) {
-                call.run().setResult(Result.UNSTABLE);
-            }
+            call.run().setResult(Result.UNSTABLE);
         }
         if (!stopped) {
             // a plain map of plain values: readable in the sandbox, serializable with the program
@@ -215,6 +251,16 @@ abstract class LambdaStepExecution extends StepExecution {
     @NonNull
     protected final String waitFunction() {
         return Objects.requireNonNull(waitFunction, "no wait started");
+    }
+
+    /** Records the new phase in {@code program.dat} before going on, so a restart never finds an older one. */
+    private void enter(StepPhase next) throws InterruptedException {
+        phase = next;
+        try {
+            getContext().saveState().get(SAVE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            LOGGER.log(Level.WARNING, "could not save the state of the step for " + functionName, e);
+        }
     }
 
     /** One poll, its decision, and either the next timer or the end of the wait. */
@@ -233,11 +279,9 @@ abstract class LambdaStepExecution extends StepExecution {
         call.log().polled(seen, step.decision(), attempts, policy.maxAttempts(), step.elapsed());
         WaitOutcome outcome = WaitOutcome.of(step.decision(), lastSeen, attempts, step.elapsed());
         if (outcome == null) {
-            getContext().saveState();
             schedule(((Decision.PollAgain) step.decision()).delay());
             return;
         }
-        calling();
         complete(call, afterWait(call, outcome));
     }
 
@@ -273,13 +317,15 @@ abstract class LambdaStepExecution extends StepExecution {
         }, delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** Runs {@code task} on a {@link Background} thread as the user the step runs as. */
     private void inBackground(Task task) {
         long armedIn = generation;
+        Authentication as = Objects.requireNonNull(authentication, "not started");
         work = Background.submit(() -> {
             if (stopped || armedIn != Background.generation()) {
                 return;
             }
-            try {
+            try (ACLContext ignored = ACL.as2(as)) {
                 task.run(call());
             } catch (Throwable t) {
                 fail(t, armedIn);
@@ -301,15 +347,6 @@ abstract class LambdaStepExecution extends StepExecution {
         TaskListener listener = Objects.requireNonNull(context.get(TaskListener.class), "no build log");
         EnvVars environment = context.get(EnvVars.class);
         return new Call(run, BuildLog.of(listener), environment == null ? new EnvVars() : environment);
-    }
-
-    private CredentialsSource credentials(Call call) throws AbortException {
-        CredentialsSource current = credentials;
-        if (current == null) {
-            current = Objects.requireNonNull(connection, "not connected").credentials(call.run(), call.environment());
-            credentials = current;
-        }
-        return current;
     }
 
     private static void cancel(@CheckForNull Future<?> future, boolean interrupt) {
@@ -340,10 +377,6 @@ abstract class LambdaStepExecution extends StepExecution {
             return run;
         }
 
-        EnvVars environment() {
-            return environment;
-        }
-
         DeployLog log() {
             return log;
         }
@@ -354,9 +387,26 @@ abstract class LambdaStepExecution extends StepExecution {
             return getContext().get(FilePath.class);
         }
 
+        /**
+         * Resolves the step's credentials (once per step; with a role on an AWS Credentials entry that calls STS), so
+         * that a step fails on its credentials before it changes anything.
+         */
+        void resolveCredentials() throws AbortException {
+            credentials();
+        }
+
         /** A client for one call or one poll, with credentials resolved once per step; close it afterwards. */
         LambdaClients.Session session() throws AbortException {
-            return AwsClients.open(Objects.requireNonNull(connection, "not connected").settings(credentials(this)));
+            return AwsClients.open(Objects.requireNonNull(connection, "not started").settings(credentials()));
+        }
+
+        private CredentialsSource credentials() throws AbortException {
+            CredentialsSource current = credentials;
+            if (current == null) {
+                current = Objects.requireNonNull(connection, "not started").credentials(run, environment);
+                credentials = current;
+            }
+            return current;
         }
     }
 }

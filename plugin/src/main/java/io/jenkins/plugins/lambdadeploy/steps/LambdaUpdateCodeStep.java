@@ -1,6 +1,7 @@
 package io.jenkins.plugins.lambdadeploy.steps;
 
 import dev.lambdadeploy.engine.LambdaDeployer;
+import dev.lambdadeploy.engine.LambdaOperationNames;
 import dev.lambdadeploy.engine.LambdaResult;
 import dev.lambdadeploy.engine.UpdateCodeRequest;
 import dev.lambdadeploy.engine.Validation;
@@ -26,6 +27,7 @@ import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
 
 /**
  * {@code lambdaUpdateCode}: UpdateFunctionCode from S3, a zip in the workspace or a container image, waiting out an
@@ -192,8 +194,8 @@ public final class LambdaUpdateCodeStep extends LambdaDeployStep implements Upda
             FilePath workspace = step.getZipFile() == null ? null : call.workspace();
             UpdateCodeRequest request = Requests.updateCode(step, CodeSources.of(step, workspace, UnaryOperator.identity()),
                     UnaryOperator.identity());
-            connect(step, call);
-            calling();
+            call.resolveCredentials();
+            calling(LambdaOperationNames.UPDATE_FUNCTION_CODE);
             LambdaResult result;
             try (LambdaClients.Session session = call.session()) {
                 result = LambdaDeployer.create(session.lambda(), call.log())
@@ -233,22 +235,27 @@ public final class LambdaUpdateCodeStep extends LambdaDeployStep implements Upda
             return UpdateCodeRequest.DEFAULT_MAX_RETRIES;
         }
 
+        @POST
         public FormValidation doCheckFunctionName(@QueryParameter String value) {
             return FormChecks.check(() -> Validation.unqualifiedFunctionName(value));
         }
 
+        @POST
         public FormValidation doCheckImageUri(@QueryParameter String value) {
             return FormChecks.checkImageUri(value);
         }
 
+        @POST
         public FormValidation doCheckRevisionId(@QueryParameter String value) {
             return FormChecks.check(() -> Validation.revisionId(value));
         }
 
+        @POST
         public FormValidation doCheckMaxRetries(@QueryParameter String value) {
             return FormChecks.checkMaxRetries(value);
         }
 
+        @POST
         public ListBoxModel doFillArchitecturesItems() {
             return FormChecks.fillArchitectures();
         }

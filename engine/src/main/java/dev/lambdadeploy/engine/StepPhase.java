@@ -1,0 +1,45 @@
+package dev.lambdadeploy.engine;
+
+/**
+ * Where a restart-surviving step (the Jenkins plugin's Pipeline steps) is, and what a controller restart there means.
+ * The step persists its phase before it changes what may have reached Lambda, so the phase read after a restart is
+ * never behind the calls made: a step found {@link #STARTING} has sent nothing that changes the function.
+ */
+public enum StepPhase {
+    /** Validating, reading the code, resolving credentials: nothing sent to Lambda that changes the function. */
+    STARTING,
+    /** UpdateFunctionCode or PublishVersion may be on the wire: whether Lambda received it is unknown. */
+    CALLING,
+    /** Polling for readiness: read-only, with an absolute deadline. */
+    WAITING;
+
+    /** What a step found in this phase after a restart does. */
+    public enum AfterRestart {
+        /** Run the start again: it is read-only and its inputs were persisted (lambdaAwaitReady). */
+        START_AGAIN,
+        /** Poll again, with the persisted deadline. */
+        RESUME_WAIT,
+        /** Fail, saying that nothing was changed and the step should be run again. */
+        FAIL_NOTHING_SENT,
+        /** Fail, saying that the call may have reached Lambda and how to check. */
+        FAIL_CALL_MAY_HAVE_REACHED_LAMBDA
+    }
+
+    /**
+     * @param startIsRepeatable whether the step kept what it needs to start again after a restart (only a step that
+     *     never changes the function, such as lambdaAwaitReady, does)
+     */
+    public AfterRestart afterRestart(boolean startIsRepeatable) {
+        return switch (this) {
+            case STARTING -> startIsRepeatable ? AfterRestart.START_AGAIN : AfterRestart.FAIL_NOTHING_SENT;
+            case CALLING -> AfterRestart.FAIL_CALL_MAY_HAVE_REACHED_LAMBDA;
+            case WAITING -> AfterRestart.RESUME_WAIT;
+        };
+    }
+
+    /** Whether a safe restart should wait for the step to leave this phase: only when resuming would fail. */
+    public boolean blocksRestart(boolean startIsRepeatable) {
+        AfterRestart after = afterRestart(startIsRepeatable);
+        return after != AfterRestart.START_AGAIN && after != AfterRestart.RESUME_WAIT;
+    }
+}
