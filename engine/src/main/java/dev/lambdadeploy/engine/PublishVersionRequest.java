@@ -56,6 +56,7 @@ public record PublishVersionRequest(
             return this;
         }
 
+        /** With or without its trailing {@code =}: it is sent to Lambda as Lambda writes it, padded. */
         public Builder codeSha256(@Nullable String codeSha256) {
             this.codeSha256 = codeSha256;
             return this;
@@ -88,7 +89,7 @@ public record PublishVersionRequest(
 
         public PublishVersionRequest build() {
             return new PublishVersionRequest(Validation.unqualifiedFunctionName(functionName),
-                    Validation.description(description), Validation.codeSha256(codeSha256),
+                    Validation.description(description), CodeHash.canonical(Validation.codeSha256(codeSha256)),
                     Validation.revisionId(revisionId), Validation.maxRetries(maxRetries), rollback, waitForReady,
                     waitSettings.validated());
         }

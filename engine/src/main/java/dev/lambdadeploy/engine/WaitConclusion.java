@@ -7,11 +7,12 @@ import org.jspecify.annotations.Nullable;
 /**
  * What a finished wait means for the step that waited, shared by the blocking operations and the Jenkins
  * plugin's restart-surviving wait: ready goes on; Failed stops with the reason; a timeout warns and goes on,
- * as the spec does, unless the user asked to fail on timeout.
+ * as the spec does, unless the user asked to fail on timeout. A wait that never saw the function (every poll
+ * failed) stops with the last error, unless a publish follows: that publishes anyway, pinned, as after a timeout.
  */
 public final class WaitConclusion {
 
-    /** What the step does next, which decides the timeout warning's wording. */
+    /** What the step does next, which decides the wording of the wait's lines. */
     public enum Next { PUBLISH, CONTINUE }
 
     private WaitConclusion() {
@@ -20,11 +21,24 @@ public final class WaitConclusion {
     /** Returns the last status seen (null if Lambda never answered), or throws when the step must stop. */
     public static @Nullable FunctionStatus conclude(String functionName, WaitOutcome outcome, WaitSettings settings,
             Next next, DeployLog log) {
+        return conclude(functionName, outcome, settings, next, log, null);
+    }
+
+    /**
+     * As {@link #conclude(String, WaitOutcome, WaitSettings, Next, DeployLog)}; {@code updateRequestId} is the
+     * request id of the UpdateFunctionCode the wait followed, named if that update Failed.
+     */
+    public static @Nullable FunctionStatus conclude(String functionName, WaitOutcome outcome, WaitSettings settings,
+            Next next, DeployLog log, @Nullable String updateRequestId) {
         switch (outcome.kind()) {
-            case READY -> log.ready();
-            case FAILED -> {
-                log.updateFailed(outcome.lastSeen());
-                throw new FunctionFailedException(outcome.lastSeen());
+            case READY -> log.ready(next);
+            // reported once, by the exception the front end shows
+            case FAILED -> throw new FunctionFailedException(outcome.lastSeen(), updateRequestId);
+            case UNOBSERVED -> {
+                if (next != Next.PUBLISH || settings.failOnTimeout()) {
+                    throw new FunctionNotObservedException(functionName, outcome);
+                }
+                log.unobservedPublishingAnyway(outcome.lastError());
             }
             case TIMED_OUT -> {
                 if (settings.failOnTimeout()) {
@@ -43,6 +57,7 @@ public final class WaitConclusion {
     /** The result after a wait: the state fields seen last, and the polls and time spent. */
     public static LambdaResult record(LambdaResult before, WaitOutcome outcome) {
         LambdaResult result = outcome.lastSeen() == null ? before : before.withStatus(outcome.lastSeen());
-        return result.withWait(outcome.attempts(), outcome.waited(), outcome.kind() == WaitOutcome.Kind.TIMED_OUT);
+        return result.withWait(outcome.attempts(), outcome.waited(), outcome.kind() != WaitOutcome.Kind.READY
+                && outcome.kind() != WaitOutcome.Kind.FAILED);
     }
 }
