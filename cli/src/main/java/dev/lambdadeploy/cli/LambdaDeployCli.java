@@ -32,8 +32,10 @@ import picocli.CommandLine.UnmatchedArgumentException;
                 + "until the function is Active and Successful, publishes a version of exactly that code.",
                 "Try it without AWS: lambda-deploy demo"},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:done (also: wait timed out and the version was published anyway, as the spec does)",
-                "1:the operation failed (AWS error, update Failed, code changed underneath, --fail-on-timeout)",
+        exitCodeList = {"0:done (also: wait timed out and the version was published anyway, as the spec does; "
+                        + "--rollback and the publish failed, with a warning)",
+                "1:the operation failed (AWS error, update Failed, code changed underneath, even with --rollback; "
+                        + "--fail-on-timeout; the function could not be observed at all)",
                 "2:bad usage or bad input, found before any AWS call",
                 "130:interrupted by SIGINT (Ctrl-C)",
                 "143:terminated by SIGTERM. Either signal ends the CLI within a second: a wait stops at once, an "

@@ -18,6 +18,13 @@ public record PublishVersionRequest(
         boolean waitForReady,
         WaitSettings waitSettings) {
 
+    /** What rollback mode changes, in every front end's help. */
+    public static final String ROLLBACK_MEANING = "A rollback: if PublishVersion fails (an AWS error that "
+            + "survives the retries, or the deadline passes), warn and succeed without a version, as the spec's "
+            + "rollback does: the rolled-back code is live. Still failures: the update Failed (the rollback did not "
+            + "happen), someone else changed the function (412 or another CodeSha256: publishing code nobody asked "
+            + "for is never acceptable), and a timeout with failOnTimeout.";
+
     public PublishVersionRequest {
         Objects.requireNonNull(functionName, "functionName");
         Objects.requireNonNull(waitSettings, "waitSettings");
