@@ -89,7 +89,7 @@ public final class LambdaDeployer {
      * lambdaUpdateCode with waitForReady): ready goes on, Failed throws, a timeout warns or throws.
      */
     public LambdaResult concludeWait(String functionName, LambdaResult soFar, WaitOutcome outcome, WaitSettings settings) {
-        WaitConclusion.conclude(functionName, outcome, settings, WaitConclusion.Next.CONTINUE, ops.log());
+        WaitConclusion.conclude(functionName, outcome, settings, WaitConclusion.Next.CONTINUE, ops.log(), null);
         return WaitConclusion.record(soFar, outcome);
     }
 

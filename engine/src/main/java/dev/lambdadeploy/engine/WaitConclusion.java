@@ -18,15 +18,27 @@ public final class WaitConclusion {
     private WaitConclusion() {
     }
 
-    /** Returns the last status seen (null if Lambda never answered), or throws when the step must stop. */
+    /**
+     * Returns the last status seen (null if Lambda never answered), or throws when the step must stop. Kept for the
+     * Jenkins plugin as it is: a ready function is announced with the spec's "ready for version publishing" whatever
+     * follows. {@link #conclude(String, WaitOutcome, WaitSettings, Next, DeployLog, String)} says "ready for version
+     * publishing" only when a publish follows.
+     */
     public static @Nullable FunctionStatus conclude(String functionName, WaitOutcome outcome, WaitSettings settings,
             Next next, DeployLog log) {
+        if (outcome.kind() == WaitOutcome.Kind.READY) {
+            log.ready();
+            return outcome.lastSeen();
+        }
         return conclude(functionName, outcome, settings, next, log, null);
     }
 
     /**
-     * As {@link #conclude(String, WaitOutcome, WaitSettings, Next, DeployLog)}; {@code updateRequestId} is the
-     * request id of the UpdateFunctionCode the wait followed, named if that update Failed.
+     * Returns the last status seen (null if Lambda never answered), or throws when the step must stop: a Failed
+     * update ({@link FunctionFailedException}, reported once: by the exception, not also in the log), a wait that
+     * never saw the function ({@link FunctionNotObservedException}, unless a publish follows), a timeout with
+     * failOnTimeout ({@link ReadinessTimeoutException}). {@code updateRequestId} is the request id of the
+     * UpdateFunctionCode the wait followed, named if that update Failed; null if this step did not send it.
      */
     public static @Nullable FunctionStatus conclude(String functionName, WaitOutcome outcome, WaitSettings settings,
             Next next, DeployLog log, @Nullable String updateRequestId) {
