@@ -14,8 +14,10 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
 
 /**
  * The three operations every front end offers, and the whole deploy. Blocking; an interrupt ends any wait at
- * once with {@link InterruptedException}. Failures a caller handles differently have their own
- * {@link LambdaDeployException} subclass.
+ * once, and cuts off a call on the wire (with clients from {@link dev.lambdadeploy.engine.aws.LambdaClients}), with
+ * {@link InterruptedException}: read {@link #inFlight()} before interrupting to say what may still reach Lambda.
+ * Each operation has one deadline, its wait budget plus the retries' backoff, shared by all its waits and retries.
+ * Failures a caller handles differently have their own {@link LambdaDeployException} subclass.
  */
 public final class LambdaDeployer {
 
