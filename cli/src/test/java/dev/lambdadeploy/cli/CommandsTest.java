@@ -387,4 +387,16 @@ class CommandsTest {
         assertThat(help.out().replaceAll("\\s+", " ")).contains("warn and succeed without a version",
                 "someone else changed the function (412 or another CodeSha256");
     }
+
+    /** Issue 9 item 2: the help says what --max-wait-attempts bounds under each policy, and the one deadline. */
+    @Test
+    void maxWaitAttemptsHelpSaysWhatItBoundsUnderEachPolicy() {
+        for (String command : List.of("deploy", "update-code", "await-ready", "publish-version")) {
+            String help = cli.runExactly(command, "--help").out().replaceAll("\\s+", " ");
+            assertThat(help).as(command).contains("N x the poll interval",
+                    "With the fixed policy N is also the number of polls",
+                    "With the adaptive policy (the default) N bounds time, not polls",
+                    "ends within that budget plus the retries' backoff");
+        }
+    }
 }

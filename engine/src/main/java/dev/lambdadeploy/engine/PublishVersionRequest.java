@@ -23,7 +23,7 @@ public record PublishVersionRequest(
             + "survives the retries, or the deadline passes), warn and succeed without a version, as the spec's "
             + "rollback does: the rolled-back code is live. Still failures: the update Failed (the rollback did not "
             + "happen), someone else changed the function (412 or another CodeSha256: publishing code nobody asked "
-            + "for is never acceptable), and a timeout with failOnTimeout.";
+            + "for is never acceptable), and a wait timeout when told to fail on one.";
 
     public PublishVersionRequest {
         Objects.requireNonNull(functionName, "functionName");
