@@ -4,7 +4,9 @@ import dev.lambdadeploy.engine.LambdaDeployer;
 import dev.lambdadeploy.engine.LambdaResult;
 import dev.lambdadeploy.engine.aws.ClientSettings;
 import dev.lambdadeploy.engine.aws.LambdaClients;
+import dev.lambdadeploy.engine.log.DeployLog;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Mixin;
 
@@ -19,6 +21,11 @@ abstract class AwsCommand implements Callable<Integer>, ConsoleCommand {
     interface Operation {
         LambdaResult run(LambdaDeployer deployer) throws InterruptedException;
     }
+
+    /** The operation this process runs now, for a signal to report what is on the wire. */
+    private static final AtomicReference<@Nullable Running> RUNNING = new AtomicReference<>();
+
+    private record Running(LambdaDeployer deployer, DeployLog log) {}
 
     final CliContext context;
 
@@ -46,10 +53,28 @@ abstract class AwsCommand implements Callable<Integer>, ConsoleCommand {
                 LambdaClients.Session session = clients.open(settings)) {
             LambdaDeployer deployer = new LambdaDeployer(session.lambda(), context.clock(), context.sleeper(),
                     log.deployLog(), context.backoff());
-            LambdaResult result = operation.run(deployer);
+            Running running = new Running(deployer, log.deployLog());
+            RUNNING.set(running);
+            LambdaResult result;
+            try {
+                result = operation.run(deployer);
+            } finally {
+                RUNNING.compareAndSet(running, null);
+            }
             context.out().print(ResultWriter.render(result.toMap(), output.format));
             context.out().flush();
             return ExitCodes.OK;
+        }
+    }
+
+    /**
+     * Logs the call that changes the function and is on the wire now, if one is: it may reach Lambda even though
+     * the CLI stops. Called by a signal before it interrupts the work.
+     */
+    static void reportInFlight() {
+        Running running = RUNNING.get();
+        if (running != null) {
+            running.deployer().inFlight().ifPresent(call -> running.log().aborted(call.functionName(), call));
         }
     }
 

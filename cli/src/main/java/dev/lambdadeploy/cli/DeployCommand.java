@@ -10,7 +10,8 @@ import picocli.CommandLine.Option;
 
 @Command(name = "deploy", sortOptions = false, mixinStandardHelpOptions = true,
         description = {"The spec's whole flow: update the code, wait until the function is ready, publish a version "
-                + "of exactly that code with a description. With --rollback a failed publish only warns."})
+                + "of exactly that code with a description. With --rollback a failed publish only warns; a changed "
+                + "function or a Failed update still exits 1."})
 final class DeployCommand extends AwsCommand {
 
     @Option(names = "--function-name", paramLabel = "NAME", description = "Function name, ARN or partial ARN.")
@@ -36,7 +37,7 @@ final class DeployCommand extends AwsCommand {
             description = "Retries of a 409 on update and of a failed publish. Default: ${DEFAULT-VALUE}.")
     int maxRetries;
 
-    @Option(names = "--rollback", description = "A rollback deployment: if publishing fails, warn and succeed, as the spec does.")
+    @Option(names = "--rollback", description = PublishVersionRequest.ROLLBACK_MEANING)
     boolean rollback;
 
     @Mixin

@@ -15,6 +15,8 @@ final class ExitCodes implements IExitCodeExceptionMapper {
     static final int USAGE = 2;
     /** Interrupted (Ctrl-C, SIGINT): 128 + 2, as shells report it. */
     static final int INTERRUPTED = 130;
+    /** Terminated (SIGTERM, e.g. a CI job cancelled): 128 + 15. Set by the signal handler, not by an exception. */
+    static final int TERMINATED = 143;
 
     @Override
     public int getExitCode(Throwable exception) {

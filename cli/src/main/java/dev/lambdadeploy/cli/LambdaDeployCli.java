@@ -3,12 +3,15 @@ package dev.lambdadeploy.cli;
 import dev.lambdadeploy.engine.InvalidParameterException;
 import dev.lambdadeploy.engine.LambdaDeployException;
 import dev.lambdadeploy.engine.log.LogStyle;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -22,17 +25,22 @@ import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * {@code lambda-deploy}: the engine on the command line, for any CI system and for trying the product without AWS.
- * Log lines on stderr, the result on stdout; exit 0 done, 1 failed, 2 bad usage, 130 interrupted.
+ * Log lines on stderr, the result on stdout; exit 0 done, 1 failed, 2 bad usage, 130 SIGINT, 143 SIGTERM.
  */
 @Command(name = "lambda-deploy", mixinStandardHelpOptions = true, versionProvider = LambdaDeployCli.Version.class,
         description = {"Deploys AWS Lambda code without tripping over Lambda's internal state: updates the code, waits "
                 + "until the function is Active and Successful, publishes a version of exactly that code.",
                 "Try it without AWS: lambda-deploy demo"},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:done (also: wait timed out and the version was published anyway, as the spec does)",
-                "1:the operation failed (AWS error, update Failed, code changed underneath, --fail-on-timeout)",
+        exitCodeList = {"0:done (also: wait timed out and the version was published anyway, as the spec does; "
+                        + "--rollback and the publish failed, with a warning)",
+                "1:the operation failed (AWS error, update Failed, code changed underneath, even with --rollback; "
+                        + "--fail-on-timeout; the function could not be observed at all)",
                 "2:bad usage or bad input, found before any AWS call",
-                "130:interrupted"},
+                "130:interrupted by SIGINT (Ctrl-C)",
+                "143:terminated by SIGTERM. Either signal ends the CLI within a second: a wait stops at once, an "
+                        + "UpdateFunctionCode or PublishVersion on the wire is cut off, and the log says which call it "
+                        + "was, that it may still have reached Lambda, and how to check"},
         footerHeading = "%nEnvironment:%n",
         footer = {"AWS_REGION / AWS_DEFAULT_REGION, AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY / AWS_SESSION_TOKEN, "
                 + "AWS_PROFILE, AWS_ENDPOINT_URL(_LAMBDA) as the AWS CLI reads them. With GITHUB_ACTIONS=true warnings "
@@ -48,11 +56,38 @@ public final class LambdaDeployCli implements Runnable {
                 + String.join(", ", spec.subcommands().keySet()));
     }
 
+    /** How long the work may take to report after a signal before the CLI exits anyway. */
+    static final Duration SIGNAL_GRACE = Duration.ofMillis(800);
+
+    /** The signal that stopped this run, if one did. */
+    private static final AtomicReference<Signals.@Nullable Caught> SIGNALLED = new AtomicReference<>();
+
+    static Signals.@Nullable Caught signalled() {
+        return SIGNALLED.get();
+    }
+
     public static void main(String[] args) {
         Thread worker = Thread.currentThread();
         CountDownLatch done = new CountDownLatch(1);
         AtomicBoolean shuttingDown = new AtomicBoolean();
-        // Ctrl-C: stop the work (an interrupt ends any wait at once), let it report, then let the JVM exit (130)
+        // SIGINT, SIGTERM: say what was on the wire, interrupt the work (which cuts the call off and ends any wait),
+        // let it report, and exit 130 / 143 within a second
+        Signals.install(caught -> {
+            if (!SIGNALLED.compareAndSet(null, caught)) {
+                Runtime.getRuntime().halt(caught.exitCode()); // a second signal: at once
+            }
+            AwsCommand.reportInFlight();
+            worker.interrupt();
+            try {
+                if (!done.await(SIGNAL_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                    System.err.flush();
+                    Runtime.getRuntime().halt(caught.exitCode());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        // other ways the JVM is asked to stop (SIGHUP): stop the work, let it report, then let the JVM exit
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (done.getCount() == 0) {
                 return;
@@ -71,8 +106,9 @@ public final class LambdaDeployCli implements Runnable {
         } finally {
             done.countDown();
         }
+        Signals.Caught caught = SIGNALLED.get();
         if (!shuttingDown.get()) {
-            System.exit(exitCode);
+            System.exit(caught != null ? caught.exitCode() : exitCode);
         }
     }
 
@@ -111,7 +147,9 @@ public final class LambdaDeployCli implements Runnable {
                 console.failure(invalid.render(optionNames(command.getCommandSpec())));
                 console.note("Run '" + command.getCommandSpec().qualifiedName() + " --help' for its options.");
             } else if (ExitCodes.isInterruption(exception)) {
-                console.failure("Interrupted: stopped before finishing. A code update Lambda already accepted goes on.");
+                Signals.Caught caught = signalled();
+                console.failure((caught != null ? "Stopped by " + caught.name() + " (exit " + caught.exitCode() + ")"
+                        : "Interrupted") + " before finishing. A code update Lambda already accepted goes on.");
             } else if (exception instanceof LambdaDeployException) {
                 console.failure(exception.getMessage());
             } else {

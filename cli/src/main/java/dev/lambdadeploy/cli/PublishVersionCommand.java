@@ -29,7 +29,7 @@ final class PublishVersionCommand extends AwsCommand {
             description = "Retries of a failed publish, with backoff. Default: ${DEFAULT-VALUE}.")
     int maxRetries;
 
-    @Option(names = "--rollback", description = "A rollback: if publishing fails, warn and succeed (the rolled-back code is live).")
+    @Option(names = "--rollback", description = PublishVersionRequest.ROLLBACK_MEANING)
     boolean rollback;
 
     @Option(names = "--wait-for-ready", negatable = true, defaultValue = "true", fallbackValue = "true",

@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 final class WaitOptions {
 
     @Option(order = 50, names = "--max-wait-attempts", paramLabel = "N", defaultValue = "" + WaitPolicy.DEFAULT_MAX_WAIT_ATTEMPTS,
-            description = "Polls at most; the wait budget is N x --poll-interval. Default: ${DEFAULT-VALUE}.")
+            description = WaitSettings.MAX_WAIT_ATTEMPTS_MEANING + " Default: ${DEFAULT-VALUE}.")
     int maxWaitAttempts = WaitPolicy.DEFAULT_MAX_WAIT_ATTEMPTS;
 
     @Option(order = 51, names = "--poll-interval", paramLabel = "SECONDS", converter = DurationConverter.class,

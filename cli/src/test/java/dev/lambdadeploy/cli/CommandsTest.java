@@ -52,8 +52,9 @@ class CommandsTest {
                 .containsEntry("version", "").containsEntry("published", "false").containsEntry("timedOut", "false");
         assertThat(run.errLines()).startsWith("🔄 Updating Lambda function...",
                 "  Function: " + FN + ", code: zip app.zip (" + zipBytes.length + " bytes)");
-        assertThat(run.errLines()).contains("⏳ Waiting for Lambda function to be ready for version publishing...",
-                "✅ Lambda function is ready for version publishing");
+        // no publish follows: the spec's "for version publishing" would promise one
+        assertThat(run.errLines()).contains("⏳ Waiting for Lambda function to be ready...", "✅ Lambda function is ready")
+                .noneMatch(l -> l.contains("version publishing"));
         assertThat(cli.simulator.control().inspect(FN).codeSha256()).isEqualTo(CliHarness.sha256(zipBytes));
     }
 
@@ -106,11 +107,11 @@ class CommandsTest {
         assertThat(result.get("attempts").asInt()).isEqualTo(2);
         assertThat(result.get("secondsWaited").asDouble()).isEqualTo(2.0);
         assertThat(run.specLines()).containsExactly(
-                "⏳ Waiting for Lambda function to be ready for version publishing...",
+                "⏳ Waiting for Lambda function to be ready...",
                 "  Function State: Active, Last Update Status: InProgress",
                 "  Waiting... (attempt 1/30)",
                 "  Function State: Active, Last Update Status: Successful",
-                "✅ Lambda function is ready for version publishing");
+                "✅ Lambda function is ready");
     }
 
     @Test
@@ -213,9 +214,13 @@ class CommandsTest {
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).isEmpty();
-        assertThat(run.errLines()).contains("❌ Lambda function update failed: InvalidZipFileException: Could not unzip uploaded file.");
-        assertThat(run.errLines()).last().asString().startsWith("❌ Lambda function update failed: " + FN + " is State Active")
-                .contains("previous code stays live");
+        String updateRequestId = cli.simulator.journal().entries().stream()
+                .filter(e -> e.operation().equals("UpdateFunctionCode")).findFirst().orElseThrow().requestId();
+        // reported once, with the request id of the update that failed
+        assertThat(run.errLines()).filteredOn(l -> l.contains("update failed")).singleElement().asString()
+                .startsWith("❌ Lambda function update failed: " + FN + " is State Active")
+                .contains("InvalidZipFileException: Could not unzip uploaded file.",
+                        "UpdateFunctionCode request id " + updateRequestId, "previous code stays live");
         assertThat(cli.calls("PublishVersion")).isZero();
     }
 
@@ -263,9 +268,9 @@ class CommandsTest {
                 "📝 Publishing version with description...");
         assertThat(timeout.errLines()).filteredOn(l -> l.startsWith("::")).hasSize(1);
         assertThat(failure.exitCode()).isEqualTo(1);
-        assertThat(failure.errLines()).contains(
-                "::error::Lambda function update failed: InvalidZipFileException: Could not unzip uploaded file.");
-        assertThat(failure.errLines()).last().asString().startsWith("::error::Lambda function update failed: " + FN);
+        assertThat(failure.errLines()).filteredOn(l -> l.startsWith("::error::")).singleElement().asString()
+                .startsWith("::error::Lambda function update failed: " + FN)
+                .contains("InvalidZipFileException: Could not unzip uploaded file.");
     }
 
     @Test
@@ -329,6 +334,69 @@ class CommandsTest {
             return new ObjectMapper().readTree(run.out());
         } catch (Exception e) {
             throw new AssertionError("stdout is not JSON: " + run.out() + "\nstderr: " + run.err(), e);
+        }
+    }
+    /** Issue 9 item 8: "could not observe the function" is no timeout while InProgress. */
+    @Test
+    void awaitReadyExitsOneWithTheLastErrorWhenNoStatusCallWasAnswered() {
+        cli.simulator.control().inject("GetFunction", Fault.status(500, "ServiceException", 100_000));
+
+        var run = cli.run("await-ready", "--function-name", FN);
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.errLines()).last().asString().startsWith("❌ Could not observe Lambda function " + FN)
+                .contains("Last error: GetFunction on " + FN + " failed: ServiceException (HTTP 500, request id ");
+        assertThat(run.err()).doesNotContain("Timeout waiting");
+    }
+
+    /** Issue 9 item 3: the hash as {@code cut -d= -f2} leaves it, without its trailing '='. */
+    @Test
+    void publishVersionTakesTheCodeSha256WithoutItsPadding() {
+        var update = cli.run("update-code", "--function-name", FN, "--zip-file", zip.toString(), "--no-wait-for-ready");
+        String unpadded = update.out().lines().filter(l -> l.startsWith("codeSha256=")).findFirst().orElseThrow()
+                .split("=")[1];
+        assertThat(unpadded).hasSize(43);
+
+        var run = cli.run("publish-version", "--function-name", FN, "--code-sha256", unpadded, "--description", "x");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.textResult()).containsEntry("version", "1").containsEntry("codeSha256", CliHarness.sha256(zipBytes));
+        assertThat(run.err()).doesNotContainIgnoringCase("someone else");
+    }
+
+    /** Issue 9 item 7: in rollback mode a changed function still exits 1; the help says so. */
+    @Test
+    void rollbackOfAFunctionSomeoneElseChangedExitsOneAndPublishesNothing() {
+        cli.simulator.control().updateDuration(FN, Duration.ofSeconds(3));
+        AtomicInteger sleeps = new AtomicInteger();
+        cli.sleeper = d -> {
+            if (sleeps.incrementAndGet() == 1) {
+                cli.simulator.control().changeCodeBehindYourBack(FN, CliHarness.zip("someone else's code"));
+            }
+            cli.clock.advance(d);
+        };
+
+        var run = cli.run("deploy", "--function-name", FN, "--zip-file", zip.toString(), "--rollback");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("Someone else updated the function; nothing was published")
+                .doesNotContain("Rollback function code was updated");
+        assertThat(cli.simulator.control().inspect(FN).versions()).isEmpty();
+        var help = cli.runExactly("deploy", "--help");
+        assertThat(help.out().replaceAll("\\s+", " ")).contains("warn and succeed without a version",
+                "someone else changed the function (412 or another CodeSha256");
+    }
+
+    /** Issue 9 item 2: the help says what --max-wait-attempts bounds under each policy, and the one deadline. */
+    @Test
+    void maxWaitAttemptsHelpSaysWhatItBoundsUnderEachPolicy() {
+        for (String command : List.of("deploy", "update-code", "await-ready", "publish-version")) {
+            String help = cli.runExactly(command, "--help").out().replaceAll("\\s+", " ");
+            assertThat(help).as(command).contains("N x the poll interval",
+                    "With the fixed policy N is also the number of polls",
+                    "With the adaptive policy (the default) N bounds time, not polls",
+                    "ends within that budget plus the retries' backoff");
         }
     }
 }

@@ -2,7 +2,13 @@ package dev.lambdadeploy.engine;
 
 import dev.lambdadeploy.engine.aws.AwsCalls;
 import dev.lambdadeploy.engine.aws.AwsErrorInfo;
+import dev.lambdadeploy.engine.wait.ReadinessDecider;
 import dev.lambdadeploy.engine.wait.WaitOutcome;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.Base64;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.lambda.model.PreconditionFailedException;
@@ -10,7 +16,10 @@ import software.amazon.awssdk.services.lambda.model.ResourceConflictException;
 import software.amazon.awssdk.services.lambda.model.UpdateFunctionCodeRequest;
 import software.amazon.awssdk.services.lambda.model.UpdateFunctionCodeResponse;
 
-/** UpdateFunctionCode that waits out an update already in progress instead of failing on its 409. */
+/**
+ * UpdateFunctionCode that waits out an update already in progress instead of failing on its 409, and retries a
+ * throttled (429) call after what Lambda asked for, all within the operation's deadline.
+ */
 final class CodeUpdater {
 
     static final String OPERATION = "UpdateFunctionCode";
@@ -21,45 +30,60 @@ final class CodeUpdater {
         this.ops = ops;
     }
 
+    /** The update's result, and the request id of the UpdateFunctionCode Lambda accepted. */
+    record Updated(LambdaResult result, @Nullable String requestId) {}
+
     LambdaResult update(UpdateCodeRequest request) throws InterruptedException {
+        return update(request, ops.deadline(request.waitSettings(), request.maxRetries())).result();
+    }
+
+    Updated update(UpdateCodeRequest request, Deadline deadline) throws InterruptedException {
         String name = request.functionName();
         ops.log().updating(name, request.code().describe());
-        UpdateFunctionCodeResponse response = submit(request);
+        UpdateFunctionCodeResponse response = submit(request, deadline);
+        String requestId = response.responseMetadata().requestId();
         FunctionStatus accepted = new FunctionStatus(name, response.functionArn(), response.stateAsString(),
                 response.lastUpdateStatusAsString(), response.stateReason(), response.stateReasonCodeAsString(),
                 response.lastUpdateStatusReason(), response.lastUpdateStatusReasonCodeAsString(), response.codeSha256(),
-                response.revisionId(), response.version(), response.responseMetadata().requestId());
+                response.revisionId(), response.version(), requestId);
+        if (CodeHash.decode(accepted.codeSha256()) == null) {
+            throw new UnexpectedResponseException(OPERATION + " on " + name + " (request id " + requestId
+                    + ") answered without a valid CodeSha256 (got '" + (accepted.codeSha256() == null ? "" : accepted.codeSha256())
+                    + "'), so no publish could be pinned to the uploaded code; nothing will be published. Check the "
+                    + "function with aws lambda get-function-configuration before deploying again.");
+        }
         LambdaResult result = LambdaResult.of(accepted);
         if (request.dryRun()) {
             ops.log().dryRunPassed(name, accepted.codeSha256());
-            return result;
+            return new Updated(result, requestId);
         }
         ops.log().updateAccepted(accepted.codeSha256(), accepted.revisionId());
         if (request.publish()) {
             result = result.withVersion(response.version(), true);
         }
         if (!request.waitForReady()) {
-            return result;
+            return new Updated(result, requestId);
         }
-        ops.log().waitingForReady();
-        WaitOutcome outcome = ops.await(name, null, request.waitSettings());
-        WaitConclusion.conclude(name, outcome, request.waitSettings(), WaitConclusion.Next.CONTINUE, ops.log());
-        return WaitConclusion.record(result, outcome);
+        ops.log().waitingForReady(WaitConclusion.Next.CONTINUE);
+        WaitOutcome outcome = ops.await(name, null, request.waitSettings(), deadline);
+        WaitConclusion.conclude(name, outcome, request.waitSettings(), WaitConclusion.Next.CONTINUE, ops.log(), requestId);
+        return new Updated(WaitConclusion.record(result, outcome), requestId);
     }
 
-    private UpdateFunctionCodeResponse submit(UpdateCodeRequest request) throws InterruptedException {
+    private UpdateFunctionCodeResponse submit(UpdateCodeRequest request, Deadline deadline) throws InterruptedException {
         UpdateFunctionCodeRequest sdkRequest = toSdk(request);
-        for (int conflicts = 0; ; conflicts++) {
+        InFlightCall call = new InFlightCall(OPERATION, request.functionName(), localSha256(request.code()));
+        for (int conflicts = 0, throttles = 0; ; ) {
             try {
-                return AwsCalls.interruptibly(() -> ops.lambda().updateFunctionCode(sdkRequest));
+                return ops.change(call, () -> ops.lambda().updateFunctionCode(sdkRequest));
             } catch (ResourceConflictException e) {
                 AwsErrorInfo conflict = AwsErrorInfo.from(OPERATION, request.functionName(), e);
-                if (conflicts >= request.maxRetries()) {
+                if (conflicts++ >= request.maxRetries()) {
                     throw new AwsCallException(conflict, e);
                 }
                 ops.log().updateInProgressBeforeUpdate(conflict);
-                WaitOutcome outcome = ops.await(request.functionName(), null, request.waitSettings());
-                if (outcome.kind() == WaitOutcome.Kind.TIMED_OUT) {
+                WaitOutcome outcome = ops.await(request.functionName(), null, request.waitSettings(), deadline);
+                if (outcome.kind() == WaitOutcome.Kind.TIMED_OUT || outcome.kind() == WaitOutcome.Kind.UNOBSERVED) {
                     throw new AwsCallException(conflict, e);
                 }
                 // Ready, or the earlier update Failed: either way Lambda takes a new update now.
@@ -68,9 +92,37 @@ final class CodeUpdater {
                         + ". The function changed since RevisionId " + request.revisionId()
                         + " was read; nothing was updated. Read the function again and retry.", e);
             } catch (SdkException e) {
-                throw new AwsCallException(AwsErrorInfo.from(OPERATION, request.functionName(), e), e);
+                AwsErrorInfo error = AwsErrorInfo.from(OPERATION, request.functionName(), e);
+                if (!error.isThrottling()) {
+                    throw new AwsCallException(error, e);
+                }
+                Duration delay = throttleDelay(ops, throttles++, e);
+                if (!deadline.allows(ops.clock(), delay)) {
+                    ops.log().outOfTime(error, delay, deadline.remaining(ops.clock()));
+                    throw new AwsCallException(error, e);
+                }
+                ops.log().callThrottled(error, delay);
+                ops.sleeper().sleep(delay);
             }
         }
+    }
+
+    /** After a 429: what Lambda asked for (Retry-After), the backoff, and at least a second. */
+    static Duration throttleDelay(Operations ops, int throttlesBefore, SdkException e) {
+        Duration delay = Durations.max(ops.backoff().computeDelay(throttlesBefore + 2), AwsCalls.retryAfter(e));
+        return Durations.max(delay, ReadinessDecider.MIN_THROTTLE_DELAY);
+    }
+
+    /** A zip's CodeSha256 as Lambda will compute it; unknown for S3 objects and images. */
+    private static @Nullable String localSha256(CodeSource code) {
+        if (code instanceof CodeSource.ZipFile zip) {
+            try {
+                return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(zip.bytes()));
+            } catch (NoSuchAlgorithmException e) {
+                return null;
+            }
+        }
+        return null;
     }
 
     private static UpdateFunctionCodeRequest toSdk(UpdateCodeRequest request) {

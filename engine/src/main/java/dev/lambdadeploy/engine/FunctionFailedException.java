@@ -1,6 +1,7 @@
 package dev.lambdadeploy.engine;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /** Lambda reports State or LastUpdateStatus Failed. The previous code stays live; nothing was published. */
 public final class FunctionFailedException extends LambdaDeployException {
@@ -10,9 +11,15 @@ public final class FunctionFailedException extends LambdaDeployException {
     private final transient FunctionStatus status;
 
     public FunctionFailedException(FunctionStatus status) {
+        this(status, null);
+    }
+
+    /** {@code updateRequestId}: the UpdateFunctionCode that failed, when this step sent it. */
+    public FunctionFailedException(FunctionStatus status, @Nullable String updateRequestId) {
         super("Lambda function update failed: " + status.functionName() + " is State " + status.state()
                 + ", LastUpdateStatus " + status.lastUpdateStatus() + " (" + status.failureReason() + ")"
-                + (status.requestId() != null ? ", request id " + status.requestId() : "")
+                + (updateRequestId != null ? ", UpdateFunctionCode request id " + updateRequestId
+                        : status.requestId() != null ? ", seen by GetFunction request id " + status.requestId() : "")
                 + ". The previous code stays live.");
         this.status = Objects.requireNonNull(status, "status");
     }

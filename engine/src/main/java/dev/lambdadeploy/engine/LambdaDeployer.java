@@ -1,19 +1,23 @@
 package dev.lambdadeploy.engine;
 
+import dev.lambdadeploy.engine.aws.AwsCalls;
 import dev.lambdadeploy.engine.aws.FunctionProbe;
 import dev.lambdadeploy.engine.log.DeployLog;
 import dev.lambdadeploy.engine.wait.Sleeper;
 import dev.lambdadeploy.engine.wait.WaitOutcome;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 
 /**
  * The three operations every front end offers, and the whole deploy. Blocking; an interrupt ends any wait at
- * once with {@link InterruptedException}. Failures a caller handles differently have their own
- * {@link LambdaDeployException} subclass.
+ * once, and cuts off a call on the wire (with clients from {@link dev.lambdadeploy.engine.aws.LambdaClients}), with
+ * {@link InterruptedException}: read {@link #inFlight()} before interrupting to say what may still reach Lambda.
+ * Each operation has one deadline, its wait budget plus the retries' backoff, shared by all its waits and retries.
+ * Failures a caller handles differently have their own {@link LambdaDeployException} subclass.
  */
 public final class LambdaDeployer {
 
@@ -25,7 +29,13 @@ public final class LambdaDeployer {
 
     public LambdaDeployer(LambdaClient lambda, InstantSource clock, Sleeper sleeper, DeployLog log,
             BackoffStrategy backoff) {
-        this.ops = new Operations(lambda, clock, sleeper, log, backoff);
+        this(lambda, clock, sleeper, log, backoff, AwsCalls.SLOW_CALL_AFTER);
+    }
+
+    /** {@code slowCallAfter}: how long a call may go unanswered before the log says so (and again each time after). */
+    public LambdaDeployer(LambdaClient lambda, InstantSource clock, Sleeper sleeper, DeployLog log,
+            BackoffStrategy backoff, Duration slowCallAfter) {
+        this.ops = new Operations(lambda, clock, sleeper, log, backoff, slowCallAfter);
     }
 
     /** Real time, real sleeps. */
@@ -33,15 +43,31 @@ public final class LambdaDeployer {
         return new LambdaDeployer(lambda, InstantSource.system(), Sleeper.system(), log, DEFAULT_BACKOFF);
     }
 
-    /** Updates the code, waiting out an update in progress first; waits for readiness if asked. */
+    /**
+     * The call that changes the function (UpdateFunctionCode, PublishVersion) on the wire right now, if any. A front
+     * end that stops the operation reads this first and logs it with {@link DeployLog#aborted(String, InFlightCall)}:
+     * the interrupt that follows cuts the request off, but it may already have reached Lambda.
+     */
+    public Optional<InFlightCall> inFlight() {
+        return ops.inFlight();
+    }
+
+    /**
+     * Updates the code, waiting out an update in progress first and retrying throttling; waits for readiness if
+     * asked. All of it within one deadline: the wait budget plus the retries' backoff.
+     */
     public LambdaResult updateCode(UpdateCodeRequest request) throws InterruptedException {
         return new CodeUpdater(ops).update(request);
     }
 
-    /** Waits until Active and Successful; Failed throws, a timeout warns or throws as configured. */
+    /**
+     * Waits until Active and Successful; Failed throws, a timeout warns or throws as configured, and a wait in which
+     * no poll was answered throws {@link FunctionNotObservedException} with the last error.
+     */
     public LambdaResult awaitReady(AwaitReadyRequest request) throws InterruptedException {
-        ops.log().waitingForReady();
-        WaitOutcome outcome = ops.await(request.functionName(), request.qualifier(), request.waitSettings());
+        ops.log().waitingForReady(WaitConclusion.Next.CONTINUE);
+        WaitOutcome outcome = ops.await(request.functionName(), request.qualifier(), request.waitSettings(),
+                ops.deadline(request.waitSettings()));
         return concludeWait(request.functionName(), LambdaResult.empty(request.functionName()), outcome,
                 request.waitSettings());
     }
@@ -65,7 +91,7 @@ public final class LambdaDeployer {
      * lambdaUpdateCode with waitForReady): ready goes on, Failed throws, a timeout warns or throws.
      */
     public LambdaResult concludeWait(String functionName, LambdaResult soFar, WaitOutcome outcome, WaitSettings settings) {
-        WaitConclusion.conclude(functionName, outcome, settings, WaitConclusion.Next.CONTINUE, ops.log());
+        WaitConclusion.conclude(functionName, outcome, settings, WaitConclusion.Next.CONTINUE, ops.log(), null);
         return WaitConclusion.record(soFar, outcome);
     }
 
@@ -74,13 +100,15 @@ public final class LambdaDeployer {
      * hash are taken from the update.
      */
     public LambdaResult deploy(UpdateCodeRequest update, PublishVersionRequest publish) throws InterruptedException {
-        LambdaResult updated = updateCode(update.toBuilder().waitForReady(false).build());
+        // one deadline for the whole deploy: the wait budget, then the spec's retry tail (2 + 4 + 8 s for 3 retries)
+        Deadline deadline = ops.deadline(publish.waitSettings(), Math.max(update.maxRetries(), publish.maxRetries()));
+        CodeUpdater.Updated updated = new CodeUpdater(ops).update(update.toBuilder().waitForReady(false).build(), deadline);
         if (update.dryRun()) {
-            return updated;
+            return updated.result();
         }
-        LambdaResult published = publishVersion(publish.toBuilder().functionName(update.functionName())
-                .codeSha256(updated.codeSha256()).build());
-        return published.functionArn() != null ? published : published.withFunctionArn(updated.functionArn());
+        LambdaResult published = new VersionPublisher(ops).publish(publish.toBuilder().functionName(update.functionName())
+                .codeSha256(updated.result().codeSha256()).build(), deadline, updated.requestId());
+        return published.functionArn() != null ? published : published.withFunctionArn(updated.result().functionArn());
     }
 
     /** One poll, for callers that drive {@link dev.lambdadeploy.engine.wait.ReadinessDecider} themselves. */

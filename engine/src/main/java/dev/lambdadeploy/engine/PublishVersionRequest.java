@@ -18,6 +18,13 @@ public record PublishVersionRequest(
         boolean waitForReady,
         WaitSettings waitSettings) {
 
+    /** What rollback mode changes, in every front end's help. */
+    public static final String ROLLBACK_MEANING = "A rollback: if PublishVersion fails (an AWS error that "
+            + "survives the retries, or the deadline passes), warn and succeed without a version, as the spec's "
+            + "rollback does: the rolled-back code is live. Still failures: the update Failed (the rollback did not "
+            + "happen), someone else changed the function (412 or another CodeSha256: publishing code nobody asked "
+            + "for is never acceptable), and a wait timeout when told to fail on one.";
+
     public PublishVersionRequest {
         Objects.requireNonNull(functionName, "functionName");
         Objects.requireNonNull(waitSettings, "waitSettings");
@@ -56,6 +63,7 @@ public record PublishVersionRequest(
             return this;
         }
 
+        /** With or without its trailing {@code =}: it is sent to Lambda as Lambda writes it, padded. */
         public Builder codeSha256(@Nullable String codeSha256) {
             this.codeSha256 = codeSha256;
             return this;
@@ -88,7 +96,7 @@ public record PublishVersionRequest(
 
         public PublishVersionRequest build() {
             return new PublishVersionRequest(Validation.unqualifiedFunctionName(functionName),
-                    Validation.description(description), Validation.codeSha256(codeSha256),
+                    Validation.description(description), CodeHash.canonical(Validation.codeSha256(codeSha256)),
                     Validation.revisionId(revisionId), Validation.maxRetries(maxRetries), rollback, waitForReady,
                     waitSettings.validated());
         }

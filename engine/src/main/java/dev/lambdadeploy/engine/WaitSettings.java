@@ -9,10 +9,19 @@ import java.util.Objects;
 /**
  * How a step waits for readiness, as users configure it. The defaults are the spec's: 30 attempts, 2 seconds
  * apart, warn and continue on timeout; the schedule within that budget is adaptive unless {@code fixed} is asked.
+ * What {@code maxWaitAttempts} bounds under each policy: {@link #MAX_WAIT_ATTEMPTS_MEANING}.
  */
 public record WaitSettings(int maxWaitAttempts, Duration pollInterval, String policy, boolean failOnTimeout) {
 
     public static final int MAX_ATTEMPTS_LIMIT = 10_000;
+
+    /** What maxWaitAttempts bounds, in every front end's help (N is maxWaitAttempts, the interval pollInterval). */
+    public static final String MAX_WAIT_ATTEMPTS_MEANING = "Sets the wait's time budget: N x the poll interval "
+            + "(30 x 2 s = 60 s by default). With the fixed policy N is also the number of polls, one every poll "
+            + "interval. With the adaptive policy (the default) N bounds time, not polls: it polls at once, then "
+            + "0.25 s apart growing to the poll interval, so it makes more polls than N (45 by default, shown as "
+            + "'attempt n/45'). Either way a whole update, publish or deploy, with its 409 waits and retries, ends "
+            + "within that budget plus the retries' backoff (2 + 4 + 8 s for 3 retries: 74 s by default).";
     public static final Duration MAX_POLL_INTERVAL = Duration.ofMinutes(5);
     public static final WaitSettings DEFAULTS = new WaitSettings(WaitPolicy.DEFAULT_MAX_WAIT_ATTEMPTS,
             WaitPolicy.DEFAULT_POLL_INTERVAL, AdaptiveWaitPolicy.NAME, false);
@@ -26,7 +35,8 @@ public record WaitSettings(int maxWaitAttempts, Duration pollInterval, String po
     public WaitSettings validated() {
         if (maxWaitAttempts < 1 || maxWaitAttempts > MAX_ATTEMPTS_LIMIT) {
             throw new InvalidParameterException("maxWaitAttempts", "must be between 1 and " + MAX_ATTEMPTS_LIMIT
-                    + ", was " + maxWaitAttempts + " (the spec's default is " + WaitPolicy.DEFAULT_MAX_WAIT_ATTEMPTS + ")");
+                    + ", was " + maxWaitAttempts + " (the spec's default is " + WaitPolicy.DEFAULT_MAX_WAIT_ATTEMPTS
+                    + "; the wait's budget is maxWaitAttempts x pollInterval)");
         }
         if (pollInterval.isNegative() || pollInterval.isZero() || pollInterval.compareTo(MAX_POLL_INTERVAL) > 0) {
             throw new InvalidParameterException("pollInterval", "must be more than 0 and at most "

@@ -4,6 +4,8 @@ import java.io.InterruptedIOException;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.exception.AbortedException;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.lambda.model.TooManyRequestsException;
 
@@ -36,7 +38,30 @@ public final class AwsCalls {
         }
     }
 
+    /** The default quiet time after which a call still unanswered is reported as slow. */
+    public static final Duration SLOW_CALL_AFTER = Duration.ofSeconds(5);
+
+    /**
+     * Runs {@link #interruptibly} and tells {@code listener}, in real time, each time the call has gone unanswered
+     * for another {@code notifyAfter}.
+     */
+    public static <T> T watched(String operation, String functionName, Duration notifyAfter, @Nullable Duration limit,
+            SlowCallListener listener, Call<T> call) throws InterruptedException {
+        long start = System.nanoTime();
+        java.util.concurrent.ScheduledFuture<?> watch = Watchdog.every(notifyAfter, () -> listener.slowCall(operation,
+                functionName, Duration.ofNanos(System.nanoTime() - start), limit));
+        try {
+            return interruptibly(call);
+        } finally {
+            watch.cancel(false);
+        }
+    }
+
     static boolean isInterruption(Throwable e) {
+        if (e instanceof ApiCallTimeoutException || e instanceof ApiCallAttemptTimeoutException) {
+            // the SDK's own timeout interrupts the calling thread to stop the call; that is no abort by the user
+            return Thread.currentThread().isInterrupted();
+        }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof AbortedException || t instanceof InterruptedException || t instanceof InterruptedIOException
                     && !(t instanceof java.net.SocketTimeoutException)) {

@@ -90,7 +90,7 @@ public final class LambdaClients implements AutoCloseable {
             override.addExecutionInterceptor(new QuotaInterceptor(settings.quotaLimiter()));
         }
         LambdaClientBuilder builder = LambdaClient.builder().region(Region.of(settings.region()))
-                .credentialsProvider(credentials).httpClient(http).overrideConfiguration(override.build());
+                .credentialsProvider(credentials).httpClient(new InterruptibleHttpClient(http)).overrideConfiguration(override.build());
         if (settings.endpoint() != null) {
             builder.endpointOverride(settings.endpoint());
         }
@@ -103,7 +103,7 @@ public final class LambdaClients implements AutoCloseable {
         synchronized (roles) {
             return roles.computeIfAbsent(key, k -> {
                 StsClient sts = StsClient.builder().region(Region.of(settings.region()))
-                        .credentialsProvider(settings.credentials().provider()).httpClient(http).build();
+                        .credentialsProvider(settings.credentials().provider()).httpClient(new InterruptibleHttpClient(http)).build();
                 return new AssumedRole(sts, StsAssumeRoleCredentialsProvider.builder().stsClient(sts)
                         .refreshRequest(r -> r.roleArn(role.roleArn()).externalId(role.externalId())
                                 .roleSessionName(role.sessionName()).durationSeconds((int) role.duration().toSeconds()))

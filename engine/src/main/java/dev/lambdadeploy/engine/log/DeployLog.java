@@ -2,8 +2,11 @@ package dev.lambdadeploy.engine.log;
 
 import dev.lambdadeploy.engine.Durations;
 import dev.lambdadeploy.engine.FunctionStatus;
+import dev.lambdadeploy.engine.InFlightCall;
 import dev.lambdadeploy.engine.LambdaResult;
+import dev.lambdadeploy.engine.WaitConclusion;
 import dev.lambdadeploy.engine.aws.AwsErrorInfo;
+import dev.lambdadeploy.engine.aws.SlowCallListener;
 import dev.lambdadeploy.engine.wait.Decision;
 import dev.lambdadeploy.engine.wait.Observation;
 import dev.lambdadeploy.engine.wait.WaitListener;
@@ -15,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * The product's vocabulary: every line the engine writes, in one place. The wording follows the spec's
  * "Expected Logs"; detail lines are indented by two spaces as the spec's state lines are.
  */
-public final class DeployLog implements WaitListener {
+public final class DeployLog implements WaitListener, SlowCallListener {
 
     private static final String WARNING_EMOJI = "⚠️ ";
     private static final String WARNING_PLAIN = "WARNING: ";
@@ -40,7 +43,7 @@ public final class DeployLog implements WaitListener {
     }
 
     public void updateAccepted(@Nullable String codeSha256, @Nullable String revisionId) {
-        detail("Code accepted: CodeSha256 " + codeSha256 + ", RevisionId " + revisionId);
+        detail("Code accepted: CodeSha256 " + shown(codeSha256) + (revisionId != null ? ", RevisionId " + revisionId : ""));
     }
 
     public void dryRunPassed(String functionName, @Nullable String codeSha256) {
@@ -48,13 +51,40 @@ public final class DeployLog implements WaitListener {
                 + "); nothing was changed");
     }
 
+    /** The spec's line before a wait that a publish follows; {@link #waitingForReady(WaitConclusion.Next)} otherwise. */
     public void waitingForReady() {
-        info("⏳", "Waiting for Lambda function to be ready for version publishing...");
+        waitingForReady(WaitConclusion.Next.PUBLISH);
+    }
+
+    /** "for version publishing" only where a publish follows the wait. */
+    public void waitingForReady(WaitConclusion.Next next) {
+        info("⏳", next == WaitConclusion.Next.PUBLISH ? "Waiting for Lambda function to be ready for version publishing..."
+                : "Waiting for Lambda function to be ready...");
     }
 
     public void updateInProgressBeforeUpdate(AwsErrorInfo conflict) {
-        warning("An update is in progress for " + conflict.functionName() + " (" + conflict.errorCode()
-                + ", request id " + conflict.requestId() + "); waiting for it to finish before updating...");
+        warning("An update is in progress for " + conflict.functionName() + " (" + codeAndId(conflict)
+                + "); waiting for it to finish before updating...");
+    }
+
+    /** A call that changes the function was throttled (429) and is sent again after {@code retryIn}. */
+    public void callThrottled(AwsErrorInfo error, Duration retryIn) {
+        warningDetail("Throttled by Lambda on " + error.operation() + " (" + codeAndId(error) + "); retrying in "
+                + Durations.seconds(retryIn));
+    }
+
+    /** A retry was due but would end after the operation's deadline: the operation gives up on {@code error}. */
+    public void outOfTime(AwsErrorInfo error, Duration retryIn, Duration left) {
+        warningDetail("Not retrying " + error.operation() + " after " + error.errorCode() + ": the retry in "
+                + Durations.seconds(retryIn) + " would end after the operation's deadline (" + Durations.seconds(left)
+                + " left)");
+    }
+
+    /** A call still unanswered after {@code waited}: said while it blocks, so the log is not silent. */
+    @Override
+    public void slowCall(String operation, String functionName, Duration waited, @Nullable Duration limit) {
+        warningDetail(operation + " on " + functionName + " has not answered for " + Durations.seconds(waited)
+                + (limit != null ? "; giving up on it after " + Durations.seconds(limit) : "; still waiting"));
     }
 
     public void status(FunctionStatus status) {
@@ -66,8 +96,7 @@ public final class DeployLog implements WaitListener {
     }
 
     public void throttled(AwsErrorInfo error, Duration retryIn) {
-        warningDetail("Throttled by Lambda (" + error.errorCode() + ", request id " + error.requestId()
-                + "); polling again in " + Durations.seconds(retryIn));
+        warningDetail("Throttled by Lambda (" + codeAndId(error) + "); polling again in " + Durations.seconds(retryIn));
     }
 
     public void unavailable(AwsErrorInfo error, Duration retryIn) {
@@ -78,7 +107,17 @@ public final class DeployLog implements WaitListener {
     }
 
     public void ready() {
-        info("✅", "Lambda function is ready for version publishing");
+        ready(WaitConclusion.Next.PUBLISH);
+    }
+
+    public void ready(WaitConclusion.Next next) {
+        info("✅", next == WaitConclusion.Next.PUBLISH ? "Lambda function is ready for version publishing"
+                : "Lambda function is ready");
+    }
+
+    /** No poll of the wait got an answer, a publish follows anyway (pinned to the expected code). */
+    public void unobservedPublishingAnyway(AwsErrorInfo lastError) {
+        warning("Could not observe the Lambda function (" + lastError.describe() + "), attempting to publish anyway...");
     }
 
     public void timeoutPublishingAnyway() {
@@ -94,6 +133,31 @@ public final class DeployLog implements WaitListener {
     public void waitResumed(String functionName, int attempts, int maxAttempts) {
         info("⏳", "Resuming the wait for Lambda function " + functionName + " after a restart (" + attempts + "/"
                 + maxAttempts + " attempts made)...");
+    }
+
+    /**
+     * The user stopped the step (an aborted build, Ctrl-C, SIGTERM); {@code inFlight} is the call that changes the
+     * function and was on the wire then ({@code LambdaDeployer.inFlight()}), or null. Call this before the
+     * interrupt ends the call.
+     */
+    public void aborted(String functionName, @Nullable InFlightCall inFlight) {
+        if (inFlight == null) {
+            aborted(functionName);
+            return;
+        }
+        error("Aborted during " + inFlight.operation() + " on " + inFlight.functionName() + ": the request was cut "
+                + "off, but it may already have reached Lambda and may still take effect.");
+        String fn = inFlight.functionName();
+        if (inFlight.operation().equals("PublishVersion")) {
+            detail("A version may have been published. Check the function's versions: aws lambda "
+                    + "list-versions-by-function --function-name " + fn
+                    + " --query \"Versions[].[Version,CodeSha256,Description]\""
+                    + (inFlight.codeSha256() != null ? " (this publish was pinned to CodeSha256 " + inFlight.codeSha256() + ")" : ""));
+        } else {
+            detail("The code may have been updated. Check the function's code: aws lambda get-function-configuration "
+                    + "--function-name " + fn + " --query \"[CodeSha256,LastUpdateStatus]\""
+                    + (inFlight.codeSha256() != null ? " (the uploaded code's CodeSha256 is " + inFlight.codeSha256() + ")" : ""));
+        }
     }
 
     /** The user stopped the step (an aborted build, Ctrl-C). */
@@ -112,8 +176,7 @@ public final class DeployLog implements WaitListener {
 
     public void publishRetry(int retry, int maxRetries, Duration delay, AwsErrorInfo error) {
         warning("Failed to publish version with description, retrying... (retry " + retry + "/" + maxRetries
-                + " in " + Durations.seconds(delay) + " after " + error.errorCode() + ", request id "
-                + error.requestId() + ")");
+                + " in " + Durations.seconds(delay) + " after " + codeAndId(error) + ")");
     }
 
     public void published(String version, @Nullable String codeSha256) {
@@ -160,6 +223,11 @@ public final class DeployLog implements WaitListener {
             }
         }
         return text;
+    }
+
+    /** "ResourceConflictException, request id 1a2b", without a request id Lambda did not give. */
+    private static String codeAndId(AwsErrorInfo error) {
+        return error.errorCode() + (error.requestId() != null ? ", request id " + error.requestId() : "");
     }
 
     private static String shown(@Nullable String value) {

@@ -1,24 +1,44 @@
 package dev.lambdadeploy.engine.wait;
 
 import dev.lambdadeploy.engine.FunctionStatus;
+import dev.lambdadeploy.engine.aws.AwsErrorInfo;
 import java.time.Duration;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
-/** How a wait ended. A timed-out wait is an outcome, not an error: the caller's timeout behaviour decides. */
-public record WaitOutcome(Kind kind, @Nullable FunctionStatus lastSeen, int attempts, Duration waited) {
+/**
+ * How a wait ended. A timed-out wait is an outcome, not an error: the caller's timeout behaviour decides. A wait
+ * that never saw the function because every poll failed is {@link Kind#UNOBSERVED}, not a timeout: nothing is
+ * known about the function, and {@code lastError} says why.
+ */
+public record WaitOutcome(Kind kind, @Nullable FunctionStatus lastSeen, int attempts, Duration waited,
+        @Nullable AwsErrorInfo lastError) {
 
-    public enum Kind { READY, FAILED, TIMED_OUT }
+    public enum Kind {
+        READY, FAILED, TIMED_OUT,
+        /** Out of time without a single answer from GetFunction: every poll was throttled, failed or unanswered. */
+        UNOBSERVED
+    }
 
     public WaitOutcome {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(waited, "waited");
-        if (kind != Kind.TIMED_OUT) {
+        if (kind == Kind.READY || kind == Kind.FAILED) {
             Objects.requireNonNull(lastSeen, "a ready or failed outcome has a status");
+        }
+        if (kind == Kind.UNOBSERVED) {
+            Objects.requireNonNull(lastError, "an unobserved outcome has the error that hid the function");
         }
     }
 
-    /** The outcome a final decision describes; null for {@link Decision.PollAgain}. */
+    public WaitOutcome(Kind kind, @Nullable FunctionStatus lastSeen, int attempts, Duration waited) {
+        this(kind, lastSeen, attempts, waited, null);
+    }
+
+    /**
+     * The outcome a final decision describes; null for {@link Decision.PollAgain}. {@code lastSeen} is the last
+     * status any poll of this wait saw: when none did, a timeout is {@link Kind#UNOBSERVED}.
+     */
     public static @Nullable WaitOutcome of(Decision decision, @Nullable FunctionStatus lastSeen, int attempts,
             Duration waited) {
         if (decision instanceof Decision.Ready r) {
@@ -28,7 +48,11 @@ public record WaitOutcome(Kind kind, @Nullable FunctionStatus lastSeen, int atte
             return new WaitOutcome(Kind.FAILED, f.status(), attempts, waited);
         }
         if (decision instanceof Decision.TimedOut t) {
-            return new WaitOutcome(Kind.TIMED_OUT, t.lastSeen() != null ? t.lastSeen() : lastSeen, attempts, waited);
+            FunctionStatus last = t.lastSeen() != null ? t.lastSeen() : lastSeen;
+            if (last == null && t.lastError() != null) {
+                return new WaitOutcome(Kind.UNOBSERVED, null, attempts, waited, t.lastError());
+            }
+            return new WaitOutcome(Kind.TIMED_OUT, last, attempts, waited, t.lastError());
         }
         return null;
     }

@@ -95,4 +95,35 @@ class DeployLogTest {
         assertThat(DeployLog.unmarked("❌ Lambda function update failed: X")).isEqualTo("Lambda function update failed: X");
         assertThat(DeployLog.unmarked("  Throttled by Lambda")).isEqualTo("Throttled by Lambda");
     }
+    @Test
+    void anAbortDuringAnUpdateOnTheWireSaysItMayHaveReachedLambdaAndHowToCheck() {
+        DeployLog log = new DeployLog(sink, LogStyle.PLAIN);
+        log.aborted("fn", new dev.lambdadeploy.engine.InFlightCall("UpdateFunctionCode", "fn", "abc="));
+        log.aborted("fn", null);
+        assertThat(lines).containsExactly(
+                "ERROR: Aborted during UpdateFunctionCode on fn: the request was cut off, but it may already have "
+                        + "reached Lambda and may still take effect.",
+                "  The code may have been updated. Check the function's code: aws lambda get-function-configuration "
+                        + "--function-name fn --query \"[CodeSha256,LastUpdateStatus]\" (the uploaded code's CodeSha256 is abc=)",
+                "ERROR: Aborted while deploying fn: no further call is made. An update already sent keeps running in "
+                        + "AWS; no version was published by this step.");
+    }
+
+    @Test
+    void aSlowCallIsSaidWhileItBlocks() {
+        DeployLog log = new DeployLog(sink, LogStyle.EMOJI);
+        log.slowCall("GetFunction", "fn", Duration.ofSeconds(5), Duration.ofSeconds(12));
+        log.slowCall("PublishVersion", "fn", Duration.ofSeconds(10), null);
+        assertThat(lines).containsExactly("  GetFunction on fn has not answered for 5.0s; giving up on it after 12.0s",
+                "  PublishVersion on fn has not answered for 10.0s; still waiting");
+        assertThat(levels).containsOnly(LogSink.Level.WARNING);
+    }
+
+    @Test
+    void waitsThatNoPublishFollowsDoNotPromiseOne() {
+        DeployLog log = new DeployLog(sink, LogStyle.EMOJI);
+        log.waitingForReady(dev.lambdadeploy.engine.WaitConclusion.Next.CONTINUE);
+        log.ready(dev.lambdadeploy.engine.WaitConclusion.Next.CONTINUE);
+        assertThat(lines).containsExactly("⏳ Waiting for Lambda function to be ready...", "✅ Lambda function is ready");
+    }
 }

@@ -81,9 +81,19 @@ class ReadinessDeciderTest {
     }
 
     @Test
-    void aThrottledLastPollTimesOutWithoutAStatus() {
+    void aThrottledLastPollTimesOutWithoutAStatusButWithItsError() {
         assertThat(spec.decide(new Observation.Throttled(Duration.ZERO, throttle), 30, Duration.ofSeconds(58)))
-                .isEqualTo(new Decision.TimedOut(null));
+                .isEqualTo(new Decision.TimedOut(null, throttle));
+    }
+
+    @Test
+    void aShorterBudgetThanThePolicysEndsTheWaitSooner() {
+        var withTenSecondsLeft = new ReadinessDecider(WaitPolicy.fixed(30, Duration.ofSeconds(2)), Duration.ofSeconds(10));
+        var inProgress = new Observation.Seen(Statuses.of("Active", "InProgress"));
+        assertThat(withTenSecondsLeft.decide(inProgress, 4, Duration.ofSeconds(6)))
+                .isEqualTo(new Decision.PollAgain(Duration.ofSeconds(2)));
+        assertThat(withTenSecondsLeft.decide(inProgress, 5, Duration.ofSeconds(10)))
+                .isEqualTo(new Decision.TimedOut(inProgress.status(), null));
     }
 
     @Test
