@@ -14,7 +14,7 @@ public sealed interface CredentialsSource {
 
     AwsCredentialsProvider provider();
 
-    /** A name for the key under which clients and quota limiters are shared; no secret in it. */
+    /** A name for these credentials in logs and cache keys; no secret in it. Quota limiters do not use it. */
     String identity();
 
     /**
