@@ -14,7 +14,7 @@ public sealed interface CredentialsSource {
 
     AwsCredentialsProvider provider();
 
-    /** A name for these credentials in logs and cache keys; no secret in it. Quota limiters do not use it. */
+    /** A name for these credentials, e.g. for a log; no secret in it. {@link QuotaLimiter} does not use it. */
     String identity();
 
     /**
