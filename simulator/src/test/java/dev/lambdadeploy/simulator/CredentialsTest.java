@@ -13,7 +13,6 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.LambdaException;
@@ -50,7 +49,7 @@ class CredentialsTest extends SimulatorFixture {
         .region(Region.EU_WEST_1)
         .credentialsProvider(StaticCredentialsProvider.create(
             AwsBasicCredentials.create(SimulatorCredentials.ACCESS_KEY_ID, SimulatorCredentials.SECRET_ACCESS_KEY)))
-        .httpClient(UrlConnectionHttpClient.create())
+        .httpClientBuilder(SimulatorFixture.httpClient())
         .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()))
         .build()) {
       assertThatThrownBy(() -> elsewhere.getFunction(r -> r.functionName("f")))
@@ -101,7 +100,7 @@ class CredentialsTest extends SimulatorFixture {
         .endpointOverride(s.endpoint())
         .region(Region.US_EAST_1)
         .credentialsProvider(StaticCredentialsProvider.create(credentials))
-        .httpClient(UrlConnectionHttpClient.create())
+        .httpClientBuilder(SimulatorFixture.httpClient())
         .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()))
         .build();
   }

@@ -10,7 +10,6 @@ import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.FunctionCode;
@@ -42,6 +41,15 @@ abstract class SimulatorFixture {
     sim.close();
   }
 
+  /**
+   * The SDK's Apache 4 HTTP client, the one Jenkins' aws-java-sdk2 plugins ship; passed as a builder, so each
+   * client closes its own. Deprecated by the SDK since the Apache 5 client, which older SDKs lack.
+   */
+  @SuppressWarnings("deprecation")
+  static software.amazon.awssdk.http.SdkHttpClient.Builder<?> httpClient() {
+    return software.amazon.awssdk.http.apache.ApacheHttpClient.builder();
+  }
+
   /** Subclasses adjust the builder here. */
   LambdaSimulator.Builder configure(LambdaSimulator.Builder b) {
     return b;
@@ -58,7 +66,7 @@ abstract class SimulatorFixture {
         .endpointOverride(sim.endpoint())
         .region(Region.US_EAST_1)
         .credentialsProvider(StaticCredentialsProvider.create(credentials))
-        .httpClient(UrlConnectionHttpClient.create())
+        .httpClientBuilder(SimulatorFixture.httpClient())
         .overrideConfiguration(c -> override.apply(c.retryStrategy(AwsRetryStrategy.doNotRetry())))
         .build();
   }

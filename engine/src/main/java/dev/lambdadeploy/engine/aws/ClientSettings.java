@@ -35,10 +35,14 @@ public record ClientSettings(
         return new Builder();
     }
 
-    /** The quota key: calls from the same identity to the same region and endpoint share Lambda's quotas. */
-    public String quotaKey() {
-        return (role != null ? role.roleArn() : credentials.identity()) + "|" + region + "|"
-                + (endpoint != null ? endpoint : "aws");
+    /**
+     * What Lambda counts these calls' quotas on: the account of the assumed role if there is one (else unknown here;
+     * see {@link QuotaLimiter}), the region and the endpoint. Never the credentials: a role session's key id changes
+     * on every resolve.
+     */
+    public QuotaLimiter.Key quotaKey() {
+        return new QuotaLimiter.Key(role != null ? QuotaLimiter.accountOf(role.roleArn()) : null, region,
+                endpoint != null ? endpoint.toString() : "aws");
     }
 
     public static final class Builder {

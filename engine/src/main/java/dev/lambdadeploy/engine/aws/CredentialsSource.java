@@ -14,7 +14,7 @@ public sealed interface CredentialsSource {
 
     AwsCredentialsProvider provider();
 
-    /** A name for the key under which clients and quota limiters are shared; no secret in it. */
+    /** A name for these credentials, e.g. for a log; no secret in it. {@link QuotaLimiter} does not use it. */
     String identity();
 
     /**

@@ -83,12 +83,13 @@ class ResolversTest {
     }
 
     @Test
-    void deploysWithTheSameIdentityRegionAndEndpointShareOneQuota() {
+    void deploysToTheSameRegionAndEndpointShareOneQuotaWhateverTheirKeys() {
         var keys = new CredentialsSource.StaticKeys("AKIAEXAMPLE", "secret", null);
         var a = ClientSettings.builder().region("us-east-1").credentials(keys).build();
-        var b = ClientSettings.builder().region("us-east-1").credentials(new CredentialsSource.StaticKeys("AKIAEXAMPLE", "other", null)).build();
+        var b = ClientSettings.builder().region("us-east-1").credentials(new CredentialsSource.StaticKeys("ASIAOTHER", "other", "t")).build();
         var c = ClientSettings.builder().region("eu-west-1").credentials(keys).build();
-        assertThat(a.quotaLimiter()).isSameAs(b.quotaLimiter()).isNotSameAs(c.quotaLimiter());
+        assertThat(a.quotaLimiter().key()).isEqualTo(b.quotaLimiter().key()).isEqualTo(a.quotaKey())
+                .isNotEqualTo(c.quotaLimiter().key());
         assertThat(ClientSettings.builder().region("us-east-1").credentials(keys).limitQuota(false).build().quotaLimiter())
                 .isNull();
     }

@@ -13,18 +13,26 @@ import dev.lambdadeploy.simulator.SimulatorCredentials;
 import java.net.ServerSocket;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.exception.SdkClientException;
 
 /** Both HTTP clients reach Lambda directly, through a proxy, and around it for non-proxy hosts. */
 class HttpClientFactoryTest {
 
-    @ParameterizedTest
-    @ValueSource(strings = {"apache5", "apache4"})
-    void proxySettingsAreHonoured(String client) throws Exception {
-        HttpClientFactory factory = client.equals("apache5") ? HttpClientFactory.apache5() : HttpClientFactory.apache4();
+    @Test
+    @Tag("apache5")
+    void apache5HonoursProxySettings() throws Exception {
+        proxySettingsAreHonoured(HttpClientFactory.apache5());
+    }
+
+    @Test
+    void apache4HonoursProxySettings() throws Exception {
+        proxySettingsAreHonoured(HttpClientFactory.apache4());
+    }
+
+    private static void proxySettingsAreHonoured(HttpClientFactory factory) throws Exception {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();

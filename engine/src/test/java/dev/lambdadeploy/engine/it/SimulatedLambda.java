@@ -4,6 +4,7 @@ import dev.lambdadeploy.engine.LambdaDeployer;
 import dev.lambdadeploy.engine.RecordingLog;
 import dev.lambdadeploy.engine.aws.ClientSettings;
 import dev.lambdadeploy.engine.aws.CredentialsSource;
+import dev.lambdadeploy.engine.aws.HttpClientFactory;
 import dev.lambdadeploy.engine.aws.LambdaClients;
 import dev.lambdadeploy.engine.aws.QuotaLimiter;
 import dev.lambdadeploy.engine.wait.Sleeper;
@@ -30,7 +31,7 @@ final class SimulatedLambda implements AutoCloseable {
 
     final ManualClock clock = new ManualClock(Instant.parse("2026-11-27T00:00:00Z"));
     final LambdaSimulator simulator;
-    final LambdaClients clients = new LambdaClients();
+    final LambdaClients clients = new LambdaClients(httpClientFactory());
     final LambdaClients.Session session;
     final RecordingLog log = new RecordingLog();
     Sleeper sleeper = clock::advance;
@@ -67,6 +68,15 @@ final class SimulatedLambda implements AutoCloseable {
                 .limitQuota(quotaLimiter)
                 .quotaLimiter(quotaLimiter ? new QuotaLimiter(clock, clock::advance, 100, 15) : null)
                 .build());
+    }
+
+    /**
+     * The HTTP client the tests talk through: Apache 5 (the CLI's) unless the system property
+     * {@code lambdadeploy.test.httpClient} is {@code apache4} (the plugin's; the jenkins-sdk profile sets it).
+     */
+    static HttpClientFactory httpClientFactory() {
+        return "apache4".equals(System.getProperty("lambdadeploy.test.httpClient")) ? HttpClientFactory.apache4()
+                : HttpClientFactory.apache5();
     }
 
     LambdaClient lambda() {
