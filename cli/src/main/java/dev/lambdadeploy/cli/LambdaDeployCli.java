@@ -2,6 +2,7 @@ package dev.lambdadeploy.cli;
 
 import dev.lambdadeploy.engine.InvalidParameterException;
 import dev.lambdadeploy.engine.LambdaDeployException;
+import dev.lambdadeploy.engine.ParameterNames;
 import dev.lambdadeploy.engine.log.LogStyle;
 import java.util.Arrays;
 import java.util.Locale;
@@ -108,12 +109,12 @@ public final class LambdaDeployCli implements Runnable {
             Object user = command.getCommandSpec().userObject();
             Console console = user instanceof ConsoleCommand c ? c.console() : new Console(context, LogStyle.EMOJI);
             if (exception instanceof InvalidParameterException invalid) {
-                console.failure(invalid.render(optionNames(command.getCommandSpec())));
+                console.failure(invalid.render(ParameterNames.CLI));
                 console.note("Run '" + command.getCommandSpec().qualifiedName() + " --help' for its options.");
             } else if (ExitCodes.isInterruption(exception)) {
                 console.failure("Interrupted: stopped before finishing. A code update Lambda already accepted goes on.");
-            } else if (exception instanceof LambdaDeployException) {
-                console.failure(exception.getMessage());
+            } else if (exception instanceof LambdaDeployException failure) {
+                console.failure(failure.render(ParameterNames.CLI));
             } else {
                 console.failure(describeUnexpected(exception));
                 if (context.env().containsKey("LAMBDA_DEPLOY_DEBUG")) {
