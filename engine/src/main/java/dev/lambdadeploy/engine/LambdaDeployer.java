@@ -35,11 +35,13 @@ public final class LambdaDeployer {
 
     /** Updates the code, waiting out an update in progress first; waits for readiness if asked. */
     public LambdaResult updateCode(UpdateCodeRequest request) throws InterruptedException {
+        ops.checkRegion(request.functionName());
         return new CodeUpdater(ops).update(request);
     }
 
     /** Waits until Active and Successful; Failed throws, a timeout warns or throws as configured. */
     public LambdaResult awaitReady(AwaitReadyRequest request) throws InterruptedException {
+        ops.checkRegion(request.functionName());
         ops.log().waitingForReady();
         WaitOutcome outcome = ops.await(request.functionName(), request.qualifier(), request.waitSettings());
         return concludeWait(request.functionName(), LambdaResult.empty(request.functionName()), outcome,
@@ -48,6 +50,7 @@ public final class LambdaDeployer {
 
     /** Waits for readiness (unless told not to), then publishes the expected code, retrying 409s. */
     public LambdaResult publishVersion(PublishVersionRequest request) throws InterruptedException {
+        ops.checkRegion(request.functionName());
         return new VersionPublisher(ops).publish(request);
     }
 
@@ -57,6 +60,7 @@ public final class LambdaDeployer {
      * then publishes pinned to the code and revision seen when ready. {@code request.waitForReady()} is ignored.
      */
     public LambdaResult publishAfterWait(PublishVersionRequest request, WaitOutcome outcome) throws InterruptedException {
+        ops.checkRegion(request.functionName());
         return new VersionPublisher(ops).publishAfterWait(request, outcome);
     }
 
@@ -85,6 +89,7 @@ public final class LambdaDeployer {
 
     /** One poll, for callers that drive {@link dev.lambdadeploy.engine.wait.ReadinessDecider} themselves. */
     public FunctionProbe probe(String functionName, @Nullable String qualifier) {
+        ops.checkRegion(functionName);
         return ops.probe(functionName, qualifier);
     }
 }

@@ -8,6 +8,7 @@ import dev.lambdadeploy.engine.wait.WaitOutcome;
 import java.time.InstantSource;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 
@@ -20,6 +21,19 @@ record Operations(LambdaClient lambda, InstantSource clock, Sleeper sleeper, Dep
         Objects.requireNonNull(sleeper, "sleeper");
         Objects.requireNonNull(log, "log");
         Objects.requireNonNull(backoff, "backoff");
+    }
+
+    /** A full ARN must be in the client's region ({@link Validation#functionInRegion}); checked before any call. */
+    void checkRegion(String functionName) {
+        Region region;
+        try {
+            region = lambda.serviceClientConfiguration().region();
+        } catch (UnsupportedOperationException e) {
+            return; // a client that does not say its region, e.g. a test double
+        }
+        if (region != null) {
+            Validation.functionInRegion(functionName, region.id());
+        }
     }
 
     FunctionProbe probe(String functionName, @Nullable String qualifier) {
