@@ -36,7 +36,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
                 "130:interrupted"},
         footerHeading = "%nEnvironment:%n",
         footer = {"AWS_REGION / AWS_DEFAULT_REGION, AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY / AWS_SESSION_TOKEN, "
-                + "AWS_PROFILE, AWS_ENDPOINT_URL(_LAMBDA) as the AWS CLI reads them. With GITHUB_ACTIONS=true warnings "
+                + "AWS_PROFILE, AWS_ENDPOINT_URL(_LAMBDA, _STS for --role-arn) as the AWS CLI reads them. With GITHUB_ACTIONS=true warnings "
                 + "and errors are also written as GitHub workflow commands (annotations)."})
 public final class LambdaDeployCli implements Runnable {
 

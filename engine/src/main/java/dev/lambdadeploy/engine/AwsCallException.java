@@ -20,7 +20,8 @@ public final class AwsCallException extends LambdaDeployException {
     }
 
     /** AWS's message may end in a full stop of its own: never two. */
-    static String withHint(String description, String hint) {
+    /** Joins AWS's description and a hint with exactly one full stop between them. */
+    public static String withHint(String description, String hint) {
         if (hint.isEmpty()) {
             return description;
         }
