@@ -327,7 +327,7 @@ public final class Validation {
         String v = value.trim();
         if (!REVISION_ID.matcher(v).matches()) {
             throw new InvalidParameterException("revisionId", "'" + v + "' is not a Lambda revision id (a UUID, as "
-                    + "returned by lambdaUpdateCode in revisionId)");
+                    + "an update returns in revisionId)");
         }
         return v;
     }
