@@ -117,6 +117,7 @@ public final class Validation {
     }
 
     public static @Nullable String qualifier(@Nullable String value) {
+        noControlCharacters(Parameter.QUALIFIER, value);
         if (isBlank(value)) {
             return null;
         }
@@ -130,6 +131,7 @@ public final class Validation {
 
     /** Region as given, or null when blank (then the environment decides). */
     public static @Nullable String region(@Nullable String value) {
+        noControlCharacters(Parameter.REGION, value);
         if (isBlank(value)) {
             return null;
         }
@@ -155,6 +157,10 @@ public final class Validation {
         if (zip) {
             return zipFile(zipFile, zipLabel == null ? "archive" : zipLabel);
         }
+        noControlCharacters(Parameter.IMAGE_URI, imageUri);
+        noControlCharacters(Parameter.S3_BUCKET, s3Bucket);
+        noControlCharacters(Parameter.S3_KEY, s3Key);
+        noControlCharacters(Parameter.S3_OBJECT_VERSION, s3ObjectVersion);
         if (image) {
             String uri = imageUri.trim();
             if (!IMAGE_URI.matcher(uri).matches()) {
@@ -303,6 +309,7 @@ public final class Validation {
     }
 
     public static @Nullable String codeSha256(@Nullable String value) {
+        noControlCharacters(Parameter.CODE_SHA256, value);
         if (isBlank(value)) {
             return null;
         }
@@ -321,6 +328,7 @@ public final class Validation {
     }
 
     public static @Nullable String revisionId(@Nullable String value) {
+        noControlCharacters(Parameter.REVISION_ID, value);
         if (isBlank(value)) {
             return null;
         }
@@ -341,6 +349,7 @@ public final class Validation {
     }
 
     public static @Nullable String roleArn(@Nullable String value) {
+        noControlCharacters(Parameter.ROLE_ARN, value);
         if (isBlank(value)) {
             return null;
         }

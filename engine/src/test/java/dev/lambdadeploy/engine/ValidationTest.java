@@ -196,6 +196,12 @@ class ValidationTest {
                 .hasMessage("Invalid functionName: contains a line break (\\n) at position 12 of 12; give the value "
                         + "alone, without line breaks or control characters");
         assertThat(Validation.functionName(" my-function ")).isEqualTo("my-function");
+        assertThatThrownBy(() -> Validation.region("us-east-1\r\n")).hasMessageStartingWith("Invalid region: contains a "
+                + "carriage return (\\r) at position 10 of 11");
+        assertThatThrownBy(() -> Validation.codeSource("b1b", "app.zip\n", null, null, null, null))
+                .hasMessageStartingWith("Invalid s3Key: contains a line break");
+        assertThatThrownBy(() -> Validation.roleArn("arn:aws:iam::123456789012:role/x\t"))
+                .hasMessageStartingWith("Invalid roleArn: contains a tab");
     }
 
     @Test
