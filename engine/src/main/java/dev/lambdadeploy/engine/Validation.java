@@ -218,6 +218,10 @@ public final class Validation {
      *     not a zip
      */
     public static byte[] readZip(String label, long declaredLength, InputStream in) throws IOException {
+        if (declaredLength < 0) {
+            throw new InvalidParameterException("zipFile", "the size of " + label + " cannot be read; give a zip "
+                    + "archive in a regular file");
+        }
         zipFileSize(label, declaredLength);
         byte[] bytes = in.readNBytes((int) declaredLength);
         if (bytes.length == declaredLength && in.read() >= 0) {

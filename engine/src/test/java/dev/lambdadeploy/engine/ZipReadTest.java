@@ -97,6 +97,14 @@ class ZipReadTest {
     }
 
     @Test
+    void aStreamShorterThanDeclaredIsCheckedForWhatItHad() {
+        assertThatThrownBy(() -> Validation.readZip("agent.zip", 1000, new ByteArrayInputStream(new byte[] {'P', 'K'})))
+                .hasMessageContaining("agent.zip is 2 bytes, too short to be a zip archive");
+        assertThatThrownBy(() -> Validation.readZip("agent.zip", -1, new ByteArrayInputStream(ValidationTest.ZIP)))
+                .hasMessageContaining("the size of agent.zip cannot be read");
+    }
+
+    @Test
     void aStreamOfTheDeclaredLengthIsRead() throws Exception {
         assertThat(Validation.readZip("agent.zip", ValidationTest.ZIP.length, new ByteArrayInputStream(ValidationTest.ZIP)))
                 .isEqualTo(ValidationTest.ZIP);
