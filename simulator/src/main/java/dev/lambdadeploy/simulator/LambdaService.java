@@ -329,7 +329,8 @@ final class LambdaService {
     if (d == null) {
       return "";
     }
-    if (d.length() > MAX_DESCRIPTION) {
+    // counted in code points, as the API model's length constraint on strings counts (an emoji is one)
+    if (d.codePointCount(0, d.length()) > MAX_DESCRIPTION) {
       throw ApiException.validation(
           "description", d, "Member must have length less than or equal to " + MAX_DESCRIPTION);
     }
