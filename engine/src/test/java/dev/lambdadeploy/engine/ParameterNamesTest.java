@@ -53,6 +53,15 @@ class ParameterNamesTest {
     }
 
     @Test
+    void aCodeChangeAfterAwsMessageEndingInAFullStopHasOneFullStop() {
+        var error = new AwsErrorInfo("PublishVersion", "fn", "PreconditionFailedException", 412, "req-3",
+                "The Revision Id provided does not match the latest Revision Id.");
+
+        assertThat(error.describe()).endsWith("does not match the latest Revision Id");
+        assertThat(error.describe() + ". Read the function again.").doesNotContain("..");
+    }
+
+    @Test
     void noDoubledFullStopAfterAwsMessage() {
         var e = new AwsCallException(new AwsErrorInfo("GetFunction", "fn", "ResourceNotFoundException", 404, "req-2",
                 "Function not found: arn:aws:lambda:us-east-1:123456789012:function:fn."), null);
