@@ -73,7 +73,7 @@ class LauncherTest {
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.err()).contains("lambda-deploy: the CLI is not built yet; building it")
-                .contains("./mvnw -q -B -P !jenkins -pl cli -am package -DskipTests").contains("[maven output]");
+                .contains("./mvnw -q -B -P '!jenkins' -pl cli -am package -DskipTests").contains("[maven output]");
         assertThat(run.out()).as("stdout carries the result only").isEqualTo("[result]\n");
         assertThat(calls()).first().asString().isEqualTo("mvnw -q -B -P !jenkins -pl cli -am package -DskipTests");
         assertThat(calls()).last().asString().endsWith("/target/lambda-deploy-cli.jar demo");
