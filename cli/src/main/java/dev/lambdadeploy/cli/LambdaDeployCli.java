@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.UnaryOperator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -160,14 +159,6 @@ public final class LambdaDeployCli implements Runnable {
                     ? command.getExitCodeExceptionMapper().getExitCode(exception)
                     : command.getCommandSpec().exitCodeOnInvalidInput();
         }
-    }
-
-    /** The engine names parameters as the Pipeline steps do ({@code functionName}); the CLI shows its options. */
-    static UnaryOperator<String> optionNames(CommandSpec command) {
-        return parameter -> {
-            String option = "--" + kebab(parameter);
-            return command.findOption(option) != null ? option : parameter;
-        };
     }
 
     /** {@code functionName} → {@code function-name}, {@code codeSha256} → {@code code-sha256}. */
