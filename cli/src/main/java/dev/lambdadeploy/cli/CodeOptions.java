@@ -1,11 +1,7 @@
 package dev.lambdadeploy.cli;
 
 import dev.lambdadeploy.engine.CodeSource;
-import dev.lambdadeploy.engine.InvalidParameterException;
 import dev.lambdadeploy.engine.Validation;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
@@ -28,23 +24,10 @@ final class CodeOptions {
     @Option(names = "--image-uri", paramLabel = "URI", description = "A container image in Amazon ECR, with tag or digest.")
     @Nullable String imageUri;
 
-    /** Reads the zip file if one is named; the engine checks everything else. */
+    /** Reads the zip file if one is named (size and kind checked before reading, read with a bound); the engine checks everything else. */
     CodeSource codeSource() {
-        byte[] zip = zipFile == null ? null : read(zipFile);
+        byte[] zip = zipFile == null ? null : Validation.readZip(zipFile);
         return Validation.codeSource(s3Bucket, s3Key, s3ObjectVersion, zip,
                 zipFile == null ? null : String.valueOf(zipFile.getFileName()), imageUri);
-    }
-
-    private static byte[] read(Path path) {
-        try {
-            if (Files.isDirectory(path)) {
-                throw new InvalidParameterException("zipFile", path + " is a directory; give the zip archive itself");
-            }
-            return Files.readAllBytes(path);
-        } catch (NoSuchFileException e) {
-            throw new InvalidParameterException("zipFile", "no such file: " + path);
-        } catch (IOException e) {
-            throw new InvalidParameterException("zipFile", "cannot read " + path + ": " + e.getMessage());
-        }
     }
 }

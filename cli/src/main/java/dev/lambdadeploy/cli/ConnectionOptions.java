@@ -77,8 +77,18 @@ final class ConnectionOptions {
             credentials = CredentialsResolver.fromEnvironment(env, true, CREDENTIALS_HELP);
         }
         ClientSettings.Builder builder = ClientSettings.builder().region(resolvedRegion).credentials(credentials)
-                .role(role).endpoint(endpoint);
+                .role(role).endpoint(endpoint).stsEndpoint(role == null ? null : stsEndpoint(env));
         return context.clientTuning().apply(builder).build();
+    }
+
+    /** STS's endpoint for --role-arn, as the AWS CLI finds it: AWS_ENDPOINT_URL_STS, else AWS_ENDPOINT_URL. */
+    private static @Nullable URI stsEndpoint(Map<String, String> env) {
+        String variable = !isBlank(env.get("AWS_ENDPOINT_URL_STS")) ? "AWS_ENDPOINT_URL_STS" : "AWS_ENDPOINT_URL";
+        try {
+            return Validation.endpointUrl(env.get(variable));
+        } catch (InvalidParameterException e) {
+            throw new InvalidParameterException(variable, e.problem());
+        }
     }
 
     private Optional<String> profileRegion(ProfileFile profiles, Map<String, String> env) {

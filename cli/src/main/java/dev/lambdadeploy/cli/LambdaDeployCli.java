@@ -2,6 +2,7 @@ package dev.lambdadeploy.cli;
 
 import dev.lambdadeploy.engine.InvalidParameterException;
 import dev.lambdadeploy.engine.LambdaDeployException;
+import dev.lambdadeploy.engine.ParameterNames;
 import dev.lambdadeploy.engine.log.LogStyle;
 import java.time.Duration;
 import java.util.Arrays;
@@ -10,7 +11,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -43,7 +43,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
                         + "was, that it may still have reached Lambda, and how to check"},
         footerHeading = "%nEnvironment:%n",
         footer = {"AWS_REGION / AWS_DEFAULT_REGION, AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY / AWS_SESSION_TOKEN, "
-                + "AWS_PROFILE, AWS_ENDPOINT_URL(_LAMBDA) as the AWS CLI reads them. With GITHUB_ACTIONS=true warnings "
+                + "AWS_PROFILE, AWS_ENDPOINT_URL(_LAMBDA, _STS for --role-arn) as the AWS CLI reads them. With GITHUB_ACTIONS=true warnings "
                 + "and errors are also written as GitHub workflow commands (annotations)."})
 public final class LambdaDeployCli implements Runnable {
 
@@ -144,14 +144,14 @@ public final class LambdaDeployCli implements Runnable {
             Object user = command.getCommandSpec().userObject();
             Console console = user instanceof ConsoleCommand c ? c.console() : new Console(context, LogStyle.EMOJI);
             if (exception instanceof InvalidParameterException invalid) {
-                console.failure(invalid.render(optionNames(command.getCommandSpec())));
+                console.failure(invalid.render(ParameterNames.CLI));
                 console.note("Run '" + command.getCommandSpec().qualifiedName() + " --help' for its options.");
             } else if (ExitCodes.isInterruption(exception)) {
                 Signals.Caught caught = signalled();
                 console.failure((caught != null ? "Stopped by " + caught.name() + " (exit " + caught.exitCode() + ")"
                         : "Interrupted") + " before finishing. A code update Lambda already accepted goes on.");
-            } else if (exception instanceof LambdaDeployException) {
-                console.failure(exception.getMessage());
+            } else if (exception instanceof LambdaDeployException failure) {
+                console.failure(failure.render(ParameterNames.CLI));
             } else {
                 console.failure(describeUnexpected(exception));
                 if (context.env().containsKey("LAMBDA_DEPLOY_DEBUG")) {
@@ -197,14 +197,6 @@ public final class LambdaDeployCli implements Runnable {
                     ? command.getExitCodeExceptionMapper().getExitCode(exception)
                     : command.getCommandSpec().exitCodeOnInvalidInput();
         }
-    }
-
-    /** The engine names parameters as the Pipeline steps do ({@code functionName}); the CLI shows its options. */
-    static UnaryOperator<String> optionNames(CommandSpec command) {
-        return parameter -> {
-            String option = "--" + kebab(parameter);
-            return command.findOption(option) != null ? option : parameter;
-        };
     }
 
     /** {@code functionName} → {@code function-name}, {@code codeSha256} → {@code code-sha256}. */

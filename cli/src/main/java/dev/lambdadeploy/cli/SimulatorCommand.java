@@ -2,6 +2,8 @@ package dev.lambdadeploy.cli;
 
 import dev.lambdadeploy.engine.log.LogStyle;
 import dev.lambdadeploy.simulator.LambdaSimulator;
+import dev.lambdadeploy.simulator.ScenarioArgs;
+import dev.lambdadeploy.simulator.SimulatorControl;
 import dev.lambdadeploy.simulator.SimulatorCredentials;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -9,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -47,6 +50,26 @@ final class SimulatorCommand implements Callable<Integer>, ConsoleCommand {
             description = "Create this function at start (repeatable); CreateFunction over the API works too.")
     List<String> functions = new ArrayList<>();
 
+    @Option(names = "--fault", paramLabel = "OP:KIND[*N]",
+            description = {"Misbehave on the next N (default 1) calls of an operation (repeatable; faults of one "
+                    + "operation are served in order). KIND: status:CODE[:ErrorType] (e.g. status:500, "
+                    + "status:409:ResourceConflictException), throttle (429 with Retry-After), reset (close the "
+                    + "connection unanswered), delay:DURATION (answer late, e.g. delay:3s), concurrent-update "
+                    + "(another actor updates the function's code just before the call is served).",
+                    "Examples: --fault UpdateFunctionCode:throttle*5  --fault PublishVersion:status:500*2  "
+                    + "--fault GetFunction:delay:3s  --fault PublishVersion:concurrent-update"})
+    List<String> faults = new ArrayList<>();
+
+    @Option(names = "--states", paramLabel = "FN=STATE[/STATUS[:REASON]],...",
+            description = "The next GetFunction answers for a function, in order (repeatable), then the modelled "
+                    + "state again. E.g. --states my-fn=Pending,Active/InProgress,Active/Failed:EniLimitExceeded")
+    List<String> states = new ArrayList<>();
+
+    @Option(names = "--fail-update", paramLabel = "FN[=CODE[:REASON]]",
+            description = "The function's next code update ends Failed with this reason (default "
+                    + "InvalidZipFileException); the previous code stays live. Repeatable.")
+    List<String> failedUpdates = new ArrayList<>();
+
     SimulatorCommand(CliContext context) {
         this.context = context;
     }
@@ -57,11 +80,13 @@ final class SimulatorCommand implements Callable<Integer>, ConsoleCommand {
             throw new ParameterException(spec.commandLine(),
                     "Invalid value for option '--port': " + port + " is not a port (0 to 65535)");
         }
+        List<Consumer<SimulatorControl>> scenario = scenario();
         try (LambdaSimulator simulator = LambdaSimulator.builder().port(port).clock(context.clock()).quotas(!noQuotas)
                 .defaultUpdateDuration(updateDuration).defaultCreateDuration(createDuration).start()) {
             for (String function : functions) {
                 simulator.control().createFunction(function, createDuration);
             }
+            scenario.forEach(s -> s.accept(simulator.control()));
             PrintWriter out = context.out();
             String endpoint = simulator.endpoint().toString();
             out.println("Lambda simulator listening on " + endpoint + " (region " + simulator.region() + ", account "
@@ -76,6 +101,9 @@ final class SimulatorCommand implements Callable<Integer>, ConsoleCommand {
             out.println("  java -jar lambda-deploy-cli.jar deploy --endpoint-url " + endpoint + " --function-name "
                     + (functions.isEmpty() ? "my-function" : functions.get(0))
                     + " --s3-bucket my-bucket --s3-key app.zip --description \"test: 1.0.0\"");
+            if (!scenario.isEmpty()) {
+                out.println("Scripted: " + String.join(", ", describeScenario()));
+            }
             out.println("Press Ctrl-C to stop.");
             out.flush();
             try {
@@ -85,6 +113,35 @@ final class SimulatorCommand implements Callable<Integer>, ConsoleCommand {
             }
             return ExitCodes.INTERRUPTED; // only an interrupt (Ctrl-C) ends it
         }
+    }
+
+    /** Every --fault, --states and --fail-update, checked before the simulator starts: bad ones are bad usage. */
+    private List<Consumer<SimulatorControl>> scenario() {
+        List<Consumer<SimulatorControl>> scenario = new ArrayList<>();
+        try {
+            faults.forEach(f -> scenario.add(ScenarioArgs.fault(f)::applyTo));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "Invalid value for option '--fault': " + e.getMessage());
+        }
+        try {
+            states.forEach(s -> scenario.add(ScenarioArgs.states(s)::applyTo));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "Invalid value for option '--states': " + e.getMessage());
+        }
+        try {
+            failedUpdates.forEach(f -> scenario.add(ScenarioArgs.failedUpdate(f)::applyTo));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "Invalid value for option '--fail-update': " + e.getMessage());
+        }
+        return scenario;
+    }
+
+    private List<String> describeScenario() {
+        List<String> items = new ArrayList<>();
+        faults.forEach(f -> items.add("--fault " + f));
+        states.forEach(s -> items.add("--states " + s));
+        failedUpdates.forEach(f -> items.add("--fail-update " + f));
+        return items;
     }
 
     @Override

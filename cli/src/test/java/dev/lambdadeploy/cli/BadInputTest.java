@@ -63,9 +63,9 @@ class BadInputTest {
         "deploy --function-name fn --s3-bucket b1b --s3-key k --external-id xyz | ❌ Invalid --external-id: is only used when assuming a role",
         "deploy --function-name fn --s3-bucket b1b --s3-key k --endpoint-url ftp://x | ❌ Invalid --endpoint-url: 'ftp://x' is not an http or https URL",
         "deploy --function-name fn --s3-bucket b1b --s3-key k --profile nobody | ❌ Invalid --profile: no profile 'nobody'",
-        "update-code --function-name fn --s3-bucket b1b --s3-key k --dry-run --publish | ❌ Invalid --publish: cannot be combined with dryRun",
+        "update-code --function-name fn --s3-bucket b1b --s3-key k --dry-run --publish | ❌ Invalid --publish: cannot be combined with --dry-run",
         "publish-version --function-name fn --code-sha256 abc                 | ❌ Invalid --code-sha256: 'abc' is not a base64 SHA-256 digest",
-        "await-ready --function-name fn:1 --qualifier 2                       | ❌ Invalid --qualifier: '2' given, but functionName already names 1",
+        "await-ready --function-name fn:1 --qualifier 2                       | ❌ Invalid --qualifier: '2' given, but --function-name already names 1",
         "await-ready --function-name fn --qualifier 'no good'                 | ❌ Invalid --qualifier: 'no good' is not a version number",
     })
     void engineValidationMessagesInOptionSpelling(String args, String message) {
@@ -96,6 +96,73 @@ class BadInputTest {
         var run = usageError("update-code", "--function-name", "fn", "--zip-file", text.toString());
 
         assertThat(run.err()).startsWith("❌ Invalid --zip-file: app.txt is not a zip archive");
+    }
+
+    @Test
+    void anEndpointPortOutOfRangeIsBadInputNotAnHttpClientError() {
+        var run = usageError("deploy", "--function-name", "fn", "--zip-file", zip.toString(),
+                "--endpoint-url", "http://127.0.0.1:99999");
+
+        assertThat(run.err()).startsWith("❌ Invalid --endpoint-url: 'http://127.0.0.1:99999' has the port 99999, "
+                + "which is no TCP port");
+    }
+
+    @Test
+    void aFunctionArnInAnotherRegionIsBadInput() {
+        String arn = "arn:aws:lambda:eu-west-1:" + cli.simulator.accountId() + ":function:fn";
+
+        var run = usageError("deploy", "--function-name", arn, "--zip-file", zip.toString(),
+                "--region", cli.simulator.region());
+
+        assertThat(run.err()).startsWith("❌ Invalid --function-name: '" + arn + "' is in region eu-west-1, but the "
+                + "region in use is " + cli.simulator.region() + "; set --region to eu-west-1");
+    }
+
+    @Test
+    void aFunctionArnOfAnUnknownPartitionIsBadInput() {
+        var run = usageError("await-ready", "--function-name", "arn:aws-mars:lambda:us-east-1:123456789012:function:fn");
+
+        assertThat(run.err()).startsWith("❌ Invalid --function-name: 'arn:aws-mars:lambda:us-east-1:123456789012:"
+                + "function:fn' names the partition 'aws-mars'");
+    }
+
+    @Test
+    void aFunctionNameWithATrailingNewlineIsBadInput() {
+        var run = usageError("deploy", "--function-name", "fn\n", "--zip-file", zip.toString());
+
+        assertThat(run.err()).startsWith("❌ Invalid --function-name: contains a line break (\\n) at position 3 of 3");
+    }
+
+    @Test
+    void theTwoByteFilePKIsTooShortToBeAZip() throws Exception {
+        Path pk = java.nio.file.Files.write(dir.resolve("pk.zip"), new byte[] {'P', 'K'});
+
+        var run = usageError("update-code", "--function-name", "fn", "--zip-file", pk.toString());
+
+        assertThat(run.err()).startsWith("❌ Invalid --zip-file: pk.zip is 2 bytes, too short to be a zip archive");
+    }
+
+    @Test
+    void aZipOverTheDirectUploadLimitIsRefusedAtOnceNamingTheS3Options() throws Exception {
+        Path big = dir.resolve("big.zip");
+        try (var file = new java.io.RandomAccessFile(big.toFile(), "rw")) {
+            file.write(new byte[] {'P', 'K', 3, 4});
+            file.setLength(3L * 1024 * 1024 * 1024); // sparse: no disk used
+        }
+
+        var run = usageError("deploy", "--function-name", "fn", "--zip-file", big.toString());
+
+        assertThat(run.err()).startsWith("❌ Invalid --zip-file: big.zip is 3221225472 bytes; Lambda takes at most "
+                + "52428800 bytes (50 MB) in a request: upload it to S3 and use --s3-bucket/--s3-key instead");
+    }
+
+    @Test
+    void aDeviceIsNoZipFile() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.exists(Path.of("/dev/zero")));
+
+        var run = usageError("deploy", "--function-name", "fn", "--zip-file", "/dev/zero");
+
+        assertThat(run.err()).startsWith("❌ Invalid --zip-file: /dev/zero is not a regular file");
     }
 
     @Test

@@ -142,7 +142,7 @@ class CommandsTest {
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.errLines()).last().asString()
                 .startsWith("❌ GetFunction on no-such-function failed: ResourceNotFoundException (HTTP 404, request id ")
-                .endsWith("Check functionName and region.");
+                .endsWith("function:no-such-function. Check --function-name and --region.");
         assertThat(run.out()).isEmpty();
     }
 

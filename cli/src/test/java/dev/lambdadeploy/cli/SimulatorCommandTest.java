@@ -66,6 +66,69 @@ class SimulatorCommandTest {
         }
     }
 
+    /** A simulator command running in a thread; {@code close} interrupts it as Ctrl-C does. */
+    record Serving(Thread thread, String endpoint, String out) implements AutoCloseable {
+        static Serving start(CliHarness cli, String... args) throws InterruptedException {
+            ReadySignal out = new ReadySignal();
+            Thread server = new Thread(() -> LambdaDeployCli.commandLine(cli.context(out, new StringWriter())).execute(args));
+            server.start();
+            assertThat(out.ready.await(10, TimeUnit.SECONDS)).as("simulator ready").isTrue();
+            Matcher endpoint = Pattern.compile("listening on (http://127\\.0\\.0\\.1:\\d+)").matcher(out.toString());
+            assertThat(endpoint.find()).isTrue();
+            return new Serving(server, endpoint.group(1), out.toString());
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            thread.interrupt();
+            thread.join(Duration.ofSeconds(10).toMillis());
+        }
+    }
+
+    @Test
+    void faultsAndScriptedStatesFromTheCommandLineRehearseAPipeline() throws Exception {
+        try (CliHarness cli = new CliHarness(dir);
+                Serving sim = Serving.start(cli, "simulator", "--port", "0", "--function", "billing",
+                        "--update-duration", "0", "--create-duration", "0", "--no-quotas",
+                        "--states", "billing=Active/InProgress,Active/InProgress,Active/Successful",
+                        "--fault", "PublishVersion:status:500")) {
+            assertThat(sim.out()).contains("Scripted: --fault PublishVersion:status:500, --states billing=");
+
+            var deploy = cli.runExactly("deploy", "--function-name", "billing", "--s3-bucket", "my-bucket",
+                    "--s3-key", "app.zip", "--endpoint-url", sim.endpoint(), "--plain");
+
+            assertThat(deploy.exitCode()).as(deploy.err()).isZero();
+            assertThat(deploy.err()).contains("Function State: Active, Last Update Status: InProgress");
+            assertThat(deploy.textResult()).containsEntry("version", "1");
+        }
+    }
+
+    @Test
+    void aFailedUpdateFromTheCommandLineFailsTheDeploy() throws Exception {
+        try (CliHarness cli = new CliHarness(dir);
+                Serving sim = Serving.start(cli, "simulator", "--port", "0", "--function", "billing",
+                        "--update-duration", "1", "--create-duration", "0", "--no-quotas",
+                        "--fail-update", "billing=InvalidZipFileException:Could not unzip uploaded file")) {
+            var deploy = cli.runExactly("deploy", "--function-name", "billing", "--s3-bucket", "my-bucket",
+                    "--s3-key", "app.zip", "--endpoint-url", sim.endpoint(), "--plain");
+
+            assertThat(deploy.exitCode()).isEqualTo(1);
+            assertThat(deploy.err()).contains("Could not unzip uploaded file");
+            assertThat(deploy.out()).isEmpty();
+        }
+    }
+
+    @Test
+    void aBadFaultIsBadUsage(@TempDir Path home) {
+        try (CliHarness cli = new CliHarness(home)) {
+            var run = cli.runExactly("simulator", "--port", "0", "--fault", "Publish:throttle");
+
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.err()).contains("Invalid value for option '--fault': 'Publish' is not an operation of the "
+                    + "simulator");
+        }
+    }
+
     @Test
     void aPortOutOfRangeIsBadUsage(@TempDir Path home) {
         try (CliHarness cli = new CliHarness(home)) {

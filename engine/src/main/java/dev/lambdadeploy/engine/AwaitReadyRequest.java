@@ -16,7 +16,8 @@ public record AwaitReadyRequest(String functionName, @Nullable String qualifier,
         String name = Validation.functionName(functionName);
         String q = Validation.qualifier(qualifier);
         if (q != null && Validation.qualifierOf(name) != null) {
-            throw new InvalidParameterException("qualifier", "'" + q + "' given, but functionName already names "
+            throw new InvalidParameterException("qualifier", "'" + q + "' given, but " + Parameter.FUNCTION_NAME.ref()
+                    + " already names "
                     + Validation.qualifierOf(name) + "; give the qualifier in one place only");
         }
         return new AwaitReadyRequest(name, q, waitSettings.validated());

@@ -11,7 +11,7 @@ public final class AwsCallException extends LambdaDeployException {
     private final AwsErrorInfo error;
 
     public AwsCallException(AwsErrorInfo error, Throwable cause) {
-        super(error.describe() + hint(error), cause);
+        super(withHint(error.describe(), hint(error)), cause);
         this.error = Objects.requireNonNull(error, "error");
     }
 
@@ -19,15 +19,30 @@ public final class AwsCallException extends LambdaDeployException {
         return error;
     }
 
+    /** AWS's message may end in a full stop of its own: never two. */
+    /** Joins AWS's description and a hint with exactly one full stop between them. */
+    public static String withHint(String description, String hint) {
+        if (hint.isEmpty()) {
+            return description;
+        }
+        String text = description.strip();
+        while (text.endsWith(".")) {
+            text = text.substring(0, text.length() - 1);
+        }
+        return text + ". " + hint;
+    }
+
     private static String hint(AwsErrorInfo error) {
         return switch (error.errorCode()) {
-            case "ResourceNotFoundException" -> ". Check functionName and region.";
+            case "ResourceNotFoundException" -> "Check " + Parameter.FUNCTION_NAME.ref() + " and "
+                    + Parameter.REGION.ref() + ".";
             case "UnrecognizedClientException", "InvalidSignatureException" ->
-                    ". Check the credentials: the access key is unknown or the secret does not match.";
+                    "Check the credentials: the access key is unknown or the secret does not match.";
             case "AccessDeniedException", "AccessDeniedExceptionException" ->
-                    ". The credentials lack an IAM permission; see the least-privilege policy in the docs.";
-            case "ResourceConflictException" -> ". Another update kept the function busy; raise maxRetries or the wait.";
-            case "TooManyRequestsException" -> ". Lambda's request quota stayed exhausted; deploy fewer functions at once.";
+                    "The credentials lack an IAM permission; see the least-privilege policy in the docs.";
+            case "ResourceConflictException" -> "Another update kept the function busy; raise "
+                    + Parameter.MAX_RETRIES.ref() + " or the wait.";
+            case "TooManyRequestsException" -> "Lambda's request quota stayed exhausted; deploy fewer functions at once.";
             default -> "";
         };
     }

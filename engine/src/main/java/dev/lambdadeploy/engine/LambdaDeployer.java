@@ -57,6 +57,7 @@ public final class LambdaDeployer {
      * asked. All of it within one deadline: the wait budget plus the retries' backoff.
      */
     public LambdaResult updateCode(UpdateCodeRequest request) throws InterruptedException {
+        ops.checkRegion(request.functionName());
         return new CodeUpdater(ops).update(request);
     }
 
@@ -65,6 +66,7 @@ public final class LambdaDeployer {
      * no poll was answered throws {@link FunctionNotObservedException} with the last error.
      */
     public LambdaResult awaitReady(AwaitReadyRequest request) throws InterruptedException {
+        ops.checkRegion(request.functionName());
         ops.log().waitingForReady(WaitConclusion.Next.CONTINUE);
         WaitOutcome outcome = ops.await(request.functionName(), request.qualifier(), request.waitSettings(),
                 ops.deadline(request.waitSettings()));
@@ -74,6 +76,7 @@ public final class LambdaDeployer {
 
     /** Waits for readiness (unless told not to), then publishes the expected code, retrying 409s. */
     public LambdaResult publishVersion(PublishVersionRequest request) throws InterruptedException {
+        ops.checkRegion(request.functionName());
         return new VersionPublisher(ops).publish(request);
     }
 
@@ -83,6 +86,7 @@ public final class LambdaDeployer {
      * then publishes pinned to the code and revision seen when ready. {@code request.waitForReady()} is ignored.
      */
     public LambdaResult publishAfterWait(PublishVersionRequest request, WaitOutcome outcome) throws InterruptedException {
+        ops.checkRegion(request.functionName());
         return new VersionPublisher(ops).publishAfterWait(request, outcome);
     }
 
@@ -113,6 +117,7 @@ public final class LambdaDeployer {
 
     /** One poll, for callers that drive {@link dev.lambdadeploy.engine.wait.ReadinessDecider} themselves. */
     public FunctionProbe probe(String functionName, @Nullable String qualifier) {
+        ops.checkRegion(functionName);
         return ops.probe(functionName, qualifier);
     }
 }

@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 
@@ -63,6 +64,19 @@ final class Operations {
 
     Optional<InFlightCall> inFlight() {
         return Optional.ofNullable(inFlight.get());
+    }
+
+    /** A full ARN must be in the client's region ({@link Validation#functionInRegion}); checked before any call. */
+    void checkRegion(String functionName) {
+        Region region;
+        try {
+            region = lambda.serviceClientConfiguration().region();
+        } catch (UnsupportedOperationException e) {
+            return; // a client that does not say its region, e.g. a test double
+        }
+        if (region != null) {
+            Validation.functionInRegion(functionName, region.id());
+        }
     }
 
     FunctionProbe probe(String functionName, @Nullable String qualifier) {

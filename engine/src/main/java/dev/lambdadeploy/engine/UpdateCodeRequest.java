@@ -106,11 +106,14 @@ public record UpdateCodeRequest(
         public UpdateCodeRequest build() {
             String name = Validation.unqualifiedFunctionName(functionName);
             if (code == null) {
-                throw new InvalidParameterException("code source", "none given: set exactly one of s3Bucket + s3Key "
-                        + "(optionally s3ObjectVersion), zipFile, or imageUri");
+                throw new InvalidParameterException("code source", "none given: set exactly one of "
+                        + Parameter.S3_BUCKET.ref() + " + " + Parameter.S3_KEY.ref() + " (optionally "
+                        + Parameter.S3_OBJECT_VERSION.ref() + "), " + Parameter.ZIP_FILE.ref() + ", or "
+                        + Parameter.IMAGE_URI.ref());
             }
             if (dryRun && publish) {
-                throw new InvalidParameterException("publish", "cannot be combined with dryRun: a dry run changes "
+                throw new InvalidParameterException("publish", "cannot be combined with " + Parameter.DRY_RUN.ref()
+                        + ": a dry run changes "
                         + "nothing, so there is nothing to publish");
             }
             return new UpdateCodeRequest(name, code, Validation.architectures(architectures), dryRun, publish,

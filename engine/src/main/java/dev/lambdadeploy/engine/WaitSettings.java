@@ -45,7 +45,7 @@ public record WaitSettings(int maxWaitAttempts, Duration pollInterval, String po
         }
         if (!policy.equals(FixedWaitPolicy.NAME) && !policy.equals(AdaptiveWaitPolicy.NAME)) {
             throw new InvalidParameterException("waitPolicy", "must be '" + AdaptiveWaitPolicy.NAME + "' (the default) or '"
-                    + FixedWaitPolicy.NAME + "' (the spec's script: one poll every pollInterval), was '" + policy + "'");
+                    + FixedWaitPolicy.NAME + "' (the spec's script: one poll every " + Parameter.POLL_INTERVAL.ref() + "), was '" + policy + "'");
         }
         return this;
     }

@@ -11,7 +11,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class ValidationTest {
 
-    private static final byte[] ZIP = {'P', 'K', 3, 4, 0, 0};
+    /** The smallest zip: an empty one, its end-of-central-directory record alone. */
+    static final byte[] ZIP = {'P', 'K', 5, 6, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
 
     @ParameterizedTest
     @ValueSource(strings = {"my-function", "my_function_2", "arn:aws:lambda:us-east-1:123456789012:function:my-function",
@@ -153,5 +154,61 @@ class ValidationTest {
     void messagesCanNameParametersTheWayAFrontEndSpellsThem() {
         var e = new InvalidParameterException("maxWaitAttempts", "must be positive");
         assertThat(e.render(name -> "--max-wait-attempts")).isEqualTo("Invalid --max-wait-attempts: must be positive");
+    }
+
+    @Test
+    void anEndpointPortOutOfRangeIsBadInput() {
+        assertThatThrownBy(() -> Validation.endpointUrl("http://127.0.0.1:99999"))
+                .hasMessage("Invalid endpointUrl: 'http://127.0.0.1:99999' has the port 99999, which is no TCP port: "
+                        + "give one from 1 to 65535, e.g. http://127.0.0.1:4566");
+        assertThatThrownBy(() -> Validation.endpointUrl("http://127.0.0.1:0")).hasMessageContaining("has the port 0");
+        assertThatThrownBy(() -> Validation.endpointUrl("http://localhost:99999999999"))
+                .hasMessageContaining("has a port out of range");
+        assertThat(Validation.endpointUrl("http://127.0.0.1:65535")).hasPort(65535);
+    }
+
+    @Test
+    void aFunctionArnInAnotherRegionThanTheOneInUseIsBadInput() {
+        String arn = "arn:aws:lambda:eu-west-1:123456789012:function:fn";
+        assertThatThrownBy(() -> Validation.functionInRegion(arn, "us-east-1"))
+                .isInstanceOfSatisfying(InvalidParameterException.class, e -> {
+                    assertThat(e.getMessage()).isEqualTo("Invalid functionName: '" + arn + "' is in region eu-west-1, "
+                            + "but the region in use is us-east-1; set region to eu-west-1, or give the function's name alone");
+                    assertThat(e.render(ParameterNames.CLI)).startsWith("Invalid --function-name: ")
+                            .contains("set --region to eu-west-1");
+                });
+        Validation.functionInRegion(arn, "eu-west-1");
+        Validation.functionInRegion("fn", "us-east-1");
+        Validation.functionInRegion("123456789012:function:fn", "us-east-1");
+    }
+
+    @Test
+    void aFunctionArnOfAnUnknownPartitionIsBadInput() {
+        assertThatThrownBy(() -> Validation.functionName("arn:aws-moon:lambda:us-east-1:123456789012:function:fn"))
+                .hasMessageStartingWith("Invalid functionName: 'arn:aws-moon:lambda:us-east-1:123456789012:function:fn' "
+                        + "names the partition 'aws-moon', which is not an AWS partition (aws, aws-cn, ");
+        assertThat(Validation.functionName("arn:aws-cn:lambda:cn-north-1:123456789012:function:fn")).isNotNull();
+    }
+
+    @Test
+    void aNameWithATrailingNewlineIsBadInputNotTrimmedAway() {
+        assertThatThrownBy(() -> Validation.unqualifiedFunctionName("my-function\n"))
+                .hasMessage("Invalid functionName: contains a line break (\\n) at position 12 of 12; give the value "
+                        + "alone, without line breaks or control characters");
+        assertThat(Validation.functionName(" my-function ")).isEqualTo("my-function");
+        assertThatThrownBy(() -> Validation.region("us-east-1\r\n")).hasMessageStartingWith("Invalid region: contains a "
+                + "carriage return (\\r) at position 10 of 11");
+        assertThatThrownBy(() -> Validation.codeSource("b1b", "app.zip\n", null, null, null, null))
+                .hasMessageStartingWith("Invalid s3Key: contains a line break");
+        assertThatThrownBy(() -> Validation.roleArn("arn:aws:iam::123456789012:role/x\t"))
+                .hasMessageStartingWith("Invalid roleArn: contains a tab");
+    }
+
+    @Test
+    void descriptionLengthIsCountedInCodePointsAsLambdaCountsIt() {
+        String rockets = "\uD83D\uDE80".repeat(256); // 256 characters, 512 UTF-16 units
+        assertThat(Validation.description(rockets)).isEqualTo(rockets);
+        assertThatThrownBy(() -> Validation.description(rockets + "x"))
+                .hasMessageStartingWith("Invalid description: is 257 characters long");
     }
 }

@@ -4,7 +4,8 @@ import java.time.Duration;
 import java.util.Objects;
 
 /** A misbehaviour injected into the next {@link #times()} calls of one operation. */
-public sealed interface Fault permits Fault.Status, Fault.ConnectionReset, Fault.Delay, Fault.Throttle {
+public sealed interface Fault
+    permits Fault.Status, Fault.ConnectionReset, Fault.Delay, Fault.Throttle, Fault.ConcurrentUpdate {
 
   int times();
 
@@ -26,6 +27,22 @@ public sealed interface Fault permits Fault.Status, Fault.ConnectionReset, Fault
   /** Answer 429 TooManyRequestsException, whether quotas are on or not. */
   static Fault throttle(int times) {
     return new Throttle(times);
+  }
+
+  /**
+   * Just before the call is served, another actor updates the code of the function it names: new CodeSha256 and
+   * RevisionId, InProgress for the function's update duration. The call is then answered as Lambda would: an update
+   * or a publish meets 409 while that update is InProgress, and once it is done a publish pinned to the old
+   * CodeSha256 is refused (400) and one pinned to the old RevisionId meets 412.
+   */
+  static Fault concurrentUpdate(int times) {
+    return new ConcurrentUpdate(times);
+  }
+
+  record ConcurrentUpdate(int times) implements Fault {
+    public ConcurrentUpdate {
+      requirePositive(times);
+    }
   }
 
   record Status(int httpStatus, String errorType, int times) implements Fault {

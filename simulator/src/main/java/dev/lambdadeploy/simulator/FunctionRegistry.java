@@ -2,6 +2,7 @@ package dev.lambdadeploy.simulator;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -54,6 +55,11 @@ final class FunctionRegistry {
       throw ApiException.notFound(arn(name));
     }
     return f;
+  }
+
+  /** Every function, by name. */
+  List<FunctionModel> all() {
+    return functions.values().stream().sorted(java.util.Comparator.comparing(FunctionModel::name)).toList();
   }
 
   @Nullable FunctionModel find(String name) {

@@ -24,6 +24,7 @@ final class LambdaService {
   ApiResponse handle(Route route, RequestBody body, Map<String, String> query, Instant now) {
     return switch (route.operation()) {
       case "CreateFunction" -> createFunction(body, now);
+      case "ListFunctions" -> listFunctions(query, now);
       case "GetFunction" -> getFunction(route, query, now);
       case "GetFunctionConfiguration" -> getFunctionConfiguration(route, query, now);
       case "UpdateFunctionCode" -> updateFunctionCode(route, body, now);
@@ -138,9 +139,42 @@ final class LambdaService {
     return new ApiResponse(r.created() ? 201 : 200, ApiJson.configuration(r.version()));
   }
 
+  /** Another actor's code update, as {@link Fault.ConcurrentUpdate} arms it; nothing when no such function. */
+  void concurrentUpdate(String function, Instant now) {
+    FunctionModel model = registry.find(function);
+    if (model != null) {
+      byte[] zip = ("changed by someone else at " + now + " " + java.util.UUID.randomUUID())
+          .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      model.changeCodeBehindYourBack(CodeArtifact.zip(zip), now);
+    }
+  }
+
+  /**
+   * ListFunctions: $LATEST of every function by name (FunctionVersion=ALL adds the published versions), at most
+   * MaxItems (1 to 10000, default 50) from Marker, NextMarker while more remain.
+   */
+  private ApiResponse listFunctions(Map<String, String> query, Instant now) {
+    String version = query.get("FunctionVersion");
+    if (version != null && !version.equals("ALL")) {
+      throw ApiException.validation("functionVersion", version, "Member must satisfy enum value set: [ALL]");
+    }
+    List<ConfigSnapshot> all = new java.util.ArrayList<>();
+    for (FunctionModel model : registry.all()) {
+      all.add(model.latest(now));
+      if (version != null) {
+        model.listVersions(now).stream().filter(s -> !"$LATEST".equals(s.version())).forEach(all::add);
+      }
+    }
+    return page(all, "Functions", query);
+  }
+
   private ApiResponse listVersions(Route route, Map<String, String> query, Instant now) {
     FunctionModel model = registry.get(unqualified(route).name());
-    List<ConfigSnapshot> all = model.listVersions(now);
+    return page(model.listVersions(now), "Versions", query);
+  }
+
+  /** One page of {@code all} under {@code key}, as Lambda pages lists: Marker, MaxItems, NextMarker. */
+  private static ApiResponse page(List<ConfigSnapshot> all, String key, Map<String, String> query) {
     int from = 0;
     String marker = query.get("Marker");
     if (marker != null) {
@@ -165,7 +199,7 @@ final class LambdaService {
     from = Math.max(0, Math.min(from, all.size()));
     int to = Math.min(all.size(), from + max);
     ObjectNode o = ApiJson.object();
-    var list = o.putArray("Versions");
+    var list = o.putArray(key);
     all.subList(from, to).forEach(s -> list.add(ApiJson.configuration(s)));
     if (to < all.size()) {
       o.put("NextMarker", Integer.toString(to));
@@ -295,7 +329,8 @@ final class LambdaService {
     if (d == null) {
       return "";
     }
-    if (d.length() > MAX_DESCRIPTION) {
+    // counted in code points, as the API model's length constraint on strings counts (an emoji is one)
+    if (d.codePointCount(0, d.length()) > MAX_DESCRIPTION) {
       throw ApiException.validation(
           "description", d, "Member must have length less than or equal to " + MAX_DESCRIPTION);
     }

@@ -8,7 +8,9 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
@@ -16,6 +18,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * An AWS Lambda control plane on 127.0.0.1 that the unmodified AWS SDK and CLI talk to through an
@@ -92,24 +95,38 @@ public final class LambdaSimulator implements AutoCloseable {
   /** {@code --port N} (default 4566), {@code --no-quotas}, {@code --update-duration 2s}, {@code --create-duration 2s}. */
   public static void main(String[] args) throws InterruptedException {
     Builder b = builder().port(4566);
-    for (int i = 0; i < args.length; i++) {
-      switch (args[i]) {
-        case "--port" -> b.port(Integer.parseInt(value(args, ++i)));
-        case "--no-quotas" -> b.quotas(false);
-        case "--update-duration" -> b.defaultUpdateDuration(DurationArg.parse(value(args, ++i)));
-        case "--create-duration" -> b.defaultCreateDuration(DurationArg.parse(value(args, ++i)));
-        case "--region" -> b.region(value(args, ++i));
-        case "--account-id" -> b.accountId(value(args, ++i));
-        default -> {
-          System.err.println("unknown argument: " + args[i]);
-          System.err.println("usage: LambdaSimulator [--port N] [--no-quotas] [--update-duration 2s] "
-              + "[--create-duration 2s] [--region R] [--account-id A]");
-          System.exit(2);
+    List<String> functions = new ArrayList<>();
+    List<Consumer<SimulatorControl>> scenario = new ArrayList<>();
+    try {
+      for (int i = 0; i < args.length; i++) {
+        switch (args[i]) {
+          case "--port" -> b.port(Integer.parseInt(value(args, ++i)));
+          case "--no-quotas" -> b.quotas(false);
+          case "--update-duration" -> b.defaultUpdateDuration(DurationArg.parse(value(args, ++i)));
+          case "--create-duration" -> b.defaultCreateDuration(DurationArg.parse(value(args, ++i)));
+          case "--region" -> b.region(value(args, ++i));
+          case "--account-id" -> b.accountId(value(args, ++i));
+          case "--function" -> functions.add(value(args, ++i));
+          case "--fault" -> scenario.add(ScenarioArgs.fault(value(args, ++i))::applyTo);
+          case "--states" -> scenario.add(ScenarioArgs.states(value(args, ++i))::applyTo);
+          case "--fail-update" -> scenario.add(ScenarioArgs.failedUpdate(value(args, ++i))::applyTo);
+          default -> throw new IllegalArgumentException("unknown argument: " + args[i]);
         }
       }
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.err.println("usage: LambdaSimulator [--port N] [--no-quotas] [--update-duration 2s] "
+          + "[--create-duration 2s] [--region R] [--account-id A] [--function NAME]... [--fault " + ScenarioArgs.FAULT_FORM
+          + "]... [--states " + ScenarioArgs.STATES_FORM + "]... [--fail-update " + ScenarioArgs.FAILED_UPDATE_FORM + "]...");
+      System.exit(2);
+      return;
     }
     LambdaSimulator sim = b.start();
     Runtime.getRuntime().addShutdownHook(new Thread(sim::close, "lambda-simulator-shutdown"));
+    for (String function : functions) {
+      sim.control().createFunction(function, b.createDuration);
+    }
+    scenario.forEach(s -> s.accept(sim.control()));
     System.out.println("Lambda simulator listening on " + sim.endpoint());
     System.out.println("  region " + sim.region() + ", account " + sim.accountId());
     System.out.println("  AWS_ACCESS_KEY_ID=" + SimulatorCredentials.ACCESS_KEY_ID);

@@ -18,7 +18,11 @@ record Route(String operation, @Nullable String function, @Nullable String alias
       rest = rest.substring(0, rest.length() - 1);
     }
     if (rest.isEmpty()) {
-      return method.equals("POST") ? new Route("CreateFunction", null, null) : unknown();
+      return switch (method) {
+        case "POST" -> new Route("CreateFunction", null, null);
+        case "GET" -> new Route("ListFunctions", null, null);
+        default -> unknown();
+      };
     }
     if (!rest.startsWith("/")) {
       return unknown();

@@ -64,6 +64,9 @@ final class SimulatorHttpHandler implements HttpHandler {
         return; // closed below without an answer
       }
       applyFault(fault);
+      if (fault instanceof Fault.ConcurrentUpdate && functionName != null) {
+        service.concurrentUpdate(functionName, clock.instant());
+      }
       Instant now = clock.instant();
       quotas.check(route.operation(), now);
       RequestBody request = RequestBody.parse(body);

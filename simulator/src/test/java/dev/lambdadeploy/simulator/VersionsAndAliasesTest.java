@@ -203,4 +203,12 @@ class VersionsAndAliasesTest extends SimulatorFixture {
         .satisfies(e -> assertThat(((LambdaException) e).statusCode()).isEqualTo(400));
     assertThat(lambda.publishVersion(p -> p.functionName("f").description("x".repeat(256))).version()).isEqualTo("1");
   }
+
+  @Test
+  void descriptionLengthIsCountedInCodePoints() {
+    createActive("f");
+    String rockets = "\uD83D\uDE80".repeat(256); // 256 code points, 512 UTF-16 units
+
+    assertThat(lambda.publishVersion(p -> p.functionName("f").description(rockets)).description()).isEqualTo(rockets);
+  }
 }

@@ -1,5 +1,6 @@
 package dev.lambdadeploy.engine.aws;
 
+import dev.lambdadeploy.engine.RoleAssumptionException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
@@ -28,6 +29,10 @@ public final class AwsCalls {
         try {
             return call.call();
         } catch (SdkException e) {
+            RoleAssumptionException sts = roleAssumptionFailure(e);
+            if (sts != null) {
+                throw sts; // blamed on AssumeRole, not on the Lambda call that needed the credentials
+            }
             if (isInterruption(e)) {
                 Thread.interrupted();
                 InterruptedException interrupted = new InterruptedException("interrupted during an AWS call");
@@ -55,6 +60,15 @@ public final class AwsCalls {
         } finally {
             watch.cancel(false);
         }
+    }
+
+    private static @Nullable RoleAssumptionException roleAssumptionFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof RoleAssumptionException sts) {
+                return sts;
+            }
+        }
+        return null;
     }
 
     static boolean isInterruption(Throwable e) {

@@ -61,7 +61,10 @@ public record AwsErrorInfo(
         return statusCode >= 500 || statusCode == 0;
     }
 
-    /** "PublishVersion on my-fn failed: ResourceConflictException (HTTP 409, request id 1a2b): message" */
+    /**
+     * "PublishVersion on my-fn failed: ResourceConflictException (HTTP 409, request id 1a2b): message", without a
+     * closing full stop, so callers can go on with ". " and what to do.
+     */
     public String describe() {
         StringBuilder text = new StringBuilder(operation).append(" on ").append(functionName).append(" failed: ")
                 .append(errorCode);
@@ -76,7 +79,8 @@ public record AwsErrorInfo(
             text.append(')');
         }
         if (message != null && !message.isBlank()) {
-            text.append(": ").append(message);
+            // without AWS's closing full stop: callers go on with ". " and a hint, and two would show
+            text.append(": ").append(message.strip().replaceFirst("\\.+$", ""));
         }
         return text.toString();
     }

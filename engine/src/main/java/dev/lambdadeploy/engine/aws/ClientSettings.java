@@ -12,6 +12,7 @@ import software.amazon.awssdk.retries.api.RetryStrategy;
  * @param retryStrategy the SDK's retry strategy; null means the SDK's standard one (3 attempts, backoff,
  *     throttling and 5xx retried)
  * @param quotaLimiter null to switch client-side quota limiting off
+ * @param stsEndpoint where to call STS's AssumeRole when {@code role} is set; null means AWS's regional endpoint
  */
 public record ClientSettings(
         String region,
@@ -21,7 +22,8 @@ public record ClientSettings(
         @Nullable ProxySettings proxy,
         @Nullable RetryStrategy retryStrategy,
         @Nullable QuotaLimiter quotaLimiter,
-        Duration apiCallTimeout) {
+        Duration apiCallTimeout,
+        @Nullable URI stsEndpoint) {
 
     public static final Duration DEFAULT_API_CALL_TIMEOUT = Duration.ofMinutes(2);
 
@@ -55,6 +57,7 @@ public record ClientSettings(
         private boolean limitQuota = true;
         private @Nullable QuotaLimiter quotaLimiter;
         private Duration apiCallTimeout = DEFAULT_API_CALL_TIMEOUT;
+        private @Nullable URI stsEndpoint;
 
         private Builder() {
         }
@@ -106,14 +109,21 @@ public record ClientSettings(
             return this;
         }
 
+        /** STS's endpoint for the role assumption, e.g. a VPC endpoint or a stand-in; default AWS's regional one. */
+        public Builder stsEndpoint(@Nullable URI stsEndpoint) {
+            this.stsEndpoint = stsEndpoint;
+            return this;
+        }
+
         public ClientSettings build() {
             Objects.requireNonNull(region, "region");
             Objects.requireNonNull(credentials, "credentials");
             ClientSettings unlimited = new ClientSettings(region, credentials, role, endpoint, proxy, retryStrategy,
-                    null, apiCallTimeout);
+                    null, apiCallTimeout, stsEndpoint);
             QuotaLimiter limiter = !limitQuota ? null
                     : quotaLimiter != null ? quotaLimiter : QuotaLimiter.shared(unlimited.quotaKey());
-            return new ClientSettings(region, credentials, role, endpoint, proxy, retryStrategy, limiter, apiCallTimeout);
+            return new ClientSettings(region, credentials, role, endpoint, proxy, retryStrategy, limiter, apiCallTimeout,
+                    stsEndpoint);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.lambdadeploy.engine.aws;
 
+import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -12,6 +13,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.LambdaClientBuilder;
 import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.StsClientBuilder;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
 
@@ -39,12 +41,17 @@ public final class LambdaClients implements AutoCloseable {
         }
     };
 
-    private record RoleKey(CredentialsSource base, RoleAssumption role, String region, Optional<ProxySettings> proxy) {}
+    private record RoleKey(CredentialsSource base, RoleAssumption role, String region, Optional<ProxySettings> proxy,
+            Optional<URI> stsEndpoint) {}
 
-    private record AssumedRole(StsClient sts, StsAssumeRoleCredentialsProvider credentials) implements SdkAutoCloseable {
+    private record AssumedRole(StsClient sts, StsAssumeRoleCredentialsProvider provider) implements SdkAutoCloseable {
+        AwsCredentialsProvider credentials(String roleArn) {
+            return new AssumedRoleCredentials(provider, roleArn);
+        }
+
         @Override
         public void close() {
-            credentials.close();
+            provider.close();
             sts.close();
         }
     }
@@ -80,7 +87,7 @@ public final class LambdaClients implements AutoCloseable {
         Objects.requireNonNull(settings, "settings");
         SdkHttpClient http = httpClients.computeIfAbsent(Optional.ofNullable(settings.proxy()), httpClientFactory::create);
         AwsCredentialsProvider credentials = settings.role() == null ? settings.credentials().provider()
-                : assumedRole(settings, http).credentials();
+                : assumedRole(settings, http).credentials(settings.role().roleArn());
         ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder()
                 .apiCallTimeout(settings.apiCallTimeout());
         if (settings.retryStrategy() != null) {
@@ -99,11 +106,17 @@ public final class LambdaClients implements AutoCloseable {
 
     private AssumedRole assumedRole(ClientSettings settings, SdkHttpClient http) {
         RoleAssumption role = settings.role();
-        RoleKey key = new RoleKey(settings.credentials(), role, settings.region(), Optional.ofNullable(settings.proxy()));
+        RoleKey key = new RoleKey(settings.credentials(), role, settings.region(), Optional.ofNullable(settings.proxy()),
+                Optional.ofNullable(settings.stsEndpoint()));
         synchronized (roles) {
             return roles.computeIfAbsent(key, k -> {
-                StsClient sts = StsClient.builder().region(Region.of(settings.region()))
-                        .credentialsProvider(settings.credentials().provider()).httpClient(new InterruptibleHttpClient(http)).build();
+                StsClientBuilder builder = StsClient.builder().region(Region.of(settings.region()))
+                        .credentialsProvider(settings.credentials().provider()).httpClient(new InterruptibleHttpClient(http))
+                        .overrideConfiguration(o -> o.apiCallTimeout(settings.apiCallTimeout()));
+                if (settings.stsEndpoint() != null) {
+                    builder.endpointOverride(settings.stsEndpoint());
+                }
+                StsClient sts = builder.build();
                 return new AssumedRole(sts, StsAssumeRoleCredentialsProvider.builder().stsClient(sts)
                         .refreshRequest(r -> r.roleArn(role.roleArn()).externalId(role.externalId())
                                 .roleSessionName(role.sessionName()).durationSeconds((int) role.duration().toSeconds()))

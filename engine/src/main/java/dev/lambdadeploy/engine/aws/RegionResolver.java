@@ -27,7 +27,8 @@ public final class RegionResolver {
                 }
             }
         }
-        throw new InvalidParameterException("region", "none given: set region (e.g. region: 'eu-west-1'), "
+        throw new InvalidParameterException("region", "none given: set "
+                + dev.lambdadeploy.engine.Parameter.REGION.ref() + " (e.g. eu-west-1), "
                 + "or AWS_REGION or AWS_DEFAULT_REGION in the environment");
     }
 }

@@ -24,7 +24,8 @@ public record RoleAssumption(String roleArn, @Nullable String externalId, String
         if (arn == null) {
             if (Validation.externalId(externalId) != null) {
                 throw new dev.lambdadeploy.engine.InvalidParameterException("externalId",
-                        "is only used when assuming a role: set roleArn as well");
+                        "is only used when assuming a role: set "
+                        + dev.lambdadeploy.engine.Parameter.ROLE_ARN.ref() + " as well");
             }
             return null;
         }

@@ -27,7 +27,7 @@ class ResolversTest {
     void noRegionIsAClearErrorNamingTheWaysToSetIt() {
         assertThatThrownBy(() -> RegionResolver.resolve(null, Map.of()))
                 .isInstanceOf(InvalidParameterException.class)
-                .hasMessageContaining("region: 'eu-west-1'").hasMessageContaining("AWS_REGION or AWS_DEFAULT_REGION");
+                .hasMessageContaining("set region (e.g. eu-west-1)").hasMessageContaining("AWS_REGION or AWS_DEFAULT_REGION");
         assertThatThrownBy(() -> RegionResolver.resolve(null, Map.of("AWS_REGION", "moon")))
                 .hasMessageContaining("AWS_REGION is 'moon'");
     }
