@@ -94,7 +94,8 @@ class PipelineStepsTest {
                 + "echo \"attempts=${up.attempts} timedOut=${up.timedOut}\"\n", Result.SUCCESS);
         j.assertLogContains("  Function State: Active, Last Update Status: InProgress", b);
         j.assertLogContains("  Waiting... (attempt 1/30)", b);
-        j.assertLogContains("✅ Lambda function is ready for version publishing", b);
+        j.assertLogContains("✅ Lambda function is ready", b);
+        j.assertLogNotContains("for version publishing", b);
         j.assertLogContains("timedOut=false", b);
     }
 

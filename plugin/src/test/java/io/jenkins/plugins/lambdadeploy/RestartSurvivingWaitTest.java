@@ -87,7 +87,7 @@ class RestartSurvivingWaitTest {
                     "the persisted wait holds no secret");
             sim.control().scriptStates(fn, List.of());
             j.assertBuildStatusSuccess(j.waitForCompletion(b));
-            j.assertLogContains("✅ Lambda function is ready for version publishing", b);
+            j.assertLogContains("✅ Lambda function is ready", b);
             j.assertLogContains("state=Active/Successful", b);
             Matcher attempts = Pattern.compile("attempts=(\\d+)").matcher(JenkinsRule.getLog(b));
             assertTrue(attempts.find());

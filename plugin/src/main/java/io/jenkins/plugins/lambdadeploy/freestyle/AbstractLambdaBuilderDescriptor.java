@@ -1,37 +1,20 @@
 package io.jenkins.plugins.lambdadeploy.freestyle;
 
-import dev.lambdadeploy.engine.Validation;
-import dev.lambdadeploy.engine.WaitSettings;
+import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.model.AbstractProject;
-import hudson.model.Item;
+import hudson.model.Descriptor;
 import hudson.tasks.BuildStepDescriptor;
 import hudson.tasks.Builder;
-import hudson.util.FormValidation;
-import hudson.util.ListBoxModel;
-import io.jenkins.plugins.lambdadeploy.FormChecks;
-import java.util.List;
-import org.jenkinsci.plugins.workflow.steps.Step;
-import org.kohsuke.stapler.AncestorInPath;
-import org.kohsuke.stapler.QueryParameter;
-import org.kohsuke.stapler.verb.POST;
+import io.jenkins.plugins.lambdadeploy.steps.AbstractLambdaStep;
+import jenkins.model.Jenkins;
 
-/**
- * Form methods shared by the three build steps' descriptors. Field help is the Pipeline step's: one text per field.
- */
-public abstract class LambdaDeployBuilderDescriptor extends BuildStepDescriptor<Builder> {
+/** What a freestyle build step's descriptor adds to its step's: where it applies, and which step's form it shows. */
+public abstract class AbstractLambdaBuilderDescriptor extends BuildStepDescriptor<Builder> {
 
-    private static final List<String> COMMON_FIELDS = List.of("region", "credentialsId", "roleArn", "externalId",
-            "roleSessionName", "endpointUrl", "maxWaitAttempts", "pollInterval", "waitPolicy", "failOnTimeout",
-            "unstableOnWarning");
+    private final Class<? extends AbstractLambdaStep> stepType;
 
-    /** @param step the Pipeline step whose help texts this build step shows for the fields it shares */
-    protected LambdaDeployBuilderDescriptor(Class<? extends Step> step, String... fields) {
-        for (String field : COMMON_FIELDS) {
-            addHelpFileRedirect(field, step, field);
-        }
-        for (String field : fields) {
-            addHelpFileRedirect(field, step, field);
-        }
+    protected AbstractLambdaBuilderDescriptor(@NonNull Class<? extends AbstractLambdaStep> stepType) {
+        this.stepType = stepType;
     }
 
     @Override
@@ -40,61 +23,9 @@ public abstract class LambdaDeployBuilderDescriptor extends BuildStepDescriptor<
         return true;
     }
 
-    public int getDefaultMaxWaitAttempts() {
-        return WaitSettings.DEFAULTS.maxWaitAttempts();
-    }
-
-    public long getDefaultPollInterval() {
-        return WaitSettings.DEFAULTS.pollInterval().toSeconds();
-    }
-
-    @POST
-    public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
-        return FormChecks.fillCredentials(item, credentialsId);
-    }
-
-    @POST
-    public FormValidation doCheckCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
-        return FormChecks.checkCredentials(item, value);
-    }
-
-    @POST
-    public ListBoxModel doFillWaitPolicyItems() {
-        return FormChecks.fillWaitPolicy();
-    }
-
-    @POST
-    public FormValidation doCheckRegion(@QueryParameter String value) {
-        return FormChecks.check(() -> Validation.region(value));
-    }
-
-    @POST
-    public FormValidation doCheckRoleArn(@QueryParameter String value) {
-        return FormChecks.check(() -> Validation.roleArn(value));
-    }
-
-    @POST
-    public FormValidation doCheckExternalId(@QueryParameter String value) {
-        return FormChecks.check(() -> Validation.externalId(value));
-    }
-
-    @POST
-    public FormValidation doCheckRoleSessionName(@QueryParameter String value) {
-        return FormChecks.check(() -> Validation.roleSessionName(value));
-    }
-
-    @POST
-    public FormValidation doCheckEndpointUrl(@QueryParameter String value) {
-        return FormChecks.check(() -> Validation.endpointUrl(value));
-    }
-
-    @POST
-    public FormValidation doCheckMaxWaitAttempts(@QueryParameter String value) {
-        return FormChecks.checkMaxWaitAttempts(value);
-    }
-
-    @POST
-    public FormValidation doCheckPollInterval(@QueryParameter String value) {
-        return FormChecks.checkPollInterval(value);
+    /** The step's descriptor, whose form (fields, checks, help) the build step's form shows inline. */
+    @NonNull
+    public Descriptor<?> getStepDescriptor() {
+        return Jenkins.get().getDescriptorOrDie(stepType);
     }
 }

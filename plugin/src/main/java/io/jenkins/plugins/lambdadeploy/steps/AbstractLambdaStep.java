@@ -1,19 +1,24 @@
 package io.jenkins.plugins.lambdadeploy.steps;
 
+import dev.lambdadeploy.engine.DeployOperation;
 import dev.lambdadeploy.engine.WaitSettings;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.FilePath;
 import hudson.Util;
-import io.jenkins.plugins.lambdadeploy.ConnectionParameters;
-import io.jenkins.plugins.lambdadeploy.WaitParameters;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.function.UnaryOperator;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.kohsuke.stapler.DataBoundSetter;
 
 /**
- * What the three Pipeline steps share: the connection to Lambda, the readiness wait and what a warning does.
- * Defaults are the engine's, which are the spec's (30 attempts, 2 seconds apart, warn and go on at timeout).
+ * What every Lambda step shares: the function, the connection to Lambda, the readiness wait and what a warning does.
+ * One describable serves both fronts: Pipeline runs it as a step, and a freestyle build step holds one (see
+ * {@code AbstractLambdaBuilder}) and runs its {@link #prepare prepared operation}. Defaults are the engine's, which
+ * are those of the original script (30 attempts, 2 seconds apart, warn and go on at timeout).
  */
-public abstract class LambdaDeployStep extends Step implements ConnectionParameters, WaitParameters {
+public abstract class AbstractLambdaStep extends Step {
 
     private final String functionName;
     private @CheckForNull String region;
@@ -28,7 +33,7 @@ public abstract class LambdaDeployStep extends Step implements ConnectionParamet
     private boolean failOnTimeout = WaitSettings.DEFAULTS.failOnTimeout();
     private boolean unstableOnWarning;
 
-    protected LambdaDeployStep(String functionName) {
+    protected AbstractLambdaStep(String functionName) {
         this.functionName = Util.fixEmptyAndTrim(functionName);
     }
 
@@ -36,7 +41,6 @@ public abstract class LambdaDeployStep extends Step implements ConnectionParamet
         return functionName;
     }
 
-    @Override
     @CheckForNull
     public String getRegion() {
         return region;
@@ -47,7 +51,6 @@ public abstract class LambdaDeployStep extends Step implements ConnectionParamet
         this.region = Util.fixEmptyAndTrim(region);
     }
 
-    @Override
     @CheckForNull
     public String getCredentialsId() {
         return credentialsId;
@@ -58,7 +61,6 @@ public abstract class LambdaDeployStep extends Step implements ConnectionParamet
         this.credentialsId = Util.fixEmptyAndTrim(credentialsId);
     }
 
-    @Override
     @CheckForNull
     public String getRoleArn() {
         return roleArn;
@@ -69,7 +71,6 @@ public abstract class LambdaDeployStep extends Step implements ConnectionParamet
         this.roleArn = Util.fixEmptyAndTrim(roleArn);
     }
 
-    @Override
     @CheckForNull
     public String getExternalId() {
         return externalId;
@@ -80,7 +81,6 @@ public abstract class LambdaDeployStep extends Step implements ConnectionParamet
         this.externalId = Util.fixEmptyAndTrim(externalId);
     }
 
-    @Override
     @CheckForNull
     public String getRoleSessionName() {
         return roleSessionName;
@@ -91,7 +91,6 @@ public abstract class LambdaDeployStep extends Step implements ConnectionParamet
         this.roleSessionName = Util.fixEmptyAndTrim(roleSessionName);
     }
 
-    @Override
     @CheckForNull
     public String getEndpointUrl() {
         return endpointUrl;
@@ -102,7 +101,6 @@ public abstract class LambdaDeployStep extends Step implements ConnectionParamet
         this.endpointUrl = Util.fixEmptyAndTrim(endpointUrl);
     }
 
-    @Override
     public int getMaxWaitAttempts() {
         return maxWaitAttempts;
     }
@@ -112,7 +110,6 @@ public abstract class LambdaDeployStep extends Step implements ConnectionParamet
         this.maxWaitAttempts = maxWaitAttempts;
     }
 
-    @Override
     public int getPollInterval() {
         return pollInterval;
     }
@@ -122,7 +119,6 @@ public abstract class LambdaDeployStep extends Step implements ConnectionParamet
         this.pollInterval = pollInterval;
     }
 
-    @Override
     @NonNull
     public String getWaitPolicy() {
         return waitPolicy;
@@ -134,7 +130,6 @@ public abstract class LambdaDeployStep extends Step implements ConnectionParamet
         this.waitPolicy = policy == null ? WaitSettings.DEFAULTS.policy() : policy;
     }
 
-    @Override
     public boolean isFailOnTimeout() {
         return failOnTimeout;
     }
@@ -153,4 +148,18 @@ public abstract class LambdaDeployStep extends Step implements ConnectionParamet
     public void setUnstableOnWarning(boolean unstableOnWarning) {
         this.unstableOnWarning = unstableOnWarning;
     }
+
+    /** As configured; not validated here: the engine's requests validate and name the first bad parameter. */
+    @NonNull
+    public WaitSettings waitSettings() {
+        return new WaitSettings(maxWaitAttempts, Duration.ofSeconds(pollInterval), waitPolicy, failOnTimeout);
+    }
+
+    /**
+     * Builds and validates the engine request of this step, ready to run with a blocking deployer (a freestyle build
+     * step). Reads a {@code zipFile} from {@code workspace}; {@code expand} resolves build variables in text fields.
+     */
+    @NonNull
+    public abstract DeployOperation prepare(@CheckForNull FilePath workspace, @NonNull UnaryOperator<String> expand)
+            throws IOException, InterruptedException;
 }
