@@ -25,8 +25,6 @@ import io.jenkins.plugins.lambdadeploy.steps.LambdaAwaitReadyStep;
 import io.jenkins.plugins.lambdadeploy.steps.LambdaPublishVersionStep;
 import io.jenkins.plugins.lambdadeploy.steps.LambdaUpdateCodeStep;
 import java.util.Collections;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
@@ -35,17 +33,7 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 @WithJenkins
 class FreestyleBuildersTest {
 
-    private static LambdaSimulator sim;
-
-    @BeforeAll
-    static void startSimulator() {
-        sim = LambdaTestSupport.startSimulator();
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        sim.close();
-    }
+    private static final LambdaSimulator sim = LambdaTestSupport.simulator();
 
     @Test
     void updateAndPublishExportTheirResults(JenkinsRule j) throws Exception {

@@ -33,8 +33,6 @@ import org.jenkinsci.plugins.workflow.graphanalysis.DepthFirstScanner;
 import org.jenkinsci.plugins.workflow.graphanalysis.NodeStepTypePredicate;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jvnet.hudson.test.JenkinsRule;
@@ -49,17 +47,7 @@ class PipelineStepsTest {
     @RegisterExtension
     private static final BuildWatcherExtension BUILD_WATCHER = new BuildWatcherExtension();
 
-    private static LambdaSimulator sim;
-
-    @BeforeAll
-    static void startSimulator() {
-        sim = LambdaTestSupport.startSimulator();
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        sim.close();
-    }
+    private static final LambdaSimulator sim = LambdaTestSupport.simulator();
 
     @Test
     void normalDeploymentFollowsTheSpecsLog(JenkinsRule j) throws Exception {
