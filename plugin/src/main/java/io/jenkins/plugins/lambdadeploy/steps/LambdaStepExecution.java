@@ -89,10 +89,11 @@ abstract class LambdaStepExecution extends GeneralNonBlockingStepExecution {
      * The {@link ResumableWait}: its deadline, in epoch milliseconds as {@code sleep} keeps its end (0 before the wait
      * starts), and the polls made so far. Plain values, so {@code program.dat} needs nothing from {@code java.time}.
      * Saved when the wait starts, not on every poll: the deadline is absolute, so a count a few polls behind after a
-     * crash costs nothing.
+     * crash costs nothing. Volatile: background threads and the timer hand them to each other, and getStatus()
+     * reads them from yet another thread.
      */
-    private long deadline;
-    private int attempts;
+    private volatile long deadline;
+    private volatile int attempts;
 
     @SuppressFBWarnings(value = "SE_TRANSIENT_FIELD_NOT_RESTORED", justification = "Only used by start().")
     private final transient @CheckForNull AbstractLambdaStep connectionSettings;
@@ -113,7 +114,7 @@ abstract class LambdaStepExecution extends GeneralNonBlockingStepExecution {
     @SuppressFBWarnings(value = "SE_TRANSIENT_FIELD_NOT_RESTORED", justification = "A stopped step is not resumed.")
     private transient volatile boolean stopped;
     @SuppressFBWarnings(value = "SE_TRANSIENT_FIELD_NOT_RESTORED", justification = "Set again in onResume.")
-    private transient long generation;
+    private transient volatile long generation;
 
     LambdaStepExecution(@NonNull AbstractLambdaStep step, @NonNull StepContext context) {
         super(context);
