@@ -193,6 +193,7 @@ public final class DeployLog implements WaitListener, SlowCallListener {
         info("✅", "Lambda function updated successfully!");
     }
 
+    /** A poll's lines; {@link dev.lambdadeploy.engine.wait.PollStep} calls it, a front end need not. */
     @Override
     public void polled(Observation seen, Decision decision, int attempt, int maxAttempts, Duration elapsed) {
         if (seen instanceof Observation.Seen s) {

@@ -12,6 +12,10 @@ import dev.lambdadeploy.engine.PublishVersionRequest;
 import dev.lambdadeploy.engine.ReadinessTimeoutException;
 import dev.lambdadeploy.engine.UpdateCodeRequest;
 import dev.lambdadeploy.engine.WaitSettings;
+import dev.lambdadeploy.engine.wait.PollStep;
+import dev.lambdadeploy.engine.wait.ResumableWait;
+import dev.lambdadeploy.engine.wait.WaitOutcome;
+import dev.lambdadeploy.engine.wait.WaitProgress;
 import dev.lambdadeploy.simulator.Fault;
 import dev.lambdadeploy.simulator.SimulatorCredentials;
 import dev.lambdadeploy.simulator.StateSnapshot;
@@ -383,22 +387,15 @@ class DeployFlowsTest {
         LambdaResult updated = deployer.updateCode(update().toBuilder().waitForReady(false).build());
 
         // what the Jenkins plugin does on each timer tick, persisting only deadline and attempt count
-        var policy = WaitSettings.DEFAULTS.toPolicy();
-        var wait = dev.lambdadeploy.engine.wait.ResumableWait.start(policy, aws.clock.instant());
-        dev.lambdadeploy.engine.wait.WaitOutcome outcome = null;
-        dev.lambdadeploy.engine.FunctionStatus last = null;
-        while (outcome == null) {
-            var seen = deployer.probe(FN, null).probe();
-            if (seen instanceof dev.lambdadeploy.engine.wait.Observation.Seen s) {
-                last = s.status();
-            }
-            var step = wait.observe(policy, seen, aws.clock.instant());
-            outcome = dev.lambdadeploy.engine.wait.WaitOutcome.of(step.decision(), last, step.next().attempts(), step.elapsed());
-            if (step.decision() instanceof dev.lambdadeploy.engine.wait.Decision.PollAgain again) {
-                wait = new dev.lambdadeploy.engine.wait.ResumableWait(step.next().deadline(), step.next().attempts());
-                aws.clock.advance(again.delay());
-            }
+        var step = new PollStep(WaitSettings.DEFAULTS.toPolicy(), aws.log.deployLog());
+        var state = step.start(aws.clock.instant());
+        WaitProgress progress;
+        while ((progress = step.after(state, deployer.probe(FN, null).probe(state.pollTimeout(aws.clock.instant())),
+                aws.clock.instant())) instanceof WaitProgress.Continue again) {
+            state = new ResumableWait(again.next().deadline(), again.next().attempts());
+            aws.clock.advance(again.delay());
         }
+        WaitOutcome outcome = ((WaitProgress.Finished) progress).outcome();
         LambdaResult published = deployer.publishAfterWait(PublishVersionRequest.builder().functionName(FN)
                 .description("resumed").codeSha256(updated.codeSha256()).build(), outcome);
 
