@@ -15,6 +15,7 @@ import dev.lambdadeploy.engine.WaitSettings;
 import dev.lambdadeploy.engine.wait.PollStep;
 import dev.lambdadeploy.engine.wait.ResumableWait;
 import dev.lambdadeploy.engine.wait.WaitOutcome;
+import dev.lambdadeploy.engine.wait.WaitPolicyName;
 import dev.lambdadeploy.engine.wait.WaitProgress;
 import dev.lambdadeploy.simulator.Fault;
 import dev.lambdadeploy.simulator.SimulatorCredentials;
@@ -31,7 +32,7 @@ import org.junit.jupiter.api.Test;
 class DeployFlowsTest {
 
     private static final String FN = "lambda-deploy-python";
-    private static final WaitSettings SPEC = new WaitSettings(30, Duration.ofSeconds(2), "fixed", false);
+    private static final WaitSettings SPEC = new WaitSettings(30, Duration.ofSeconds(2), WaitPolicyName.FIXED, false);
 
     private final SimulatedLambda aws = new SimulatedLambda();
     private final byte[] code = SimulatedLambda.zip("def handler(e, c): return 2");
