@@ -1,10 +1,10 @@
 package dev.lambdadeploy.engine.log;
 
+import dev.lambdadeploy.engine.AfterWait;
 import dev.lambdadeploy.engine.Durations;
 import dev.lambdadeploy.engine.FunctionStatus;
 import dev.lambdadeploy.engine.InFlightCall;
 import dev.lambdadeploy.engine.LambdaResult;
-import dev.lambdadeploy.engine.WaitConclusion;
 import dev.lambdadeploy.engine.aws.AwsErrorInfo;
 import dev.lambdadeploy.engine.aws.SlowCallListener;
 import dev.lambdadeploy.engine.wait.Decision;
@@ -51,14 +51,14 @@ public final class DeployLog implements WaitListener, SlowCallListener {
                 + "); nothing was changed");
     }
 
-    /** The spec's line before a wait that a publish follows; {@link #waitingForReady(WaitConclusion.Next)} otherwise. */
+    /** The script's line before a wait, worded for a publish; {@link #waitingForReady(AfterWait)} to choose. */
     public void waitingForReady() {
-        waitingForReady(WaitConclusion.Next.PUBLISH);
+        waitingForReady(AfterWait.PUBLISH);
     }
 
-    /** "for version publishing" only where a publish follows the wait. */
-    public void waitingForReady(WaitConclusion.Next next) {
-        info("⏳", next == WaitConclusion.Next.PUBLISH ? "Waiting for Lambda function to be ready for version publishing..."
+    /** "for version publishing" where a publish follows the wait, or where the script's words are kept. */
+    public void waitingForReady(AfterWait next) {
+        info("⏳", next.wordedForPublishing() ? "Waiting for Lambda function to be ready for version publishing..."
                 : "Waiting for Lambda function to be ready...");
     }
 
@@ -107,11 +107,11 @@ public final class DeployLog implements WaitListener, SlowCallListener {
     }
 
     public void ready() {
-        ready(WaitConclusion.Next.PUBLISH);
+        ready(AfterWait.PUBLISH);
     }
 
-    public void ready(WaitConclusion.Next next) {
-        info("✅", next == WaitConclusion.Next.PUBLISH ? "Lambda function is ready for version publishing"
+    public void ready(AfterWait next) {
+        info("✅", next.wordedForPublishing() ? "Lambda function is ready for version publishing"
                 : "Lambda function is ready");
     }
 

@@ -3,6 +3,7 @@ package dev.lambdadeploy.engine.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lambdadeploy.engine.AfterWait;
 import dev.lambdadeploy.engine.AwsCallException;
 import dev.lambdadeploy.engine.CodeChangedException;
 import dev.lambdadeploy.engine.CodeSource;
@@ -15,11 +16,11 @@ import dev.lambdadeploy.engine.WaitSettings;
 import dev.lambdadeploy.engine.wait.PollStep;
 import dev.lambdadeploy.engine.wait.ResumableWait;
 import dev.lambdadeploy.engine.wait.WaitOutcome;
-import dev.lambdadeploy.engine.wait.WaitPolicyName;
 import dev.lambdadeploy.engine.wait.WaitProgress;
 import dev.lambdadeploy.simulator.Fault;
 import dev.lambdadeploy.simulator.SimulatorCredentials;
 import dev.lambdadeploy.simulator.StateSnapshot;
+import dev.lambdadeploy.engine.wait.WaitPolicyName;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -405,5 +406,32 @@ class DeployFlowsTest {
         assertThat(published.waited()).isBetween(Duration.ofSeconds(5), Duration.ofMillis(5900));
         assertThat(aws.log.specLines()).contains("✅ Lambda function is ready for version publishing",
                 "✅ Lambda function updated successfully!");
+    }
+
+    @Test
+    void aWaitDrivenStepByStepIsConcludedAsTheBlockingUpdateConcludesIt() throws InterruptedException {
+        aws.simulator.control().createFunction(FN, Duration.ZERO);
+        aws.simulator.control().updateDuration(FN, Duration.ofSeconds(3));
+        var deployer = aws.deployer();
+        LambdaResult updated = deployer.updateCode(update().toBuilder().waitForReady(false).build());
+
+        var step = new PollStep(WaitSettings.DEFAULTS.toPolicy(), aws.log.deployLog());
+        var state = step.start(aws.clock.instant());
+        WaitProgress progress;
+        while ((progress = step.after(state, deployer.probe(FN, null).probe(state.pollTimeout(aws.clock.instant())),
+                aws.clock.instant())) instanceof WaitProgress.Continue again) {
+            state = again.next();
+            aws.clock.advance(again.delay());
+        }
+        LambdaResult concluded = deployer.concludeWait(FN, updated, ((WaitProgress.Finished) progress).outcome(),
+                WaitSettings.DEFAULTS, AfterWait.CONTINUE_IN_SCRIPT_WORDS, null);
+
+        assertThat(concluded.toBuilder().attempts(0).waited(Duration.ZERO).build())
+                .isEqualTo(updated.toBuilder().state("Active").lastUpdateStatus("Successful")
+                        .revisionId(concluded.revisionId()).build());
+        assertThat(concluded.attempts()).isEqualTo(state.attempts() + 1);
+        assertThat(concluded.waited()).isBetween(Duration.ofSeconds(3), Duration.ofMillis(3900));
+        assertThat(aws.log.specLines()).endsWith("  Function State: Active, Last Update Status: Successful",
+                "✅ Lambda function is ready for version publishing");
     }
 }
