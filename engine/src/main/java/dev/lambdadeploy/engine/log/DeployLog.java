@@ -15,8 +15,8 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The product's vocabulary: every line the engine writes, in one place. The wording follows the spec's
- * "Expected Logs"; detail lines are indented by two spaces as the spec's state lines are.
+ * The product's vocabulary: every line the engine writes, in one place. The wording follows the "Expected Logs" of
+ * the spec (see {@link dev.lambdadeploy.engine}); detail lines are indented by two spaces as the spec's state lines are.
  */
 public final class DeployLog implements WaitListener, SlowCallListener {
 
