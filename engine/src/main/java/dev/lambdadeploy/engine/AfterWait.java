@@ -10,21 +10,5 @@ public enum AfterWait {
     PUBLISH,
 
     /** Nothing is published next (lambdaAwaitReady, an update that waits): "ready". */
-    CONTINUE,
-
-    /**
-     * As {@link #CONTINUE}, but worded as the original script words every wait, "ready for version publishing": the
-     * Jenkins plugin's steps keep the script's log even where no publish follows.
-     */
-    CONTINUE_IN_SCRIPT_WORDS;
-
-    /** Whether a publish follows the wait. */
-    public boolean publishes() {
-        return this == PUBLISH;
-    }
-
-    /** Whether the wait's lines say "for version publishing". */
-    public boolean wordedForPublishing() {
-        return this != CONTINUE;
-    }
+    CONTINUE
 }

@@ -21,7 +21,14 @@ public final class WaitConclusion {
      * @deprecated use {@link AfterWait} with {@link LambdaDeployer#concludeWait}.
      */
     @Deprecated(forRemoval = true)
-    public enum Next { PUBLISH, CONTINUE }
+    public enum Next {
+        PUBLISH, CONTINUE;
+
+        /** The same step as an {@link AfterWait}. */
+        public AfterWait toAfterWait() {
+            return this == PUBLISH ? AfterWait.PUBLISH : AfterWait.CONTINUE;
+        }
+    }
 
     private WaitConclusion() {
     }
@@ -31,14 +38,16 @@ public final class WaitConclusion {
      * function is announced with the script's "ready for version publishing" whatever follows.
      *
      * @deprecated use {@link LambdaDeployer#concludeWait(String, LambdaResult, WaitOutcome, WaitSettings, AfterWait,
-     *     String)} with {@link AfterWait#CONTINUE_IN_SCRIPT_WORDS} (for {@link Next#CONTINUE}): it also records
-     *     the wait in the result.
+     *     String)}: it words the ready line by what follows, and records the wait in the result.
      */
     @Deprecated(forRemoval = true)
     public static @Nullable FunctionStatus conclude(String functionName, WaitOutcome outcome, WaitSettings settings,
             Next next, DeployLog log) {
-        return conclude(functionName, outcome, settings,
-                next == Next.PUBLISH ? AfterWait.PUBLISH : AfterWait.CONTINUE_IN_SCRIPT_WORDS, log, null);
+        if (outcome.kind() == WaitOutcome.Kind.READY) {
+            log.ready(AfterWait.PUBLISH);
+            return outcome.lastSeen();
+        }
+        return conclude(functionName, outcome, settings, next.toAfterWait(), log, null);
     }
 
     /**
@@ -50,8 +59,7 @@ public final class WaitConclusion {
     @Deprecated(forRemoval = true)
     public static @Nullable FunctionStatus conclude(String functionName, WaitOutcome outcome, WaitSettings settings,
             Next next, DeployLog log, @Nullable String updateRequestId) {
-        return conclude(functionName, outcome, settings, next == Next.PUBLISH ? AfterWait.PUBLISH : AfterWait.CONTINUE,
-                log, updateRequestId);
+        return conclude(functionName, outcome, settings, next.toAfterWait(), log, updateRequestId);
     }
 
     /**
@@ -78,7 +86,7 @@ public final class WaitConclusion {
             // reported once, by the exception the front end shows
             case FAILED -> throw new FunctionFailedException(outcome.lastSeen(), updateRequestId);
             case UNOBSERVED -> {
-                if (!next.publishes() || settings.failOnTimeout()) {
+                if (next != AfterWait.PUBLISH || settings.failOnTimeout()) {
                     throw new FunctionNotObservedException(functionName, outcome);
                 }
                 log.unobservedPublishingAnyway(outcome.lastError());
@@ -87,7 +95,7 @@ public final class WaitConclusion {
                 if (settings.failOnTimeout()) {
                     throw new ReadinessTimeoutException(functionName, outcome);
                 }
-                if (next.publishes()) {
+                if (next == AfterWait.PUBLISH) {
                     log.timeoutPublishingAnyway();
                 } else {
                     log.timeoutContinuing(outcome.attempts(), outcome.waited());

@@ -17,18 +17,18 @@ class WaitConclusionTest {
             new AwsErrorInfo("GetFunction", "my-fn", "ServiceException", 503, "req-5", "try later"));
 
     @Test
-    void eachNextStepWordsTheReadyLineAsItsWaitWasAnnounced() {
+    void theReadyLinePromisesAVersionOnlyWhenAPublishFollows() {
         for (AfterWait next : AfterWait.values()) {
             WaitConclusion.conclude("my-fn", readyOutcome, WaitSettings.DEFAULTS, next, log.deployLog(), null);
         }
         assertThat(log.lines()).containsExactly("✅ Lambda function is ready for version publishing",
-                "✅ Lambda function is ready", "✅ Lambda function is ready for version publishing");
+                "✅ Lambda function is ready");
     }
 
     @Test
     void aWaitThatNeverSawTheFunctionStopsUnlessAPublishFollows() {
         assertThatThrownBy(() -> WaitConclusion.conclude("my-fn", unobserved, WaitSettings.DEFAULTS,
-                AfterWait.CONTINUE_IN_SCRIPT_WORDS, log.deployLog(), null)).isInstanceOf(FunctionNotObservedException.class);
+                AfterWait.CONTINUE, log.deployLog(), null)).isInstanceOf(FunctionNotObservedException.class);
         assertThat(WaitConclusion.conclude("my-fn", unobserved, WaitSettings.DEFAULTS, AfterWait.PUBLISH,
                 log.deployLog(), null)).isNull();
     }
@@ -43,7 +43,7 @@ class WaitConclusionTest {
 
     @Test
     @SuppressWarnings("removal")
-    void theDeprecatedConclusionSaysWhatThePluginSaysToday() {
+    void theDeprecatedConclusionKeepsItsWording() {
         WaitConclusion.conclude("my-fn", readyOutcome, WaitSettings.DEFAULTS, WaitConclusion.Next.CONTINUE,
                 log.deployLog());
         LambdaResult recorded = WaitConclusion.record(LambdaResult.empty("my-fn"), readyOutcome);
@@ -53,5 +53,17 @@ class WaitConclusionTest {
         assertThat(recorded.attempts()).isEqualTo(3);
         assertThat(recorded.state()).isEqualTo("Active");
         assertThat(recorded.timedOut()).isFalse();
+    }
+
+    @Test
+    @SuppressWarnings("removal")
+    void theDeprecatedSixArgumentConclusionIsTheNewOne() {
+        RecordingLog viaNext = new RecordingLog();
+        for (WaitConclusion.Next next : WaitConclusion.Next.values()) {
+            WaitConclusion.conclude("my-fn", readyOutcome, WaitSettings.DEFAULTS, next, viaNext.deployLog(), null);
+            WaitConclusion.conclude("my-fn", readyOutcome, WaitSettings.DEFAULTS, next.toAfterWait(), log.deployLog(),
+                    null);
+        }
+        assertThat(viaNext.lines()).isEqualTo(log.lines());
     }
 }

@@ -51,14 +51,25 @@ public final class DeployLog implements WaitListener, SlowCallListener {
                 + "); nothing was changed");
     }
 
-    /** The script's line before a wait, worded for a publish; {@link #waitingForReady(AfterWait)} to choose. */
+    /** The spec's line before a wait that a publish follows; {@link #waitingForReady(AfterWait)} otherwise. */
     public void waitingForReady() {
         waitingForReady(AfterWait.PUBLISH);
     }
 
-    /** "for version publishing" where a publish follows the wait, or where the script's words are kept. */
+    /**
+     * As {@link #waitingForReady(AfterWait)}.
+     *
+     * @deprecated use {@link #waitingForReady(AfterWait)}.
+     */
+    @Deprecated(forRemoval = true)
+    @SuppressWarnings("removal")
+    public void waitingForReady(dev.lambdadeploy.engine.WaitConclusion.Next next) {
+        waitingForReady(next.toAfterWait());
+    }
+
+    /** "for version publishing" only where a publish follows the wait. */
     public void waitingForReady(AfterWait next) {
-        info("⏳", next.wordedForPublishing() ? "Waiting for Lambda function to be ready for version publishing..."
+        info("⏳", next == AfterWait.PUBLISH ? "Waiting for Lambda function to be ready for version publishing..."
                 : "Waiting for Lambda function to be ready...");
     }
 
@@ -110,8 +121,19 @@ public final class DeployLog implements WaitListener, SlowCallListener {
         ready(AfterWait.PUBLISH);
     }
 
+    /**
+     * As {@link #ready(AfterWait)}.
+     *
+     * @deprecated use {@link #ready(AfterWait)}.
+     */
+    @Deprecated(forRemoval = true)
+    @SuppressWarnings("removal")
+    public void ready(dev.lambdadeploy.engine.WaitConclusion.Next next) {
+        ready(next.toAfterWait());
+    }
+
     public void ready(AfterWait next) {
-        info("✅", next.wordedForPublishing() ? "Lambda function is ready for version publishing"
+        info("✅", next == AfterWait.PUBLISH ? "Lambda function is ready for version publishing"
                 : "Lambda function is ready");
     }
 

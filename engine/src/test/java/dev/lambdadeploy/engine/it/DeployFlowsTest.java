@@ -424,7 +424,7 @@ class DeployFlowsTest {
             aws.clock.advance(again.delay());
         }
         LambdaResult concluded = deployer.concludeWait(FN, updated, ((WaitProgress.Finished) progress).outcome(),
-                WaitSettings.DEFAULTS, AfterWait.CONTINUE_IN_SCRIPT_WORDS, null);
+                WaitSettings.DEFAULTS, AfterWait.CONTINUE, null);
 
         assertThat(concluded.toBuilder().attempts(0).waited(Duration.ZERO).build())
                 .isEqualTo(updated.toBuilder().state("Active").lastUpdateStatus("Successful")
@@ -432,6 +432,6 @@ class DeployFlowsTest {
         assertThat(concluded.attempts()).isEqualTo(state.attempts() + 1);
         assertThat(concluded.waited()).isBetween(Duration.ofSeconds(3), Duration.ofMillis(3900));
         assertThat(aws.log.specLines()).endsWith("  Function State: Active, Last Update Status: Successful",
-                "✅ Lambda function is ready for version publishing");
+                "✅ Lambda function is ready");
     }
 }

@@ -129,11 +129,13 @@ class DeployLogTest {
     }
 
     @Test
-    void thePluginsWaitsKeepTheScriptsWordsWhereNoPublishFollows() {
+    @SuppressWarnings("removal")
+    void theDeprecatedNextWordsTheLinesAsAfterWaitDoes() {
         DeployLog log = new DeployLog(sink, LogStyle.EMOJI);
-        log.waitingForReady(AfterWait.CONTINUE_IN_SCRIPT_WORDS);
-        log.ready(AfterWait.CONTINUE_IN_SCRIPT_WORDS);
+        log.waitingForReady(dev.lambdadeploy.engine.WaitConclusion.Next.PUBLISH);
+        log.ready(dev.lambdadeploy.engine.WaitConclusion.Next.PUBLISH);
+        log.ready(dev.lambdadeploy.engine.WaitConclusion.Next.CONTINUE);
         assertThat(lines).containsExactly("⏳ Waiting for Lambda function to be ready for version publishing...",
-                "✅ Lambda function is ready for version publishing");
+                "✅ Lambda function is ready for version publishing", "✅ Lambda function is ready");
     }
 }
