@@ -120,6 +120,7 @@ public final class LambdaDeployer {
      * hash are taken from the update.
      */
     public LambdaResult deploy(UpdateCodeRequest update, PublishVersionRequest publish) throws InterruptedException {
+        ops.checkRegion(update.functionName());
         // one deadline for the whole deploy: the wait budget, then the spec's retry tail (2 + 4 + 8 s for 3 retries)
         Deadline deadline = ops.deadline(publish.waitSettings(), Math.max(update.maxRetries(), publish.maxRetries()));
         CodeUpdater.Updated updated = new CodeUpdater(ops).update(update.toBuilder().waitForReady(false).build(), deadline);

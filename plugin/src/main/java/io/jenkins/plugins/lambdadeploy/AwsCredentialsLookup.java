@@ -13,6 +13,8 @@ import hudson.EnvVars;
 import hudson.Util;
 import hudson.model.Run;
 import java.util.Map;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.core.exception.SdkException;
 
@@ -21,6 +23,7 @@ import software.amazon.awssdk.core.exception.SdkException;
  * context (a {@code ${PARAMETER}} id is a credentials parameter; each use is tracked against the build), else from the AWS_* variables of the build's environment (not those it inherited from the controller's
  * own process), else (if an administrator allows it) from the controller's default chain.
  */
+@Restricted(NoExternalUse.class)
 public final class AwsCredentialsLookup {
 
     private AwsCredentialsLookup() {

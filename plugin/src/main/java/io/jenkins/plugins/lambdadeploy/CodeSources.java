@@ -7,11 +7,15 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.AbortException;
 import hudson.FilePath;
 import hudson.Util;
+import io.jenkins.plugins.lambdadeploy.steps.LambdaUpdateCodeStep;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.function.UnaryOperator;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /** The code source of an update: S3 or an image as given, or a zip read from the workspace (on the agent). */
+@Restricted(NoExternalUse.class)
 public final class CodeSources {
 
     private CodeSources() {
@@ -24,7 +28,7 @@ public final class CodeSources {
      * @param expand resolves {@code $VARIABLES} (see {@link Requests})
      */
     @NonNull
-    public static CodeSource of(@NonNull UpdateCodeParameters parameters, @CheckForNull FilePath workspace,
+    public static CodeSource of(@NonNull LambdaUpdateCodeStep parameters, @CheckForNull FilePath workspace,
             @NonNull UnaryOperator<String> expand) throws IOException, InterruptedException {
         String zipFile = Util.fixEmptyAndTrim(expand.apply(parameters.getZipFile()));
         byte[] zip = null;
@@ -43,9 +47,9 @@ public final class CodeSources {
         if (!file.exists()) {
             throw new AbortException(Messages.CodeSources_NotFound(zipFile, workspace.getRemote()));
         }
-        Validation.zipFileSize(zipFile, file.length());
+        // the engine checks the size first and reads no more than it may send, wherever the file is
         try (InputStream in = file.read()) {
-            return in.readAllBytes();
+            return Validation.readZip(zipFile, file.length(), in);
         }
     }
 }

@@ -10,14 +10,18 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.AbortException;
 import hudson.Util;
 import hudson.model.Run;
+import io.jenkins.plugins.lambdadeploy.steps.AbstractLambdaStep;
 import java.io.Serializable;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /**
  * Where and as whom to call Lambda, without any secret: a Pipeline wait persists this across a controller restart,
  * and credentials are looked up again from {@link #credentialsId} or the build's environment.
  */
+@Restricted(NoExternalUse.class)
 public final class Connection implements Serializable {
 
     private static final long serialVersionUID = 1L;
@@ -47,7 +51,7 @@ public final class Connection implements Serializable {
      * permissions of the user who started the build.
      */
     @NonNull
-    public static Connection resolve(@NonNull ConnectionParameters parameters, @NonNull Map<String, String> environment,
+    public static Connection resolve(@NonNull AbstractLambdaStep parameters, @NonNull Map<String, String> environment,
             @NonNull UnaryOperator<String> expand) {
         Connection connection = new Connection(RegionResolver.resolve(expand.apply(parameters.getRegion()), environment),
                 Util.fixEmptyAndTrim(parameters.getCredentialsId()), expand.apply(parameters.getRoleArn()),

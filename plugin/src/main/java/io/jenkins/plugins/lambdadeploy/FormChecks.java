@@ -26,12 +26,15 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 import jenkins.model.Jenkins;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 import org.springframework.security.core.Authentication;
 
 /**
  * What the forms of the Pipeline steps and the freestyle build steps check, in one place. Field checks delegate to
  * the engine's {@link Validation}; only the credential checks do work, and they check permissions first.
  */
+@Restricted(NoExternalUse.class)
 public final class FormChecks {
 
     /** The credential types a step accepts: AWS Credentials, and a username (key id) with password (secret). */

@@ -5,8 +5,11 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.ProxyConfiguration;
 import hudson.util.Secret;
 import jenkins.model.Jenkins;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /** The proxy configured in Jenkins (Manage Jenkins, Plugins, Advanced), if any, for AWS calls from the controller. */
+@Restricted(NoExternalUse.class)
 public final class JenkinsProxy {
 
     private JenkinsProxy() {

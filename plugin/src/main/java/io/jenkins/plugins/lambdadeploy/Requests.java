@@ -7,8 +7,13 @@ import dev.lambdadeploy.engine.UpdateCodeRequest;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Util;
+import io.jenkins.plugins.lambdadeploy.steps.LambdaAwaitReadyStep;
+import io.jenkins.plugins.lambdadeploy.steps.LambdaPublishVersionStep;
+import io.jenkins.plugins.lambdadeploy.steps.LambdaUpdateCodeStep;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /**
  * User settings to engine requests, field for field. Building a request validates it: the engine throws an
@@ -16,13 +21,14 @@ import java.util.function.UnaryOperator;
  * {@code $VARIABLES} in text fields: the build's environment for freestyle steps, nothing for Pipeline (Groovy
  * string interpolation does it there).
  */
+@Restricted(NoExternalUse.class)
 public final class Requests {
 
     private Requests() {
     }
 
     @NonNull
-    public static UpdateCodeRequest updateCode(@NonNull UpdateCodeParameters p, @NonNull CodeSource code,
+    public static UpdateCodeRequest updateCode(@NonNull LambdaUpdateCodeStep p, @NonNull CodeSource code,
             @NonNull UnaryOperator<String> expand) {
         return UpdateCodeRequest.builder()
                 .functionName(expand.apply(p.getFunctionName()))
@@ -38,12 +44,12 @@ public final class Requests {
     }
 
     @NonNull
-    public static AwaitReadyRequest awaitReady(@NonNull AwaitReadyParameters p, @NonNull UnaryOperator<String> expand) {
+    public static AwaitReadyRequest awaitReady(@NonNull LambdaAwaitReadyStep p, @NonNull UnaryOperator<String> expand) {
         return AwaitReadyRequest.of(expand.apply(p.getFunctionName()), expand.apply(p.getQualifier()), p.waitSettings());
     }
 
     @NonNull
-    public static PublishVersionRequest publishVersion(@NonNull PublishVersionParameters p,
+    public static PublishVersionRequest publishVersion(@NonNull LambdaPublishVersionStep p,
             @NonNull UnaryOperator<String> expand) {
         return PublishVersionRequest.builder()
                 .functionName(expand.apply(p.getFunctionName()))

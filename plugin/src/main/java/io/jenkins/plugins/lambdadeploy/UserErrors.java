@@ -4,11 +4,14 @@ import dev.lambdadeploy.engine.LambdaDeployException;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.AbortException;
 import java.util.function.Supplier;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /**
  * The engine's user errors become {@link AbortException}s: Jenkins prints their message and no stack trace. Anything
  * else is a bug and keeps its stack trace.
  */
+@Restricted(NoExternalUse.class)
 public final class UserErrors {
 
     private UserErrors() {
@@ -22,13 +25,5 @@ public final class UserErrors {
         } catch (LambdaDeployException e) {
             throw new AbortException(e.getMessage());
         }
-    }
-
-    @NonNull
-    public static Throwable forBuild(@NonNull Throwable error) {
-        if (error instanceof LambdaDeployException) {
-            return new AbortException(error.getMessage());
-        }
-        return error;
     }
 }

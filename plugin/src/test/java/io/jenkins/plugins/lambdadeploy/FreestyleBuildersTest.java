@@ -16,13 +16,15 @@ import hudson.model.FreeStyleProject;
 import hudson.model.ParametersDefinitionProperty;
 import hudson.model.Result;
 import hudson.model.TaskListener;
+import hudson.tasks.Builder;
 import io.jenkins.plugins.lambdadeploy.freestyle.LambdaAwaitReadyBuilder;
-import io.jenkins.plugins.lambdadeploy.freestyle.LambdaDeployBuilder;
 import io.jenkins.plugins.lambdadeploy.freestyle.LambdaPublishVersionBuilder;
 import io.jenkins.plugins.lambdadeploy.freestyle.LambdaUpdateCodeBuilder;
+import io.jenkins.plugins.lambdadeploy.steps.AbstractLambdaStep;
+import io.jenkins.plugins.lambdadeploy.steps.LambdaAwaitReadyStep;
+import io.jenkins.plugins.lambdadeploy.steps.LambdaPublishVersionStep;
+import io.jenkins.plugins.lambdadeploy.steps.LambdaUpdateCodeStep;
 import java.util.Collections;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
@@ -31,30 +33,20 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 @WithJenkins
 class FreestyleBuildersTest {
 
-    private static LambdaSimulator sim;
-
-    @BeforeAll
-    static void startSimulator() {
-        sim = LambdaTestSupport.startSimulator();
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        sim.close();
-    }
+    private static final LambdaSimulator sim = LambdaTestSupport.simulator();
 
     @Test
     void updateAndPublishExportTheirResults(JenkinsRule j) throws Exception {
         LambdaTestSupport.storeAwsCredentials(j.jenkins);
         String fn = LambdaTestSupport.newFunction(sim, "freestyle");
-        LambdaUpdateCodeBuilder update = connect(new LambdaUpdateCodeBuilder(fn));
+        LambdaUpdateCodeStep update = connect(new LambdaUpdateCodeStep(fn));
         update.setS3Bucket("builds");
         update.setS3Key("app-1.zip");
-        LambdaPublishVersionBuilder publish = connect(new LambdaPublishVersionBuilder(fn));
+        LambdaPublishVersionStep publish = connect(new LambdaPublishVersionStep(fn));
         publish.setDescription("freestyle");
         FreeStyleProject p = j.createFreeStyleProject();
-        p.getBuildersList().add(update);
-        p.getBuildersList().add(publish);
+        p.getBuildersList().add(new LambdaUpdateCodeBuilder(update));
+        p.getBuildersList().add(new LambdaPublishVersionBuilder(publish));
 
         FreeStyleBuild b = j.buildAndAssertSuccess(p);
         j.assertLogContains("✅ Lambda function updated successfully!", b);
@@ -75,16 +67,16 @@ class FreestyleBuildersTest {
     void fieldsExpandBuildVariablesSoAPublishPinsTheCodeOfTheUpdateBeforeIt(JenkinsRule j) throws Exception {
         LambdaTestSupport.storeAwsCredentials(j.jenkins);
         String fn = LambdaTestSupport.newFunction(sim, "freestyle-expand");
-        LambdaUpdateCodeBuilder update = connect(new LambdaUpdateCodeBuilder(fn));
+        LambdaUpdateCodeStep update = connect(new LambdaUpdateCodeStep(fn));
         update.setS3Bucket("builds");
         update.setS3Key("app-${BUILD_NUMBER}.zip");
         update.setWaitForReady(false);
-        LambdaPublishVersionBuilder publish = connect(new LambdaPublishVersionBuilder(fn));
+        LambdaPublishVersionStep publish = connect(new LambdaPublishVersionStep(fn));
         publish.setCodeSha256("${LAMBDA_CODE_SHA256}");
         publish.setDescription("build ${BUILD_NUMBER}");
         FreeStyleProject p = j.createFreeStyleProject();
-        p.getBuildersList().add(update);
-        p.getBuildersList().add(publish);
+        p.getBuildersList().add(new LambdaUpdateCodeBuilder(update));
+        p.getBuildersList().add(new LambdaPublishVersionBuilder(publish));
 
         FreeStyleBuild b = j.buildAndAssertSuccess(p);
         j.assertLogContains("code: s3://builds/app-1.zip", b);
@@ -97,11 +89,11 @@ class FreestyleBuildersTest {
         LambdaTestSupport.storeAwsCredentials(j.jenkins);
         String fn = LambdaTestSupport.newFunction(sim, "freestyle-failed");
         sim.control().failNextUpdate(fn, "InvalidZipFileException", "Could not unzip uploaded file.");
-        LambdaUpdateCodeBuilder update = connect(new LambdaUpdateCodeBuilder(fn));
+        LambdaUpdateCodeStep update = connect(new LambdaUpdateCodeStep(fn));
         update.setS3Bucket("builds");
         update.setS3Key("broken.zip");
         FreeStyleProject p = j.createFreeStyleProject();
-        p.getBuildersList().add(update);
+        p.getBuildersList().add(new LambdaUpdateCodeBuilder(update));
         FreeStyleBuild b = j.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0));
         j.assertLogContains("Could not unzip uploaded file.", b);
         j.assertLogNotContains("\tat ", b);
@@ -111,12 +103,12 @@ class FreestyleBuildersTest {
     void aCredentialsParameterIsPassedToTheCredentialsPluginUnexpanded(JenkinsRule j) throws Exception {
         LambdaTestSupport.storeAwsCredentials(j.jenkins);
         String fn = LambdaTestSupport.newFunction(sim, "freestyle-param");
-        LambdaAwaitReadyBuilder await = connect(new LambdaAwaitReadyBuilder(fn));
+        LambdaAwaitReadyStep await = connect(new LambdaAwaitReadyStep(fn));
         await.setCredentialsId("${AWS_CREDENTIALS}");
         FreeStyleProject p = j.createFreeStyleProject();
         p.addProperty(new ParametersDefinitionProperty(new CredentialsParameterDefinition("AWS_CREDENTIALS", "",
                 LambdaTestSupport.AWS_CREDENTIALS_ID, AmazonWebServicesCredentials.class.getName(), true)));
-        p.getBuildersList().add(await);
+        p.getBuildersList().add(new LambdaAwaitReadyBuilder(await));
         FreeStyleBuild b = j.buildAndAssertSuccess(p);
         j.assertLogContains("is ready", b);
         assertTrue(CredentialsProvider.getFingerprintOf(LambdaTestSupport.storedCredentials(
@@ -127,7 +119,7 @@ class FreestyleBuildersTest {
     @Test
     void configRoundTrip(JenkinsRule j) throws Exception {
         LambdaTestSupport.storeAwsCredentials(j.jenkins);
-        LambdaUpdateCodeBuilder update = new LambdaUpdateCodeBuilder("my-function");
+        LambdaUpdateCodeStep update = new LambdaUpdateCodeStep("my-function");
         update.setS3Bucket("builds");
         update.setS3Key("app-1.2.3.zip");
         update.setRegion("eu-west-1");
@@ -135,24 +127,36 @@ class FreestyleBuildersTest {
         update.setArchitectures("arm64");
         update.setMaxWaitAttempts(60);
         update.setWaitPolicy("fixed");
-        j.assertEqualDataBoundBeans(update, j.configRoundtrip(update));
+        roundTrips(j, new LambdaUpdateCodeBuilder(update));
 
-        LambdaAwaitReadyBuilder await = new LambdaAwaitReadyBuilder("my-function");
+        LambdaAwaitReadyStep await = new LambdaAwaitReadyStep("my-function");
         await.setQualifier("prod");
         await.setFailOnTimeout(true);
-        j.assertEqualDataBoundBeans(await, j.configRoundtrip(await));
+        roundTrips(j, new LambdaAwaitReadyBuilder(await));
 
-        LambdaPublishVersionBuilder publish = new LambdaPublishVersionBuilder("my-function");
+        LambdaPublishVersionStep publish = new LambdaPublishVersionStep("my-function");
         publish.setDescription("prod | 1.2.3");
         publish.setRollback(true);
         publish.setUnstableOnWarning(true);
-        j.assertEqualDataBoundBeans(publish, j.configRoundtrip(publish));
+        roundTrips(j, new LambdaPublishVersionBuilder(publish));
     }
 
-    private static <B extends LambdaDeployBuilder> B connect(B builder) {
-        builder.setRegion("us-east-1");
-        builder.setEndpointUrl(sim.endpoint().toString());
-        builder.setCredentialsId(LambdaTestSupport.AWS_CREDENTIALS_ID);
-        return builder;
+    /** Through the build step's form, which shows its step's form inline, and back, and through the saved job. */
+    private static void roundTrips(JenkinsRule j, Builder builder) throws Exception {
+        FreeStyleProject p = j.createFreeStyleProject();
+        p.getBuildersList().add(builder);
+        j.configRoundtrip(p);
+        Builder fromForm = p.getBuildersList().get(0);
+        j.assertEqualDataBoundBeans(builder, fromForm);
+        p.doReload();
+        j.assertEqualDataBoundBeans(builder, j.jenkins.getItemByFullName(p.getFullName(), FreeStyleProject.class)
+                .getBuildersList().get(0));
+    }
+
+    private static <S extends AbstractLambdaStep> S connect(S step) {
+        step.setRegion("us-east-1");
+        step.setEndpointUrl(sim.endpoint().toString());
+        step.setCredentialsId(LambdaTestSupport.AWS_CREDENTIALS_ID);
+        return step;
     }
 }

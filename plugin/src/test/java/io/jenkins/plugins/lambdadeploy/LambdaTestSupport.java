@@ -40,14 +40,24 @@ public final class LambdaTestSupport {
     private LambdaTestSupport() {
     }
 
-    /** Real time, short updates, no quotas: the only waits in the tests are the updates' own durations. */
-    public static LambdaSimulator startSimulator() {
-        return LambdaSimulator.builder()
-                .port(0)
-                .quotas(false)
-                .defaultUpdateDuration(Duration.ofMillis(500))
-                .defaultCreateDuration(Duration.ZERO)
-                .start();
+    private static LambdaSimulator simulator;
+
+    /**
+     * One simulator on 127.0.0.1 for every test of this JVM, each test on functions of its own ({@link #newFunction}):
+     * real time, short updates, no quotas, so the only waits in the tests are the updates' own durations.
+     */
+    public static synchronized LambdaSimulator simulator() {
+        if (simulator == null) {
+            LambdaSimulator started = LambdaSimulator.builder()
+                    .port(0)
+                    .quotas(false)
+                    .defaultUpdateDuration(Duration.ofMillis(500))
+                    .defaultCreateDuration(Duration.ZERO)
+                    .start();
+            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "lambda-simulator-stop"));
+            simulator = started;
+        }
+        return simulator;
     }
 
     /** A function name no other test uses, created Active. */

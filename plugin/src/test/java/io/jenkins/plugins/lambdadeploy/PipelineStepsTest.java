@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.cloudbees.jenkins.plugins.awscredentials.AmazonWebServicesCredentials;
 import com.cloudbees.plugins.credentials.CredentialsParameterDefinition;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
+import dev.lambdadeploy.simulator.Fault;
 import dev.lambdadeploy.simulator.LambdaSimulator;
 import dev.lambdadeploy.simulator.SimulatorCredentials;
 import dev.lambdadeploy.simulator.StateSnapshot;
@@ -32,8 +33,6 @@ import org.jenkinsci.plugins.workflow.graphanalysis.DepthFirstScanner;
 import org.jenkinsci.plugins.workflow.graphanalysis.NodeStepTypePredicate;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jvnet.hudson.test.JenkinsRule;
@@ -48,17 +47,7 @@ class PipelineStepsTest {
     @RegisterExtension
     private static final BuildWatcherExtension BUILD_WATCHER = new BuildWatcherExtension();
 
-    private static LambdaSimulator sim;
-
-    @BeforeAll
-    static void startSimulator() {
-        sim = LambdaTestSupport.startSimulator();
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        sim.close();
-    }
+    private static final LambdaSimulator sim = LambdaTestSupport.simulator();
 
     @Test
     void normalDeploymentFollowsTheSpecsLog(JenkinsRule j) throws Exception {
@@ -94,7 +83,8 @@ class PipelineStepsTest {
                 + "echo \"attempts=${up.attempts} timedOut=${up.timedOut}\"\n", Result.SUCCESS);
         j.assertLogContains("  Function State: Active, Last Update Status: InProgress", b);
         j.assertLogContains("  Waiting... (attempt 1/30)", b);
-        j.assertLogContains("✅ Lambda function is ready for version publishing", b);
+        j.assertLogContains("✅ Lambda function is ready", b);
+        j.assertLogNotContains("for version publishing", b);
         j.assertLogContains("timedOut=false", b);
     }
 
@@ -189,6 +179,23 @@ class PipelineStepsTest {
         long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - stopped);
         assertTrue(seconds < 5, "the wait ended " + seconds + " s after the abort");
         sim.control().scriptStates(fn, List.of());
+    }
+
+    @Test
+    void abortDuringUpdateFunctionCodeSaysTheCallMayHaveReachedLambda(JenkinsRule j) throws Exception {
+        LambdaTestSupport.storeAwsCredentials(j.jenkins);
+        String fn = newFunction(sim, "abort-call");
+        sim.control().inject("UpdateFunctionCode", Fault.delay(Duration.ofSeconds(20), 1));
+        WorkflowJob p = j.createProject(WorkflowJob.class);
+        p.setDefinition(new CpsFlowDefinition("lambdaUpdateCode(functionName: '" + fn + "', s3Bucket: 'builds', "
+                + "s3Key: 'app-9.zip', " + connection(sim, AWS_CREDENTIALS_ID) + ")\n", true));
+        WorkflowRun b = p.scheduleBuild2(0).waitForStart();
+        j.waitForMessage("Updating Lambda function...", b);
+        b.doStop();
+        j.assertBuildStatus(Result.ABORTED, j.waitForCompletion(b));
+        j.assertLogContains("Aborted during UpdateFunctionCode on " + fn + ": the request was cut off, but it may "
+                + "already have reached Lambda", b);
+        j.assertLogContains("aws lambda get-function-configuration --function-name " + fn, b);
     }
 
     @Test

@@ -29,8 +29,6 @@ import java.util.regex.Pattern;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jvnet.hudson.test.JenkinsRule;
@@ -51,17 +49,7 @@ class RestartSurvivingWaitTest {
     @RegisterExtension
     private final JenkinsSessionExtension sessions = new JenkinsSessionExtension();
 
-    private static LambdaSimulator sim;
-
-    @BeforeAll
-    static void startSimulator() {
-        sim = LambdaTestSupport.startSimulator();
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        sim.close();
-    }
+    private static final LambdaSimulator sim = LambdaTestSupport.simulator();
 
     @Test
     void waitSurvivesARestart() throws Throwable {
@@ -87,7 +75,7 @@ class RestartSurvivingWaitTest {
                     "the persisted wait holds no secret");
             sim.control().scriptStates(fn, List.of());
             j.assertBuildStatusSuccess(j.waitForCompletion(b));
-            j.assertLogContains("✅ Lambda function is ready for version publishing", b);
+            j.assertLogContains("✅ Lambda function is ready", b);
             j.assertLogContains("state=Active/Successful", b);
             Matcher attempts = Pattern.compile("attempts=(\\d+)").matcher(JenkinsRule.getLog(b));
             assertTrue(attempts.find());

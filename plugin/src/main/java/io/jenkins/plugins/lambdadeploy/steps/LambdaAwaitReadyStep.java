@@ -1,6 +1,7 @@
 package io.jenkins.plugins.lambdadeploy.steps;
 
 import dev.lambdadeploy.engine.AwaitReadyRequest;
+import dev.lambdadeploy.engine.DeployOperation;
 import dev.lambdadeploy.engine.LambdaResult;
 import dev.lambdadeploy.engine.Validation;
 import dev.lambdadeploy.engine.WaitConclusion;
@@ -9,9 +10,9 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.AbortException;
 import hudson.Extension;
+import hudson.FilePath;
 import hudson.Util;
 import hudson.util.FormValidation;
-import io.jenkins.plugins.lambdadeploy.AwaitReadyParameters;
 import io.jenkins.plugins.lambdadeploy.FormChecks;
 import io.jenkins.plugins.lambdadeploy.Requests;
 import io.jenkins.plugins.lambdadeploy.UserErrors;
@@ -28,7 +29,7 @@ import org.kohsuke.stapler.verb.POST;
  * Successful. The wait survives a controller restart. Failed fails the step with Lambda's reason; a timeout warns
  * and goes on, unless {@code failOnTimeout}.
  */
-public final class LambdaAwaitReadyStep extends LambdaDeployStep implements AwaitReadyParameters {
+public final class LambdaAwaitReadyStep extends AbstractLambdaStep {
 
     private @CheckForNull String qualifier;
 
@@ -37,7 +38,6 @@ public final class LambdaAwaitReadyStep extends LambdaDeployStep implements Awai
         super(functionName);
     }
 
-    @Override
     @CheckForNull
     public String getQualifier() {
         return qualifier;
@@ -52,6 +52,13 @@ public final class LambdaAwaitReadyStep extends LambdaDeployStep implements Awai
     public StepExecution start(StepContext context) throws AbortException {
         return new Execution(this, UserErrors.checked(() -> Requests.awaitReady(this, UnaryOperator.identity())),
                 context);
+    }
+
+    @NonNull
+    @Override
+    public DeployOperation prepare(@CheckForNull FilePath workspace, @NonNull UnaryOperator<String> expand) {
+        AwaitReadyRequest request = Requests.awaitReady(this, expand);
+        return deployer -> deployer.awaitReady(request);
     }
 
     static final class Execution extends LambdaStepExecution {
@@ -75,21 +82,21 @@ public final class LambdaAwaitReadyStep extends LambdaDeployStep implements Awai
         }
 
         @Override
-        protected void begin(@NonNull Call call) throws Exception {
-            call.resolveCredentials();
-            startWait(call, function, qualifier);
+        protected void begin(@NonNull BackgroundContext context) throws Exception {
+            context.resolveCredentials();
+            startWait(context, function, qualifier);
         }
 
         @NonNull
         @Override
-        protected LambdaResult afterWait(@NonNull Call call, @NonNull WaitOutcome outcome) {
-            WaitConclusion.conclude(waitFunction(), outcome, waitSettings(), WaitConclusion.Next.CONTINUE, call.log());
-            return WaitConclusion.record(LambdaResult.empty(waitFunction()), outcome);
+        protected LambdaResult afterWait(@NonNull BackgroundContext context, @NonNull WaitOutcome outcome) {
+            WaitConclusion.conclude(awaitedFunction(), outcome, waitSettings(), afterTheWait(), context.log(), null);
+            return WaitConclusion.record(LambdaResult.empty(awaitedFunction()), outcome);
         }
     }
 
     @Extension
-    public static final class DescriptorImpl extends LambdaDeployStepDescriptor {
+    public static final class DescriptorImpl extends AbstractLambdaStepDescriptor {
 
         @Override
         public String getFunctionName() {

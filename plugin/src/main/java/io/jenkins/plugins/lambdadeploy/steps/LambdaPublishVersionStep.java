@@ -1,21 +1,21 @@
 package io.jenkins.plugins.lambdadeploy.steps;
 
-import dev.lambdadeploy.engine.LambdaDeployer;
+import dev.lambdadeploy.engine.DeployOperation;
 import dev.lambdadeploy.engine.LambdaOperationNames;
 import dev.lambdadeploy.engine.LambdaResult;
 import dev.lambdadeploy.engine.PublishVersionRequest;
-import dev.lambdadeploy.engine.UpdateCodeRequest;
 import dev.lambdadeploy.engine.Validation;
+import dev.lambdadeploy.engine.WaitConclusion;
 import dev.lambdadeploy.engine.aws.LambdaClients;
 import dev.lambdadeploy.engine.wait.WaitOutcome;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import hudson.Extension;
+import hudson.FilePath;
 import hudson.Util;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.lambdadeploy.FormChecks;
-import io.jenkins.plugins.lambdadeploy.PublishVersionParameters;
 import io.jenkins.plugins.lambdadeploy.Requests;
 import java.util.function.UnaryOperator;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -28,23 +28,20 @@ import org.kohsuke.stapler.verb.POST;
 /**
  * {@code lambdaPublishVersion}: waits (restart-surviving) until the function is ready, then publishes a version of
  * exactly the code that was ready, retrying ResourceConflictException with backoff. In rollback mode a failed publish
- * warns instead of failing, as in the spec: the rolled-back code is live either way.
+ * warns instead of failing, as the original script did (docs/migration-from-bash.md): the rolled-back code is live
+ * either way. A changed function still fails: publishing code nobody asked for is never acceptable.
  */
-public final class LambdaPublishVersionStep extends LambdaDeployStep implements PublishVersionParameters {
+public final class LambdaPublishVersionStep extends AbstractFunctionChangingStep {
 
     private @CheckForNull String description;
     private @CheckForNull String codeSha256;
-    private @CheckForNull String revisionId;
-    private int maxRetries = UpdateCodeRequest.DEFAULT_MAX_RETRIES;
     private boolean rollback;
-    private boolean waitForReady = true;
 
     @DataBoundConstructor
     public LambdaPublishVersionStep(String functionName) {
         super(functionName);
     }
 
-    @Override
     @CheckForNull
     public String getDescription() {
         return description;
@@ -56,7 +53,6 @@ public final class LambdaPublishVersionStep extends LambdaDeployStep implements 
         this.description = Util.fixEmpty(description);
     }
 
-    @Override
     @CheckForNull
     public String getCodeSha256() {
         return codeSha256;
@@ -67,28 +63,6 @@ public final class LambdaPublishVersionStep extends LambdaDeployStep implements 
         this.codeSha256 = Util.fixEmptyAndTrim(codeSha256);
     }
 
-    @Override
-    @CheckForNull
-    public String getRevisionId() {
-        return revisionId;
-    }
-
-    @DataBoundSetter
-    public void setRevisionId(@CheckForNull String revisionId) {
-        this.revisionId = Util.fixEmptyAndTrim(revisionId);
-    }
-
-    @Override
-    public int getMaxRetries() {
-        return maxRetries;
-    }
-
-    @DataBoundSetter
-    public void setMaxRetries(int maxRetries) {
-        this.maxRetries = maxRetries;
-    }
-
-    @Override
     public boolean isRollback() {
         return rollback;
     }
@@ -99,18 +73,15 @@ public final class LambdaPublishVersionStep extends LambdaDeployStep implements 
     }
 
     @Override
-    public boolean isWaitForReady() {
-        return waitForReady;
-    }
-
-    @DataBoundSetter
-    public void setWaitForReady(boolean waitForReady) {
-        this.waitForReady = waitForReady;
-    }
-
-    @Override
     public StepExecution start(StepContext context) {
         return new Execution(this, context);
+    }
+
+    @NonNull
+    @Override
+    public DeployOperation prepare(@CheckForNull FilePath workspace, @NonNull UnaryOperator<String> expand) {
+        PublishVersionRequest request = Requests.publishVersion(this, expand);
+        return deployer -> deployer.publishVersion(request);
     }
 
     static final class Execution extends LambdaStepExecution {
@@ -137,24 +108,31 @@ public final class LambdaPublishVersionStep extends LambdaDeployStep implements 
         }
 
         @Override
-        protected void begin(@NonNull Call call) throws Exception {
+        protected void begin(@NonNull BackgroundContext context) throws Exception {
             PublishVersionRequest request = Requests.publishVersion(step, UnaryOperator.identity());
-            call.resolveCredentials();
+            context.resolveCredentials();
             if (request.waitForReady()) {
-                startWait(call, request.functionName(), null);
+                startWait(context, request.functionName(), null);
                 return;
             }
-            calling(LambdaOperationNames.PUBLISH_VERSION);
-            try (LambdaClients.Session session = call.session()) {
-                complete(call, LambdaDeployer.create(session.lambda(), call.log()).publishVersion(request));
+            markCallInFlight(LambdaOperationNames.PUBLISH_VERSION);
+            try (LambdaClients.Session session = context.session()) {
+                complete(context, context.deployer(session).publishVersion(request));
             }
         }
 
         @NonNull
         @Override
-        protected LambdaResult afterWait(@NonNull Call call, @NonNull WaitOutcome outcome) throws Exception {
+        protected WaitConclusion.Next afterTheWait() {
+            return WaitConclusion.Next.PUBLISH;
+        }
+
+        @NonNull
+        @Override
+        protected LambdaResult afterWait(@NonNull BackgroundContext context, @NonNull WaitOutcome outcome)
+                throws Exception {
             PublishVersionRequest request = PublishVersionRequest.builder()
-                    .functionName(waitFunction())
+                    .functionName(awaitedFunction())
                     .description(description)
                     .codeSha256(codeSha256)
                     .revisionId(revisionId)
@@ -163,15 +141,15 @@ public final class LambdaPublishVersionStep extends LambdaDeployStep implements 
                     .waitSettings(waitSettings())
                     .build();
             // pinned to the code and revision the wait saw ready, as the engine's own publish does
-            calling(LambdaOperationNames.PUBLISH_VERSION);
-            try (LambdaClients.Session session = call.session()) {
-                return LambdaDeployer.create(session.lambda(), call.log()).publishAfterWait(request, outcome);
+            markCallInFlight(LambdaOperationNames.PUBLISH_VERSION);
+            try (LambdaClients.Session session = context.session()) {
+                return context.deployer(session).publishAfterWait(request, outcome);
             }
         }
     }
 
     @Extension
-    public static final class DescriptorImpl extends LambdaDeployStepDescriptor {
+    public static final class DescriptorImpl extends AbstractFunctionChangingStepDescriptor {
 
         @Override
         public String getFunctionName() {
@@ -184,15 +162,6 @@ public final class LambdaPublishVersionStep extends LambdaDeployStep implements 
             return Messages.LambdaPublishVersionStep_DisplayName();
         }
 
-        public int getDefaultMaxRetries() {
-            return UpdateCodeRequest.DEFAULT_MAX_RETRIES;
-        }
-
-        @POST
-        public FormValidation doCheckFunctionName(@QueryParameter String value) {
-            return FormChecks.check(() -> Validation.unqualifiedFunctionName(value));
-        }
-
         @POST
         public FormValidation doCheckDescription(@QueryParameter String value) {
             return FormChecks.check(() -> Validation.description(value));
@@ -203,14 +172,5 @@ public final class LambdaPublishVersionStep extends LambdaDeployStep implements 
             return FormChecks.check(() -> Validation.codeSha256(value));
         }
 
-        @POST
-        public FormValidation doCheckRevisionId(@QueryParameter String value) {
-            return FormChecks.check(() -> Validation.revisionId(value));
-        }
-
-        @POST
-        public FormValidation doCheckMaxRetries(@QueryParameter String value) {
-            return FormChecks.checkMaxRetries(value);
-        }
     }
 }

@@ -3,8 +3,10 @@ package io.jenkins.plugins.lambdadeploy.steps;
 import dev.lambdadeploy.engine.AwsCallException;
 import dev.lambdadeploy.engine.FunctionStatus;
 import dev.lambdadeploy.engine.LambdaDeployException;
+import dev.lambdadeploy.engine.LambdaDeployer;
 import dev.lambdadeploy.engine.LambdaResult;
 import dev.lambdadeploy.engine.StepPhase;
+import dev.lambdadeploy.engine.WaitConclusion;
 import dev.lambdadeploy.engine.WaitSettings;
 import dev.lambdadeploy.engine.aws.CredentialsSource;
 import dev.lambdadeploy.engine.aws.FunctionProbe;
@@ -27,10 +29,8 @@ import hudson.model.TaskListener;
 import hudson.security.ACL;
 import hudson.security.ACLContext;
 import io.jenkins.plugins.lambdadeploy.AwsClients;
-import io.jenkins.plugins.lambdadeploy.Background;
 import io.jenkins.plugins.lambdadeploy.BuildLog;
 import io.jenkins.plugins.lambdadeploy.Connection;
-import io.jenkins.plugins.lambdadeploy.ConnectionParameters;
 import io.jenkins.plugins.lambdadeploy.UserErrors;
 import java.io.IOException;
 import java.time.Duration;
@@ -48,26 +48,28 @@ import jenkins.model.Jenkins;
 import jenkins.util.Timer;
 import org.jenkinsci.plugins.workflow.actions.WarningAction;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
+import org.jenkinsci.plugins.workflow.steps.GeneralNonBlockingStepExecution;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.springframework.security.core.Authentication;
 
 /**
- * Runs a step without ever blocking the CPS VM thread, and waits for readiness in a way that survives a controller
- * restart, as {@code sleep} does: the wait's whole state is an absolute deadline and a count of polls (the engine's
- * {@link ResumableWait}), persisted with what to poll; the timer is re-armed on resume and cancelled on stop.
- * Each timer tick hands one poll to a {@link Background} thread, so the shared timer never waits on the network.
- * Every background task runs with the authentication the step started with, as workflow-step-api's
- * {@code GeneralNonBlockingStepExecution} does. What a restart means in each phase is the engine's {@link StepPhase}:
- * the phase is saved before a call that changes the function, so a step found starting after a restart sent nothing.
- * Nothing here holds a secret across a restart: credentials are transient and looked up again.
+ * Runs a Lambda step without ever blocking the CPS VM thread, on workflow-step-api's
+ * {@link GeneralNonBlockingStepExecution}: each piece of work runs on its background pool with the build's
+ * authentication and is cancelled when the step is stopped. The readiness wait survives a controller restart as
+ * {@code sleep} does: its whole state is an absolute deadline and a count of polls (the engine's
+ * {@link ResumableWait}); a {@link Timer} hands each poll to the background pool and is re-armed on resume. What a
+ * restart means in each phase is the engine's {@link StepPhase}: the phase is saved before a call that changes the
+ * function, so a step found starting after a restart sent nothing. No secret is persisted: credentials are transient
+ * and looked up again.
  */
-abstract class LambdaStepExecution extends StepExecution {
+abstract class LambdaStepExecution extends GeneralNonBlockingStepExecution {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOGGER = Logger.getLogger(LambdaStepExecution.class.getName());
     /** How long a background thread waits for its new phase to reach {@code program.dat} before it goes on. */
     private static final long SAVE_TIMEOUT_SECONDS = 60;
+    /** The least time one poll is given, even when the deadline is closer: a poll answered late still counts. */
+    private static final Duration SHORTEST_POLL = Duration.ofSeconds(1);
 
     private final @CheckForNull String functionName;
     private final boolean unstableOnWarning;
@@ -81,8 +83,8 @@ abstract class LambdaStepExecution extends StepExecution {
     private @CheckForNull String callInFlight;
     private @CheckForNull Connection connection;
     /** What the wait polls, as the engine validated it. */
-    private @CheckForNull String waitFunction;
-    private @CheckForNull String waitQualifier;
+    private @CheckForNull String awaitedFunction;
+    private @CheckForNull String awaitedQualifier;
     /**
      * The {@link ResumableWait}: its deadline, in epoch milliseconds as {@code sleep} keeps its end (0 before the wait
      * starts), and the polls made so far. Plain values, so {@code program.dat} needs nothing from {@code java.time}.
@@ -93,26 +95,27 @@ abstract class LambdaStepExecution extends StepExecution {
     private int attempts;
 
     @SuppressFBWarnings(value = "SE_TRANSIENT_FIELD_NOT_RESTORED", justification = "Only used by start().")
-    private final transient @CheckForNull ConnectionParameters connectionParameters;
+    private final transient @CheckForNull AbstractLambdaStep connectionSettings;
     @SuppressFBWarnings(value = "SE_TRANSIENT_FIELD_NOT_RESTORED",
-            justification = "Captured again in onResume, as GeneralNonBlockingStepExecution captures it per task.")
+            justification = "Captured again in onResume; the base class captures it for each background task.")
     private transient volatile @CheckForNull Authentication authentication;
     @SuppressFBWarnings(value = "SE_TRANSIENT_FIELD_NOT_RESTORED",
             justification = "Secrets are never persisted: credentials are looked up again after a restart.")
-    private transient @CheckForNull CredentialsSource credentials;
+    private transient volatile @CheckForNull CredentialsSource credentials;
     @SuppressFBWarnings(value = "SE_TRANSIENT_FIELD_NOT_RESTORED",
             justification = "Only refines a timeout message; a restarted wait starts without it.")
     private transient @CheckForNull FunctionStatus lastSeen;
     @SuppressFBWarnings(value = "SE_TRANSIENT_FIELD_NOT_RESTORED", justification = "Re-armed in onResume.")
     private transient volatile @CheckForNull Future<?> timer;
-    @SuppressFBWarnings(value = "SE_TRANSIENT_FIELD_NOT_RESTORED", justification = "Re-armed in onResume.")
-    private transient volatile @CheckForNull Future<?> work;
+    @SuppressFBWarnings(value = "SE_TRANSIENT_FIELD_NOT_RESTORED",
+            justification = "Only while a call runs, to say on stop what may have reached Lambda.")
+    private transient volatile @CheckForNull LambdaDeployer deployer;
     @SuppressFBWarnings(value = "SE_TRANSIENT_FIELD_NOT_RESTORED", justification = "A stopped step is not resumed.")
     private transient volatile boolean stopped;
     @SuppressFBWarnings(value = "SE_TRANSIENT_FIELD_NOT_RESTORED", justification = "Set again in onResume.")
     private transient long generation;
 
-    LambdaStepExecution(@NonNull LambdaDeployStep step, @NonNull StepContext context) {
+    LambdaStepExecution(@NonNull AbstractLambdaStep step, @NonNull StepContext context) {
         super(context);
         this.functionName = step.getFunctionName();
         this.unstableOnWarning = step.isUnstableOnWarning();
@@ -120,19 +123,20 @@ abstract class LambdaStepExecution extends StepExecution {
         this.pollInterval = step.getPollInterval();
         this.waitPolicy = step.getWaitPolicy();
         this.failOnTimeout = step.isFailOnTimeout();
-        this.connectionParameters = step;
-        this.generation = Background.generation();
+        this.connectionSettings = step;
+        this.generation = AwsClients.generation();
     }
 
     /**
-     * Validates the step and does what comes before any wait; runs on a background thread. Ends by calling
-     * {@link #startWait} or {@link #complete}; calls {@link #calling} before any call that changes the function.
+     * Validates the step and does what comes before any wait; runs in the background. Ends by calling
+     * {@link #startWait} or {@link #complete}; calls {@link #markCallInFlight} before a call that changes the function.
      */
-    protected abstract void begin(@NonNull Call call) throws Exception;
+    protected abstract void begin(@NonNull BackgroundContext context) throws Exception;
 
-    /** What a finished wait means for this step, and what comes after it; runs on a background thread. */
+    /** What a finished wait means for this step, and what comes after it; runs in the background. */
     @NonNull
-    protected abstract LambdaResult afterWait(@NonNull Call call, @NonNull WaitOutcome outcome) throws Exception;
+    protected abstract LambdaResult afterWait(@NonNull BackgroundContext context, @NonNull WaitOutcome outcome)
+            throws Exception;
 
     /**
      * Whether {@link #begin} may run again after a restart in {@link StepPhase#STARTING}: true only for a step that
@@ -142,30 +146,34 @@ abstract class LambdaStepExecution extends StepExecution {
         return false;
     }
 
+    /** What the wait says it leads to: "ready for version publishing" only where a publish follows. */
+    @NonNull
+    protected WaitConclusion.Next afterTheWait() {
+        return WaitConclusion.Next.CONTINUE;
+    }
+
     /** Settles region and connection from the step and the build's environment (no AWS call), then goes on alone. */
     @Override
     public boolean start() throws Exception {
         authentication = Jenkins.getAuthentication2();
         EnvVars environment = getContext().get(EnvVars.class);
-        try {
-            connection = Connection.resolve(Objects.requireNonNull(connectionParameters, "no step"),
-                    environment == null ? new EnvVars() : environment, UnaryOperator.identity());
-        } catch (LambdaDeployException e) {
-            throw new AbortException(e.getMessage());
-        }
+        AbstractLambdaStep settings = Objects.requireNonNull(connectionSettings, "no step");
+        connection = UserErrors.checked(() -> Connection.resolve(settings,
+                environment == null ? new EnvVars() : environment, UnaryOperator.identity()));
         inBackground(this::begin);
         return false;
     }
 
+    /** Decides by the phase the step was saved in; never calls the base class, which cannot resume background work. */
     @Override
     public void onResume() {
         authentication = Jenkins.getAuthentication2();
-        generation = Background.generation();
+        generation = AwsClients.generation();
         switch (phase.afterRestart(startIsRepeatable())) {
             case START_AGAIN -> inBackground(this::begin);
-            case RESUME_WAIT -> inBackground(call -> {
-                call.log().waitResumed(waitFunction(), attempts, waitSettings().toPolicy().maxAttempts());
-                poll(call);
+            case RESUME_WAIT -> inBackground(context -> {
+                context.log().waitResumed(awaitedFunction(), attempts, waitSettings().toPolicy().maxAttempts());
+                poll(context);
             });
             case FAIL_NOTHING_SENT -> getContext().onFailure(
                     new AbortException(Messages.LambdaStepExecution_RestartedBeforeCall(functionName)));
@@ -174,16 +182,17 @@ abstract class LambdaStepExecution extends StepExecution {
         }
     }
 
+    /** Says what may already have reached Lambda, then stops the timer and, through the base class, the work. */
     @Override
     public void stop(@NonNull Throwable cause) throws Exception {
         stopped = true;
-        cancel(timer, false);
-        cancel(work, true);
         TaskListener listener = getContext().get(TaskListener.class);
+        LambdaDeployer calling = deployer;
         if (listener != null && functionName != null) {
-            BuildLog.of(listener).aborted(functionName);
+            BuildLog.of(listener).aborted(functionName, calling == null ? null : calling.inFlight().orElse(null));
         }
-        getContext().onFailure(cause);
+        cancel(timer);
+        super.stop(cause);
     }
 
     @Override
@@ -191,8 +200,8 @@ abstract class LambdaStepExecution extends StepExecution {
         return switch (phase) {
             case STARTING -> "starting";
             case CALLING -> "calling " + callInFlight + " for " + functionName;
-            case WAITING -> "waiting for " + waitFunction + " to be ready: " + attempts + " polls so far, giving up at "
-                    + Instant.ofEpochMilli(deadline);
+            case WAITING -> "waiting for " + awaitedFunction + " to be ready: " + attempts + " polls so far, giving up "
+                    + "at " + Instant.ofEpochMilli(deadline);
         };
     }
 
@@ -203,23 +212,23 @@ abstract class LambdaStepExecution extends StepExecution {
     }
 
     /** Marks the start of {@code operation}, a call that changes the function: a restart now cannot be resumed. */
-    protected final void calling(@NonNull String operation) throws InterruptedException {
+    protected final void markCallInFlight(@NonNull String operation) throws InterruptedException {
         callInFlight = operation;
         enter(StepPhase.CALLING);
     }
 
     /** Starts the restart-surviving wait for {@code function} and polls at once. */
-    protected final void startWait(@NonNull Call call, @NonNull String function, @CheckForNull String qualifier)
-            throws Exception {
+    protected final void startWait(@NonNull BackgroundContext context, @NonNull String function,
+            @CheckForNull String qualifier) throws Exception {
         ResumableWait wait = ResumableWait.start(waitSettings().toPolicy(), Instant.now());
-        waitFunction = function;
-        waitQualifier = qualifier;
+        awaitedFunction = function;
+        awaitedQualifier = qualifier;
         deadline = wait.deadline().toEpochMilli();
         attempts = wait.attempts();
         lastSeen = null;
-        call.log().waitingForReady();
+        context.log().waitingForReady(afterTheWait());
         enter(StepPhase.WAITING);
-        poll(call);
+        poll(context);
     }
 
     /**
@@ -227,7 +236,7 @@ abstract class LambdaStepExecution extends StepExecution {
      * either way; with {@code unstableOnWarning} it also marks the step's node and the build UNSTABLE, together, as
      * workflow-basic-steps' {@code unstable} step does: a node is never shown yellow in a green build.
      */
-    protected final void complete(@NonNull Call call, @NonNull LambdaResult result)
+    protected final void complete(@NonNull BackgroundContext context, @NonNull LambdaResult result)
             throws IOException, InterruptedException {
         String warning = result.warning();
         if (warning != null && unstableOnWarning) {
@@ -235,7 +244,7 @@ abstract class LambdaStepExecution extends StepExecution {
             if (node != null) {
                 node.addOrReplaceAction(new WarningAction(Result.UNSTABLE).withMessage(warning));
             }
-            call.run().setResult(Result.UNSTABLE);
+            context.run().setResult(Result.UNSTABLE);
         }
         if (!stopped) {
             // a plain map of plain values: readable in the sandbox, serializable with the program
@@ -249,8 +258,8 @@ abstract class LambdaStepExecution extends StepExecution {
     }
 
     @NonNull
-    protected final String waitFunction() {
-        return Objects.requireNonNull(waitFunction, "no wait started");
+    protected final String awaitedFunction() {
+        return Objects.requireNonNull(awaitedFunction, "no wait started");
     }
 
     /** Records the new phase in {@code program.dat} before going on, so a restart never finds an older one. */
@@ -264,110 +273,113 @@ abstract class LambdaStepExecution extends StepExecution {
     }
 
     /** One poll, its decision, and either the next timer or the end of the wait. */
-    private void poll(Call call) throws Exception {
+    private void poll(BackgroundContext context) throws Exception {
         WaitPolicy policy = waitSettings().toPolicy();
-        Observation seen = probe(call);
         if (deadline == 0) {
             throw new IllegalStateException("no wait started");
         }
-        ResumableWait.Step step = new ResumableWait(Instant.ofEpochMilli(deadline), attempts)
-                .observe(policy, seen, Instant.now());
-        attempts = step.next().attempts();
+        Instant end = Instant.ofEpochMilli(deadline);
+        Duration left = Duration.between(Instant.now(), end);
+        Observation seen = probe(context, left.compareTo(SHORTEST_POLL) < 0 ? SHORTEST_POLL : left);
+        ResumableWait.Step observed = new ResumableWait(end, attempts).observe(policy, seen, Instant.now());
+        attempts = observed.next().attempts();
         if (seen instanceof Observation.Seen s) {
             lastSeen = s.status();
         }
-        call.log().polled(seen, step.decision(), attempts, policy.maxAttempts(), step.elapsed());
-        WaitOutcome outcome = WaitOutcome.of(step.decision(), lastSeen, attempts, step.elapsed());
+        context.log().polled(seen, observed.decision(), attempts, policy.maxAttempts(), observed.elapsed());
+        WaitOutcome outcome = WaitOutcome.of(observed.decision(), lastSeen, attempts, observed.elapsed());
         if (outcome == null) {
-            schedule(((Decision.PollAgain) step.decision()).delay());
+            schedule(((Decision.PollAgain) observed.decision()).delay());
             return;
         }
-        complete(call, afterWait(call, outcome));
+        complete(context, afterWait(context, outcome));
     }
 
-    private Observation probe(Call call) throws Exception {
+    private Observation probe(BackgroundContext context, Duration timeout) throws Exception {
         try {
-            return probeOnce(call);
+            return probeOnce(context, timeout);
         } catch (AwsCallException e) {
             if (!e.error().isExpiredCredentials()) {
                 throw e;
             }
             // the wait outlived the session of credentials resolved at the start: look them up again, once
             credentials = null;
-            return probeOnce(call);
+            return probeOnce(context, timeout);
         }
     }
 
-    private Observation probeOnce(Call call) throws Exception {
-        try (LambdaClients.Session session = call.session()) {
-            return new FunctionProbe(session.lambda(), waitFunction(), waitQualifier).probe();
+    private Observation probeOnce(BackgroundContext context, Duration timeout) throws Exception {
+        try (LambdaClients.Session session = context.session()) {
+            return new FunctionProbe(session.lambda(), awaitedFunction(), awaitedQualifier).probe(timeout);
         }
     }
 
+    /** The next poll on the shared timer, which only hands it to the background pool as the user of the step. */
     private void schedule(Duration delay) {
         long armedIn = generation;
-        if (stopped || armedIn != Background.generation()) {
+        if (stopped || armedIn != AwsClients.generation()) {
             // stopped, or Jenkins is stopping: Timer.get() would even make a new pool after Jenkins shut the old one
             return;
         }
+        Authentication as = Objects.requireNonNull(authentication, "not started");
         timer = Timer.get().schedule(() -> {
-            if (!stopped && armedIn == Background.generation()) {
+            try (ACLContext ignored = ACL.as2(as)) {
                 inBackground(this::poll);
             }
         }, delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Runs {@code task} on a {@link Background} thread as the user the step runs as. */
+    /**
+     * Runs {@code task} with the base class's {@link #run}, which captures the caller's authentication (the CPS VM
+     * thread's, or the one {@link #schedule} set), fails the step on an exception and is cancelled by {@link #stop}.
+     * The engine's user errors fail it without a stack trace. Work begun by an earlier Jenkins in this JVM (a test's
+     * restart) stays quiet: its build now belongs to the Jenkins that resumed it.
+     */
     private void inBackground(Task task) {
         long armedIn = generation;
-        Authentication as = Objects.requireNonNull(authentication, "not started");
-        work = Background.submit(() -> {
-            if (stopped || armedIn != Background.generation()) {
+        run(() -> {
+            if (stopped || armedIn != AwsClients.generation()) {
                 return;
             }
-            try (ACLContext ignored = ACL.as2(as)) {
-                task.run(call());
-            } catch (Throwable t) {
-                fail(t, armedIn);
+            try {
+                task.run(backgroundContext());
+            } catch (Exception e) {
+                if (stopped || armedIn != AwsClients.generation()) {
+                    LOGGER.log(Level.FINE, "ignoring a failure after the step was stopped", e);
+                    return;
+                }
+                throw e instanceof LambdaDeployException ? new AbortException(e.getMessage()) : e;
             }
         });
     }
 
-    private void fail(Throwable error, long armedIn) {
-        if (stopped || armedIn != Background.generation()) {
-            LOGGER.log(Level.FINE, "ignoring a failure after the step was stopped", error);
-            return;
-        }
-        getContext().onFailure(error instanceof InterruptedException ? error : UserErrors.forBuild(error));
-    }
-
-    private Call call() throws IOException, InterruptedException {
+    private BackgroundContext backgroundContext() throws IOException, InterruptedException {
         StepContext context = getContext();
         Run<?, ?> run = Objects.requireNonNull(context.get(Run.class), "no build");
         TaskListener listener = Objects.requireNonNull(context.get(TaskListener.class), "no build log");
         EnvVars environment = context.get(EnvVars.class);
-        return new Call(run, BuildLog.of(listener), environment == null ? new EnvVars() : environment);
+        return new BackgroundContext(run, BuildLog.of(listener), environment == null ? new EnvVars() : environment);
     }
 
-    private static void cancel(@CheckForNull Future<?> future, boolean interrupt) {
+    private static void cancel(@CheckForNull Future<?> future) {
         if (future != null) {
-            future.cancel(interrupt);
+            future.cancel(false);
         }
     }
 
     @FunctionalInterface
     private interface Task {
-        void run(Call call) throws Exception;
+        void run(BackgroundContext context) throws Exception;
     }
 
-    /** What one background task works with: the build, its log and environment, and clients for Lambda. */
-    final class Call {
+    /** What one piece of background work has: the build, its log and environment, and clients for Lambda. */
+    final class BackgroundContext {
 
         private final Run<?, ?> run;
         private final DeployLog log;
         private final EnvVars environment;
 
-        private Call(Run<?, ?> run, DeployLog log, EnvVars environment) {
+        private BackgroundContext(Run<?, ?> run, DeployLog log, EnvVars environment) {
             this.run = run;
             this.log = log;
             this.environment = environment;
@@ -398,6 +410,13 @@ abstract class LambdaStepExecution extends StepExecution {
         /** A client for one call or one poll, with credentials resolved once per step; close it afterwards. */
         LambdaClients.Session session() throws AbortException {
             return AwsClients.open(Objects.requireNonNull(connection, "not started").settings(credentials()));
+        }
+
+        /** The engine's operations on {@code session}; while one runs, {@link #stop} can say what is on the wire. */
+        LambdaDeployer deployer(LambdaClients.Session session) {
+            LambdaDeployer created = LambdaDeployer.create(session.lambda(), log);
+            deployer = created;
+            return created;
         }
 
         private CredentialsSource credentials() throws AbortException {

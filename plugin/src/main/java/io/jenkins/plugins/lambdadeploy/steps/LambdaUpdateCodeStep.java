@@ -1,10 +1,9 @@
 package io.jenkins.plugins.lambdadeploy.steps;
 
-import dev.lambdadeploy.engine.LambdaDeployer;
+import dev.lambdadeploy.engine.DeployOperation;
 import dev.lambdadeploy.engine.LambdaOperationNames;
 import dev.lambdadeploy.engine.LambdaResult;
 import dev.lambdadeploy.engine.UpdateCodeRequest;
-import dev.lambdadeploy.engine.Validation;
 import dev.lambdadeploy.engine.WaitConclusion;
 import dev.lambdadeploy.engine.aws.LambdaClients;
 import dev.lambdadeploy.engine.wait.WaitOutcome;
@@ -19,7 +18,7 @@ import hudson.util.ListBoxModel;
 import io.jenkins.plugins.lambdadeploy.CodeSources;
 import io.jenkins.plugins.lambdadeploy.FormChecks;
 import io.jenkins.plugins.lambdadeploy.Requests;
-import io.jenkins.plugins.lambdadeploy.UpdateCodeParameters;
+import java.io.IOException;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -33,7 +32,7 @@ import org.kohsuke.stapler.verb.POST;
  * {@code lambdaUpdateCode}: UpdateFunctionCode from S3, a zip in the workspace or a container image, waiting out an
  * update already in progress; then, unless told otherwise, waits (restart-surviving) until the update is live.
  */
-public final class LambdaUpdateCodeStep extends LambdaDeployStep implements UpdateCodeParameters {
+public final class LambdaUpdateCodeStep extends AbstractFunctionChangingStep {
 
     private @CheckForNull String s3Bucket;
     private @CheckForNull String s3Key;
@@ -43,16 +42,12 @@ public final class LambdaUpdateCodeStep extends LambdaDeployStep implements Upda
     private @CheckForNull String architectures;
     private boolean dryRun;
     private boolean publish;
-    private @CheckForNull String revisionId;
-    private int maxRetries = UpdateCodeRequest.DEFAULT_MAX_RETRIES;
-    private boolean waitForReady = true;
 
     @DataBoundConstructor
     public LambdaUpdateCodeStep(String functionName) {
         super(functionName);
     }
 
-    @Override
     @CheckForNull
     public String getS3Bucket() {
         return s3Bucket;
@@ -63,7 +58,6 @@ public final class LambdaUpdateCodeStep extends LambdaDeployStep implements Upda
         this.s3Bucket = Util.fixEmptyAndTrim(s3Bucket);
     }
 
-    @Override
     @CheckForNull
     public String getS3Key() {
         return s3Key;
@@ -74,7 +68,6 @@ public final class LambdaUpdateCodeStep extends LambdaDeployStep implements Upda
         this.s3Key = Util.fixEmptyAndTrim(s3Key);
     }
 
-    @Override
     @CheckForNull
     public String getS3ObjectVersion() {
         return s3ObjectVersion;
@@ -85,7 +78,6 @@ public final class LambdaUpdateCodeStep extends LambdaDeployStep implements Upda
         this.s3ObjectVersion = Util.fixEmptyAndTrim(s3ObjectVersion);
     }
 
-    @Override
     @CheckForNull
     public String getZipFile() {
         return zipFile;
@@ -96,7 +88,6 @@ public final class LambdaUpdateCodeStep extends LambdaDeployStep implements Upda
         this.zipFile = Util.fixEmptyAndTrim(zipFile);
     }
 
-    @Override
     @CheckForNull
     public String getImageUri() {
         return imageUri;
@@ -107,7 +98,6 @@ public final class LambdaUpdateCodeStep extends LambdaDeployStep implements Upda
         this.imageUri = Util.fixEmptyAndTrim(imageUri);
     }
 
-    @Override
     @CheckForNull
     public String getArchitectures() {
         return architectures;
@@ -118,7 +108,6 @@ public final class LambdaUpdateCodeStep extends LambdaDeployStep implements Upda
         this.architectures = Util.fixEmptyAndTrim(architectures);
     }
 
-    @Override
     public boolean isDryRun() {
         return dryRun;
     }
@@ -128,7 +117,6 @@ public final class LambdaUpdateCodeStep extends LambdaDeployStep implements Upda
         this.dryRun = dryRun;
     }
 
-    @Override
     public boolean isPublish() {
         return publish;
     }
@@ -139,39 +127,16 @@ public final class LambdaUpdateCodeStep extends LambdaDeployStep implements Upda
     }
 
     @Override
-    @CheckForNull
-    public String getRevisionId() {
-        return revisionId;
-    }
-
-    @DataBoundSetter
-    public void setRevisionId(@CheckForNull String revisionId) {
-        this.revisionId = Util.fixEmptyAndTrim(revisionId);
-    }
-
-    @Override
-    public int getMaxRetries() {
-        return maxRetries;
-    }
-
-    @DataBoundSetter
-    public void setMaxRetries(int maxRetries) {
-        this.maxRetries = maxRetries;
-    }
-
-    @Override
-    public boolean isWaitForReady() {
-        return waitForReady;
-    }
-
-    @DataBoundSetter
-    public void setWaitForReady(boolean waitForReady) {
-        this.waitForReady = waitForReady;
-    }
-
-    @Override
     public StepExecution start(StepContext context) {
         return new Execution(this, context);
+    }
+
+    @NonNull
+    @Override
+    public DeployOperation prepare(@CheckForNull FilePath workspace, @NonNull UnaryOperator<String> expand)
+            throws IOException, InterruptedException {
+        UpdateCodeRequest request = Requests.updateCode(this, CodeSources.of(this, workspace, expand), expand);
+        return deployer -> deployer.updateCode(request);
     }
 
     static final class Execution extends LambdaStepExecution {
@@ -189,36 +154,35 @@ public final class LambdaUpdateCodeStep extends LambdaDeployStep implements Upda
         }
 
         @Override
-        protected void begin(@NonNull Call call) throws Exception {
+        protected void begin(@NonNull BackgroundContext context) throws Exception {
             // the workspace only for a zipFile: asking for it could fail (agent gone) where S3 and image need none
-            FilePath workspace = step.getZipFile() == null ? null : call.workspace();
-            UpdateCodeRequest request = Requests.updateCode(step, CodeSources.of(step, workspace, UnaryOperator.identity()),
-                    UnaryOperator.identity());
-            call.resolveCredentials();
-            calling(LambdaOperationNames.UPDATE_FUNCTION_CODE);
+            FilePath workspace = step.getZipFile() == null ? null : context.workspace();
+            UpdateCodeRequest request = Requests.updateCode(step,
+                    CodeSources.of(step, workspace, UnaryOperator.identity()), UnaryOperator.identity());
+            context.resolveCredentials();
+            markCallInFlight(LambdaOperationNames.UPDATE_FUNCTION_CODE);
             LambdaResult result;
-            try (LambdaClients.Session session = call.session()) {
-                result = LambdaDeployer.create(session.lambda(), call.log())
-                        .updateCode(request.toBuilder().waitForReady(false).build());
+            try (LambdaClients.Session session = context.session()) {
+                result = context.deployer(session).updateCode(request.toBuilder().waitForReady(false).build());
             }
             if (request.dryRun() || !request.waitForReady()) {
-                complete(call, result);
+                complete(context, result);
                 return;
             }
             updated = PersistedResult.of(result);
-            startWait(call, request.functionName(), null);
+            startWait(context, request.functionName(), null);
         }
 
         @NonNull
         @Override
-        protected LambdaResult afterWait(@NonNull Call call, @NonNull WaitOutcome outcome) {
-            WaitConclusion.conclude(waitFunction(), outcome, waitSettings(), WaitConclusion.Next.CONTINUE, call.log());
+        protected LambdaResult afterWait(@NonNull BackgroundContext context, @NonNull WaitOutcome outcome) {
+            WaitConclusion.conclude(awaitedFunction(), outcome, waitSettings(), afterTheWait(), context.log(), null);
             return WaitConclusion.record(Objects.requireNonNull(updated, "no update").toResult(), outcome);
         }
     }
 
     @Extension
-    public static final class DescriptorImpl extends LambdaDeployStepDescriptor {
+    public static final class DescriptorImpl extends AbstractFunctionChangingStepDescriptor {
 
         @Override
         public String getFunctionName() {
@@ -231,28 +195,9 @@ public final class LambdaUpdateCodeStep extends LambdaDeployStep implements Upda
             return Messages.LambdaUpdateCodeStep_DisplayName();
         }
 
-        public int getDefaultMaxRetries() {
-            return UpdateCodeRequest.DEFAULT_MAX_RETRIES;
-        }
-
-        @POST
-        public FormValidation doCheckFunctionName(@QueryParameter String value) {
-            return FormChecks.check(() -> Validation.unqualifiedFunctionName(value));
-        }
-
         @POST
         public FormValidation doCheckImageUri(@QueryParameter String value) {
             return FormChecks.checkImageUri(value);
-        }
-
-        @POST
-        public FormValidation doCheckRevisionId(@QueryParameter String value) {
-            return FormChecks.check(() -> Validation.revisionId(value));
-        }
-
-        @POST
-        public FormValidation doCheckMaxRetries(@QueryParameter String value) {
-            return FormChecks.checkMaxRetries(value);
         }
 
         @POST

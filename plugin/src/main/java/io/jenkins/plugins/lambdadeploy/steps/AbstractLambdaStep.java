@@ -1,38 +1,24 @@
-package io.jenkins.plugins.lambdadeploy.freestyle;
+package io.jenkins.plugins.lambdadeploy.steps;
 
-import dev.lambdadeploy.engine.LambdaDeployException;
-import dev.lambdadeploy.engine.LambdaDeployer;
-import dev.lambdadeploy.engine.LambdaResult;
+import dev.lambdadeploy.engine.DeployOperation;
 import dev.lambdadeploy.engine.WaitSettings;
-import dev.lambdadeploy.engine.aws.CredentialsSource;
-import dev.lambdadeploy.engine.aws.LambdaClients;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
-import hudson.AbortException;
-import hudson.EnvVars;
 import hudson.FilePath;
-import hudson.Launcher;
 import hudson.Util;
-import hudson.model.AbstractBuild;
-import hudson.model.BuildListener;
-import hudson.model.Result;
-import hudson.tasks.Builder;
-import io.jenkins.plugins.lambdadeploy.AwsClients;
-import io.jenkins.plugins.lambdadeploy.BuildLog;
-import io.jenkins.plugins.lambdadeploy.Connection;
-import io.jenkins.plugins.lambdadeploy.ConnectionParameters;
-import io.jenkins.plugins.lambdadeploy.WaitParameters;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.function.UnaryOperator;
+import org.jenkinsci.plugins.workflow.steps.Step;
 import org.kohsuke.stapler.DataBoundSetter;
 
 /**
- * What the three freestyle build steps share, field for field the same as the Pipeline steps, and how they run:
- * blocking on the build's executor (an abort interrupts it), with the engine's blocking operations. Freestyle (and
- * other {@code AbstractProject} jobs) only. The result is
- * exported to the steps after it as LAMBDA_* environment variables. Defaults are the engine's, which are the spec's.
+ * What every Lambda step shares: the function, the connection to Lambda, the readiness wait and what a warning does.
+ * One describable serves both fronts: Pipeline runs it as a step, and a freestyle build step holds one (see
+ * {@code AbstractLambdaBuilder}) and runs its {@link #prepare prepared operation}. Defaults are the engine's, which
+ * are those of the original script (30 attempts, 2 seconds apart, warn and go on at timeout).
  */
-public abstract class LambdaDeployBuilder extends Builder implements ConnectionParameters, WaitParameters {
+public abstract class AbstractLambdaStep extends Step {
 
     private final String functionName;
     private @CheckForNull String region;
@@ -47,7 +33,7 @@ public abstract class LambdaDeployBuilder extends Builder implements ConnectionP
     private boolean failOnTimeout = WaitSettings.DEFAULTS.failOnTimeout();
     private boolean unstableOnWarning;
 
-    protected LambdaDeployBuilder(String functionName) {
+    protected AbstractLambdaStep(String functionName) {
         this.functionName = Util.fixEmptyAndTrim(functionName);
     }
 
@@ -55,7 +41,6 @@ public abstract class LambdaDeployBuilder extends Builder implements ConnectionP
         return functionName;
     }
 
-    @Override
     @CheckForNull
     public String getRegion() {
         return region;
@@ -66,7 +51,6 @@ public abstract class LambdaDeployBuilder extends Builder implements ConnectionP
         this.region = Util.fixEmptyAndTrim(region);
     }
 
-    @Override
     @CheckForNull
     public String getCredentialsId() {
         return credentialsId;
@@ -77,7 +61,6 @@ public abstract class LambdaDeployBuilder extends Builder implements ConnectionP
         this.credentialsId = Util.fixEmptyAndTrim(credentialsId);
     }
 
-    @Override
     @CheckForNull
     public String getRoleArn() {
         return roleArn;
@@ -88,7 +71,6 @@ public abstract class LambdaDeployBuilder extends Builder implements ConnectionP
         this.roleArn = Util.fixEmptyAndTrim(roleArn);
     }
 
-    @Override
     @CheckForNull
     public String getExternalId() {
         return externalId;
@@ -99,7 +81,6 @@ public abstract class LambdaDeployBuilder extends Builder implements ConnectionP
         this.externalId = Util.fixEmptyAndTrim(externalId);
     }
 
-    @Override
     @CheckForNull
     public String getRoleSessionName() {
         return roleSessionName;
@@ -110,7 +91,6 @@ public abstract class LambdaDeployBuilder extends Builder implements ConnectionP
         this.roleSessionName = Util.fixEmptyAndTrim(roleSessionName);
     }
 
-    @Override
     @CheckForNull
     public String getEndpointUrl() {
         return endpointUrl;
@@ -121,7 +101,6 @@ public abstract class LambdaDeployBuilder extends Builder implements ConnectionP
         this.endpointUrl = Util.fixEmptyAndTrim(endpointUrl);
     }
 
-    @Override
     public int getMaxWaitAttempts() {
         return maxWaitAttempts;
     }
@@ -131,7 +110,6 @@ public abstract class LambdaDeployBuilder extends Builder implements ConnectionP
         this.maxWaitAttempts = maxWaitAttempts;
     }
 
-    @Override
     public int getPollInterval() {
         return pollInterval;
     }
@@ -141,7 +119,6 @@ public abstract class LambdaDeployBuilder extends Builder implements ConnectionP
         this.pollInterval = pollInterval;
     }
 
-    @Override
     @NonNull
     public String getWaitPolicy() {
         return waitPolicy;
@@ -153,7 +130,6 @@ public abstract class LambdaDeployBuilder extends Builder implements ConnectionP
         this.waitPolicy = policy == null ? WaitSettings.DEFAULTS.policy() : policy;
     }
 
-    @Override
     public boolean isFailOnTimeout() {
         return failOnTimeout;
     }
@@ -173,45 +149,17 @@ public abstract class LambdaDeployBuilder extends Builder implements ConnectionP
         this.unstableOnWarning = unstableOnWarning;
     }
 
+    /** As configured; not validated here: the engine's requests validate and name the first bad parameter. */
+    @NonNull
+    public WaitSettings waitSettings() {
+        return new WaitSettings(maxWaitAttempts, Duration.ofSeconds(pollInterval), waitPolicy, failOnTimeout);
+    }
+
     /**
-     * Validates the configuration (the engine names the first bad parameter) and reads what it needs;
-     * {@code expand} resolves {@code $VARIABLES} of the build, e.g. {@code ${LAMBDA_CODE_SHA256}} from an earlier step.
+     * Builds and validates the engine request of this step, ready to run with a blocking deployer (a freestyle build
+     * step). Reads a {@code zipFile} from {@code workspace}; {@code expand} resolves build variables in text fields.
      */
     @NonNull
-    protected abstract Operation prepare(@CheckForNull FilePath workspace, @NonNull UnaryOperator<String> expand)
+    public abstract DeployOperation prepare(@CheckForNull FilePath workspace, @NonNull UnaryOperator<String> expand)
             throws IOException, InterruptedException;
-
-    /** One engine operation, ready to run. */
-    @FunctionalInterface
-    protected interface Operation {
-        @NonNull
-        LambdaResult run(@NonNull LambdaDeployer deployer) throws InterruptedException;
-    }
-
-    /**
-     * Runs on the build's executor (an abort interrupts it). Not a {@code SimpleBuildStep}, so not offered to Pipeline
-     * through {@code step} or its symbol: Pipeline has the real steps, which survive a restart and need no workspace.
-     */
-    @Override
-    public boolean perform(@NonNull AbstractBuild<?, ?> build, @NonNull Launcher launcher,
-            @NonNull BuildListener listener) throws InterruptedException, IOException {
-        EnvVars env = build.getEnvironment(listener);
-        env.overrideAll(build.getBuildVariables());
-        LambdaResult result;
-        try {
-            Operation operation = prepare(build.getWorkspace(), env::expand);
-            Connection connection = Connection.resolve(this, env, env::expand);
-            CredentialsSource credentials = connection.credentials(build, env);
-            try (LambdaClients.Session session = AwsClients.open(connection.settings(credentials))) {
-                result = operation.run(LambdaDeployer.create(session.lambda(), BuildLog.of(listener)));
-            }
-        } catch (LambdaDeployException e) {
-            throw new AbortException(e.getMessage());
-        }
-        build.addAction(new LambdaResultAction(result.environment()));
-        if (result.warning() != null && unstableOnWarning) {
-            build.setResult(Result.UNSTABLE);
-        }
-        return true;
-    }
 }

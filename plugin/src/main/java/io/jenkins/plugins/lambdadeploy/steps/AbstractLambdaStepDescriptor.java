@@ -17,8 +17,8 @@ import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
 
-/** Form methods and defaults shared by the three steps' descriptors. */
-public abstract class LambdaDeployStepDescriptor extends StepDescriptor {
+/** Form methods and defaults of every Lambda step, in Pipeline and inside a freestyle build step. */
+public abstract class AbstractLambdaStepDescriptor extends StepDescriptor {
 
     /**
      * No workspace and no node: S3 and image updates, waits and publishes run anywhere. A {@code zipFile} update

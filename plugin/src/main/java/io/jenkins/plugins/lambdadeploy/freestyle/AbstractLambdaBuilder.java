@@ -1,0 +1,69 @@
+package io.jenkins.plugins.lambdadeploy.freestyle;
+
+import dev.lambdadeploy.engine.DeployOperation;
+import dev.lambdadeploy.engine.LambdaDeployException;
+import dev.lambdadeploy.engine.LambdaDeployer;
+import dev.lambdadeploy.engine.LambdaResult;
+import dev.lambdadeploy.engine.aws.CredentialsSource;
+import dev.lambdadeploy.engine.aws.LambdaClients;
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.AbortException;
+import hudson.EnvVars;
+import hudson.Launcher;
+import hudson.model.AbstractBuild;
+import hudson.model.BuildListener;
+import hudson.model.Result;
+import hudson.tasks.Builder;
+import io.jenkins.plugins.lambdadeploy.AwsClients;
+import io.jenkins.plugins.lambdadeploy.BuildLog;
+import io.jenkins.plugins.lambdadeploy.Connection;
+import io.jenkins.plugins.lambdadeploy.steps.AbstractLambdaStep;
+import java.io.IOException;
+import java.util.Objects;
+
+/**
+ * A freestyle build step that holds its Pipeline step: the step is the one describable with every field, form check
+ * and help text (the inverse of workflow-basic-steps' {@code CoreStep}, which holds a build step for Pipeline). It runs
+ * blocking on the build's executor (an abort interrupts it) with the engine's blocking operations, and exports its
+ * result to the build steps after it as LAMBDA_* variables. Not a {@code SimpleBuildStep}, so not offered to Pipeline
+ * through {@code step}: Pipeline has the steps themselves, which survive a restart and need no workspace.
+ *
+ * @param <S> the step this build step runs
+ */
+public abstract class AbstractLambdaBuilder<S extends AbstractLambdaStep> extends Builder {
+
+    private final S step;
+
+    protected AbstractLambdaBuilder(@NonNull S step) {
+        this.step = Objects.requireNonNull(step, "step");
+    }
+
+    @NonNull
+    public S getStep() {
+        return step;
+    }
+
+    /** Text fields expand build variables ({@code ${LAMBDA_CODE_SHA256}} of an earlier step, parameters). */
+    @Override
+    public boolean perform(@NonNull AbstractBuild<?, ?> build, @NonNull Launcher launcher,
+            @NonNull BuildListener listener) throws InterruptedException, IOException {
+        EnvVars env = build.getEnvironment(listener);
+        env.overrideAll(build.getBuildVariables());
+        LambdaResult result;
+        try {
+            DeployOperation operation = step.prepare(build.getWorkspace(), env::expand);
+            Connection connection = Connection.resolve(step, env, env::expand);
+            CredentialsSource credentials = connection.credentials(build, env);
+            try (LambdaClients.Session session = AwsClients.open(connection.settings(credentials))) {
+                result = operation.run(LambdaDeployer.create(session.lambda(), BuildLog.of(listener)));
+            }
+        } catch (LambdaDeployException e) {
+            throw new AbortException(e.getMessage());
+        }
+        build.addAction(new LambdaResultAction(result.environment()));
+        if (result.warning() != null && step.isUnstableOnWarning()) {
+            build.setResult(Result.UNSTABLE);
+        }
+        return true;
+    }
+}
