@@ -111,7 +111,7 @@ public final class WaitConclusion {
      */
     static LambdaResult recorded(LambdaResult before, WaitOutcome outcome) {
         LambdaResult.Builder after = before.toBuilder();
-        FunctionStatus seen = outcome.lastSeen();
+        @Nullable FunctionStatus seen = outcome.lastSeen();
         if (seen != null) {
             after.state(seen.state()).lastUpdateStatus(seen.lastUpdateStatus());
             if (seen.functionArn() != null) {
