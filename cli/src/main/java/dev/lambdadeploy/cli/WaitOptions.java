@@ -3,6 +3,7 @@ package dev.lambdadeploy.cli;
 import dev.lambdadeploy.engine.WaitSettings;
 import dev.lambdadeploy.engine.wait.AdaptiveWaitPolicy;
 import dev.lambdadeploy.engine.wait.WaitPolicy;
+import dev.lambdadeploy.engine.wait.WaitPolicyName;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
@@ -27,9 +28,9 @@ final class WaitOptions {
             description = "Fail (exit 1) when the wait times out, instead of warning and going on as the spec does.")
     boolean failOnTimeout;
 
-    /** Unvalidated: the engine's request builders validate and name the first bad parameter. */
+    /** Unvalidated but for the policy's name: the engine's request builders validate the rest. */
     WaitSettings settings() {
         return new WaitSettings(maxWaitAttempts, pollInterval != null ? pollInterval : WaitSettings.DEFAULTS.pollInterval(),
-                waitPolicy, failOnTimeout);
+                WaitPolicyName.parse(waitPolicy), failOnTimeout);
     }
 }

@@ -54,7 +54,7 @@ class OutputTest {
 
     @Test
     void textIsKeyValueLinesWithEmptyValuesForNull() {
-        assertThat(ResultWriter.text(result.withVersion(null, false).toMap())).startsWith(
+        assertThat(ResultWriter.text(result.toBuilder().version(null).published(false).build().toMap())).startsWith(
                 "functionName=fn\nfunctionArn=arn:aws:lambda:us-east-1:123456789012:function:fn\nversion=\ncodeSha256=abc=\n")
                 .contains("\nattempts=3\nsecondsWaited=1.5\npublished=false\ntimedOut=false\n");
     }

@@ -59,15 +59,15 @@ final class CodeUpdater {
         }
         ops.log().updateAccepted(accepted.codeSha256(), accepted.revisionId());
         if (request.publish()) {
-            result = result.withVersion(response.version(), true);
+            result = result.toBuilder().version(response.version()).published(true).build();
         }
         if (!request.waitForReady()) {
             return new Updated(result, requestId);
         }
-        ops.log().waitingForReady(WaitConclusion.Next.CONTINUE);
+        ops.log().waitingForReady(AfterWait.CONTINUE);
         WaitOutcome outcome = ops.await(name, null, request.waitSettings(), deadline);
-        WaitConclusion.conclude(name, outcome, request.waitSettings(), WaitConclusion.Next.CONTINUE, ops.log(), requestId);
-        return new Updated(WaitConclusion.record(result, outcome), requestId);
+        WaitConclusion.conclude(name, outcome, request.waitSettings(), AfterWait.CONTINUE, ops.log(), requestId);
+        return new Updated(WaitConclusion.recorded(result, outcome), requestId);
     }
 
     private UpdateFunctionCodeResponse submit(UpdateCodeRequest request, Deadline deadline) throws InterruptedException {
@@ -109,6 +109,7 @@ final class CodeUpdater {
 
     /** After a 429: what Lambda asked for (Retry-After), the backoff, and at least a second. */
     static Duration throttleDelay(Operations ops, int throttlesBefore, SdkException e) {
+        // + 2: the SDK's attempt 1 is the first call, with no delay before it; the first retry is attempt 2
         Duration delay = Durations.max(ops.backoff().computeDelay(throttlesBefore + 2), AwsCalls.retryAfter(e));
         return Durations.max(delay, ReadinessDecider.MIN_THROTTLE_DELAY);
     }

@@ -67,7 +67,7 @@ public final class LambdaDeployer {
      */
     public LambdaResult awaitReady(AwaitReadyRequest request) throws InterruptedException {
         ops.checkRegion(request.functionName());
-        ops.log().waitingForReady(WaitConclusion.Next.CONTINUE);
+        ops.log().waitingForReady(AfterWait.CONTINUE);
         WaitOutcome outcome = ops.await(request.functionName(), request.qualifier(), request.waitSettings(),
                 ops.deadline(request.waitSettings()));
         return concludeWait(request.functionName(), LambdaResult.empty(request.functionName()), outcome,
@@ -92,11 +92,27 @@ public final class LambdaDeployer {
 
     /**
      * Concludes a readiness wait the caller drove itself, for a step that does not publish next (lambdaAwaitReady,
-     * lambdaUpdateCode with waitForReady): ready goes on, Failed throws, a timeout warns or throws.
+     * lambdaUpdateCode with waitForReady): ready goes on, Failed throws, a timeout warns or throws. As
+     * {@link #concludeWait(String, LambdaResult, WaitOutcome, WaitSettings, AfterWait, String)} with
+     * {@link AfterWait#CONTINUE} and no update request id.
      */
     public LambdaResult concludeWait(String functionName, LambdaResult soFar, WaitOutcome outcome, WaitSettings settings) {
-        WaitConclusion.conclude(functionName, outcome, settings, WaitConclusion.Next.CONTINUE, ops.log(), null);
-        return WaitConclusion.record(soFar, outcome);
+        return concludeWait(functionName, soFar, outcome, settings, AfterWait.CONTINUE, null);
+    }
+
+    /**
+     * Concludes a readiness wait the caller drove itself ({@link dev.lambdadeploy.engine.wait.PollStep}) and returns
+     * {@code soFar} with the wait recorded: the state seen last (the code hash already known is kept), the polls and
+     * the time spent, and a timeout's warning. Ready goes on; Failed throws {@link FunctionFailedException}, naming
+     * {@code updateRequestId} (the UpdateFunctionCode this wait followed, null if this step did not send it); a
+     * timeout warns, or throws {@link ReadinessTimeoutException} with failOnTimeout; a wait that never saw the
+     * function throws {@link FunctionNotObservedException} unless {@code next} publishes. {@code next} also words
+     * the log. To publish after the wait, {@link #publishAfterWait} concludes it itself.
+     */
+    public LambdaResult concludeWait(String functionName, LambdaResult soFar, WaitOutcome outcome, WaitSettings settings,
+            AfterWait next, @Nullable String updateRequestId) {
+        WaitConclusion.conclude(functionName, outcome, settings, next, ops.log(), updateRequestId);
+        return WaitConclusion.recorded(soFar, outcome);
     }
 
     /**
@@ -113,7 +129,8 @@ public final class LambdaDeployer {
         }
         LambdaResult published = new VersionPublisher(ops).publish(publish.toBuilder().functionName(update.functionName())
                 .codeSha256(updated.result().codeSha256()).build(), deadline, updated.requestId());
-        return published.functionArn() != null ? published : published.withFunctionArn(updated.result().functionArn());
+        return published.functionArn() != null ? published
+                : published.toBuilder().functionArn(updated.result().functionArn()).build();
     }
 
     /** One poll, for callers that drive {@link dev.lambdadeploy.engine.wait.ReadinessDecider} themselves. */

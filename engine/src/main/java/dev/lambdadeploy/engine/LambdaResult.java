@@ -45,48 +45,125 @@ public record LambdaResult(
 
     /** Nothing known yet but the function's name. */
     public static LambdaResult empty(String functionName) {
-        return new LambdaResult(functionName, null, null, null, null, null, null, 0, Duration.ZERO, false, false, null);
+        return builder().functionName(functionName).build();
     }
 
     /** The result of a step that saw {@code status} last. */
     public static LambdaResult of(FunctionStatus status) {
-        return new LambdaResult(status.functionName(), status.functionArn(), null, status.codeSha256(),
-                status.revisionId(), status.state(), status.lastUpdateStatus(), 0, Duration.ZERO, false, false, null);
+        return builder().functionName(status.functionName()).functionArn(status.functionArn())
+                .codeSha256(status.codeSha256()).revisionId(status.revisionId()).state(status.state())
+                .lastUpdateStatus(status.lastUpdateStatus()).build();
     }
 
-    /** The state fields of {@code status}; the CodeSha256 already known (the uploaded code's) is kept. */
-    public LambdaResult withStatus(FunctionStatus status) {
-        return new LambdaResult(functionName, status.functionArn() != null ? status.functionArn() : functionArn, version,
-                codeSha256 != null ? codeSha256 : status.codeSha256(),
-                status.revisionId() != null ? status.revisionId() : revisionId, status.state(), status.lastUpdateStatus(),
-                attempts, waited, published, timedOut, warning);
+    /** A result built field by field; {@code functionName} is required, {@code waited} is zero unless set. */
+    public static Builder builder() {
+        return new Builder();
     }
 
-    public LambdaResult withWait(int attempts, Duration waited, boolean timedOut) {
-        return new LambdaResult(functionName, functionArn, version, codeSha256, revisionId, state, lastUpdateStatus,
-                this.attempts + attempts, this.waited.plus(waited), published, this.timedOut || timedOut,
-                timedOut && warning == null ? TIMEOUT_WARNING : warning);
+    /** A builder holding every field of this result, to change some of them. */
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
-    public LambdaResult withFunctionArn(@Nullable String functionArn) {
-        return new LambdaResult(functionName, functionArn, version, codeSha256, revisionId, state, lastUpdateStatus,
-                attempts, waited, published, timedOut, warning);
-    }
+    /** Builds a {@link LambdaResult}; each setter replaces one field. */
+    public static final class Builder {
 
-    public LambdaResult withCode(@Nullable String codeSha256, @Nullable String revisionId) {
-        return new LambdaResult(functionName, functionArn, version, codeSha256, revisionId, state, lastUpdateStatus,
-                attempts, waited, published, timedOut, warning);
-    }
+        private @Nullable String functionName;
+        private @Nullable String functionArn;
+        private @Nullable String version;
+        private @Nullable String codeSha256;
+        private @Nullable String revisionId;
+        private @Nullable String state;
+        private @Nullable String lastUpdateStatus;
+        private int attempts;
+        private Duration waited = Duration.ZERO;
+        private boolean published;
+        private boolean timedOut;
+        private @Nullable String warning;
 
-    public LambdaResult withVersion(@Nullable String version, boolean published) {
-        return new LambdaResult(functionName, functionArn, version, codeSha256, revisionId, state, lastUpdateStatus,
-                attempts, waited, published, timedOut, warning);
-    }
+        private Builder() {
+        }
 
-    /** A rollback whose code is live but whose version could not be published: a warning, not a failure. */
-    public LambdaResult withRollbackUnpublished() {
-        return new LambdaResult(functionName, functionArn, null, codeSha256, revisionId, state, lastUpdateStatus,
-                attempts, waited, false, timedOut, ROLLBACK_WARNING);
+        private Builder(LambdaResult r) {
+            functionName = r.functionName;
+            functionArn = r.functionArn;
+            version = r.version;
+            codeSha256 = r.codeSha256;
+            revisionId = r.revisionId;
+            state = r.state;
+            lastUpdateStatus = r.lastUpdateStatus;
+            attempts = r.attempts;
+            waited = r.waited;
+            published = r.published;
+            timedOut = r.timedOut;
+            warning = r.warning;
+        }
+
+        public Builder functionName(String functionName) {
+            this.functionName = functionName;
+            return this;
+        }
+
+        public Builder functionArn(@Nullable String functionArn) {
+            this.functionArn = functionArn;
+            return this;
+        }
+
+        public Builder version(@Nullable String version) {
+            this.version = version;
+            return this;
+        }
+
+        public Builder codeSha256(@Nullable String codeSha256) {
+            this.codeSha256 = codeSha256;
+            return this;
+        }
+
+        public Builder revisionId(@Nullable String revisionId) {
+            this.revisionId = revisionId;
+            return this;
+        }
+
+        public Builder state(@Nullable String state) {
+            this.state = state;
+            return this;
+        }
+
+        public Builder lastUpdateStatus(@Nullable String lastUpdateStatus) {
+            this.lastUpdateStatus = lastUpdateStatus;
+            return this;
+        }
+
+        public Builder attempts(int attempts) {
+            this.attempts = attempts;
+            return this;
+        }
+
+        public Builder waited(Duration waited) {
+            this.waited = waited;
+            return this;
+        }
+
+        public Builder published(boolean published) {
+            this.published = published;
+            return this;
+        }
+
+        public Builder timedOut(boolean timedOut) {
+            this.timedOut = timedOut;
+            return this;
+        }
+
+        public Builder warning(@Nullable String warning) {
+            this.warning = warning;
+            return this;
+        }
+
+        /** Throws {@link NullPointerException} when {@code functionName} or {@code waited} is missing. */
+        public LambdaResult build() {
+            return new LambdaResult(Objects.requireNonNull(functionName, "functionName"), functionArn, version,
+                    codeSha256, revisionId, state, lastUpdateStatus, attempts, waited, published, timedOut, warning);
+        }
     }
 
     /** Plain values only, so Pipeline scripts read them in the sandbox: {@code result.version}. */

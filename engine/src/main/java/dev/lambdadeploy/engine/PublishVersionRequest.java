@@ -20,8 +20,8 @@ public record PublishVersionRequest(
 
     /** What rollback mode changes, in every front end's help. */
     public static final String ROLLBACK_MEANING = "A rollback: if PublishVersion fails (an AWS error that "
-            + "survives the retries, or the deadline passes), warn and succeed without a version, as the spec's "
-            + "rollback does: the rolled-back code is live. Still failures: the update Failed (the rollback did not "
+            + "survives the retries, or the deadline passes), warn and succeed without a version, as the original "
+            + "script's rollback does: the rolled-back code is live. Still failures: the update Failed (the rollback did not "
             + "happen), someone else changed the function (412 or another CodeSha256: publishing code nobody asked "
             + "for is never acceptable), and a wait timeout when told to fail on one.";
 

@@ -346,7 +346,7 @@ public final class Validation {
     public static int maxRetries(int value) {
         if (value < 0 || value > MAX_RETRIES_LIMIT) {
             throw new InvalidParameterException(Parameter.MAX_RETRIES, "must be between 0 and " + MAX_RETRIES_LIMIT + ", was "
-                    + value + " (the spec's default is 3)");
+                    + value + " (the original script's default is 3)");
         }
         return value;
     }

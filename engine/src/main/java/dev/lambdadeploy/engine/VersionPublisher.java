@@ -42,7 +42,7 @@ final class VersionPublisher {
         if (!request.waitForReady()) {
             return publishAfter(request, emptyResult(request), null, deadline);
         }
-        ops.log().waitingForReady(WaitConclusion.Next.PUBLISH);
+        ops.log().waitingForReady(AfterWait.PUBLISH);
         WaitOutcome outcome = ops.await(request.functionName(), null, request.waitSettings(), deadline);
         return publishAfterWait(request, outcome, deadline, updateRequestId);
     }
@@ -60,8 +60,8 @@ final class VersionPublisher {
     private LambdaResult publishAfterWait(PublishVersionRequest request, WaitOutcome outcome, Deadline deadline,
             @Nullable String updateRequestId) throws InterruptedException {
         FunctionStatus seen = WaitConclusion.conclude(request.functionName(), outcome, request.waitSettings(),
-                WaitConclusion.Next.PUBLISH, ops.log(), updateRequestId);
-        return publishAfter(request, WaitConclusion.record(emptyResult(request), outcome), seen, deadline);
+                AfterWait.PUBLISH, ops.log(), updateRequestId);
+        return publishAfter(request, WaitConclusion.recorded(emptyResult(request), outcome), seen, deadline);
     }
 
     private LambdaResult publishAfter(PublishVersionRequest request, LambdaResult result, @Nullable FunctionStatus seen,
@@ -80,12 +80,14 @@ final class VersionPublisher {
                 throw e;
             }
             ops.log().rollbackPublishFailed(e.getMessage());
-            return result.withRollbackUnpublished();
+            // a rollback whose code is live but whose version could not be published: a warning, not a failure
+            return result.toBuilder().version(null).published(false).warning(LambdaResult.ROLLBACK_WARNING).build();
         }
     }
 
     private static LambdaResult emptyResult(PublishVersionRequest request) {
-        return LambdaResult.empty(request.functionName()).withCode(request.codeSha256(), request.revisionId());
+        return LambdaResult.builder().functionName(request.functionName()).codeSha256(request.codeSha256())
+                .revisionId(request.revisionId()).build();
     }
 
     private LambdaResult publishPinned(PublishVersionRequest request, LambdaResult result, @Nullable String expectedSha,
@@ -101,9 +103,10 @@ final class VersionPublisher {
                         .functionName(name).description(request.description()).codeSha256(expectedSha).revisionId(rev)));
                 ops.log().published(response.version(), response.codeSha256());
                 ops.log().updatedSuccessfully();
-                return new LambdaResult(name, unqualified(response.functionArn()), response.version(), response.codeSha256(),
-                        response.revisionId(), response.stateAsString(), response.lastUpdateStatusAsString(),
-                        result.attempts(), result.waited(), true, result.timedOut(), result.warning());
+                return result.toBuilder().functionArn(unqualified(response.functionArn())).version(response.version())
+                        .codeSha256(response.codeSha256()).revisionId(response.revisionId())
+                        .state(response.stateAsString()).lastUpdateStatus(response.lastUpdateStatusAsString())
+                        .published(true).build();
             } catch (PreconditionFailedException e) {
                 throw changed(AwsErrorInfo.from(OPERATION, name, e), "RevisionId " + revision + " is no longer current", e);
             } catch (InvalidParameterValueException e) {
@@ -126,6 +129,8 @@ final class VersionPublisher {
                 if (!(conflict || error.isTransient()) || retry >= request.maxRetries()) {
                     throw new AwsCallException(error, e);
                 }
+                // the SDK numbers attempts from 1 for the first call, which has no delay before it (computeDelay(1)
+                // is zero): the call after `retry` retries so far is attempt retry + 2, the first retry's delay the base
                 Duration delay = Durations.max(ops.backoff().computeDelay(retry + 2), AwsCalls.retryAfter(e));
                 pauseWithin(deadline, delay, error, e);
                 retry++;
@@ -153,10 +158,10 @@ final class VersionPublisher {
     private @Nullable String awaitAgain(PublishVersionRequest request, @Nullable String expectedSha,
             @Nullable String revision, Deadline deadline) throws InterruptedException {
         String name = request.functionName();
-        ops.log().waitingForReady(WaitConclusion.Next.PUBLISH);
+        ops.log().waitingForReady(AfterWait.PUBLISH);
         WaitOutcome outcome = ops.await(name, null, request.waitSettings(), deadline);
         FunctionStatus seen = WaitConclusion.conclude(name, outcome, request.waitSettings().withFailOnTimeout(false),
-                WaitConclusion.Next.PUBLISH, ops.log());
+                AfterWait.PUBLISH, ops.log(), null);
         return outcome.isReady() ? revisionToPin(request, expectedSha, seen) : revision;
     }
 

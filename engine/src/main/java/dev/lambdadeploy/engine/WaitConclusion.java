@@ -5,32 +5,71 @@ import dev.lambdadeploy.engine.wait.WaitOutcome;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a finished wait means for the step that waited, shared by the blocking operations and the Jenkins
- * plugin's restart-surviving wait: ready goes on; Failed stops with the reason; a timeout warns and goes on,
- * as the spec does, unless the user asked to fail on timeout. A wait that never saw the function (every poll
- * failed) stops with the last error, unless a publish follows: that publishes anyway, pinned, as after a timeout.
+ * What a finished wait means for the step that waited, shared by the blocking operations and, through
+ * {@link LambdaDeployer#concludeWait} and {@link LambdaDeployer#publishAfterWait}, the Jenkins plugin's
+ * restart-surviving wait: ready goes on; Failed stops with the reason; a timeout warns and goes on, as the original
+ * script does, unless the user asked to fail on timeout. A wait that never saw the function (every poll failed) stops
+ * with the last error, unless a publish follows: that publishes anyway, pinned, as after a timeout.
+ *
+ * <p>Public only until the Jenkins plugin calls {@link LambdaDeployer} instead; then package-private.
  */
 public final class WaitConclusion {
 
-    /** What the step does next, which decides the wording of the wait's lines. */
-    public enum Next { PUBLISH, CONTINUE }
+    /**
+     * What the step does next.
+     *
+     * @deprecated use {@link AfterWait} with {@link LambdaDeployer#concludeWait}.
+     */
+    @Deprecated(forRemoval = true)
+    public enum Next {
+        PUBLISH, CONTINUE;
+
+        /** The same step as an {@link AfterWait}. */
+        public AfterWait toAfterWait() {
+            return this == PUBLISH ? AfterWait.PUBLISH : AfterWait.CONTINUE;
+        }
+    }
 
     private WaitConclusion() {
     }
 
     /**
-     * Returns the last status seen (null if Lambda never answered), or throws when the step must stop. Kept for the
-     * Jenkins plugin as it is: a ready function is announced with the spec's "ready for version publishing" whatever
-     * follows. {@link #conclude(String, WaitOutcome, WaitSettings, Next, DeployLog, String)} says "ready for version
-     * publishing" only when a publish follows.
+     * Returns the last status seen (null if Lambda never answered), or throws when the step must stop. A ready
+     * function is announced with the script's "ready for version publishing" whatever follows.
+     *
+     * @deprecated use {@link LambdaDeployer#concludeWait(String, LambdaResult, WaitOutcome, WaitSettings, AfterWait,
+     *     String)}: it words the ready line by what follows, and records the wait in the result.
      */
+    @Deprecated(forRemoval = true)
     public static @Nullable FunctionStatus conclude(String functionName, WaitOutcome outcome, WaitSettings settings,
             Next next, DeployLog log) {
         if (outcome.kind() == WaitOutcome.Kind.READY) {
-            log.ready();
+            log.ready(AfterWait.PUBLISH);
             return outcome.lastSeen();
         }
-        return conclude(functionName, outcome, settings, next, log, null);
+        return conclude(functionName, outcome, settings, next.toAfterWait(), log, null);
+    }
+
+    /**
+     * As {@link #conclude(String, WaitOutcome, WaitSettings, AfterWait, DeployLog, String)}.
+     *
+     * @deprecated use {@link LambdaDeployer#concludeWait(String, LambdaResult, WaitOutcome, WaitSettings, AfterWait,
+     *     String)}.
+     */
+    @Deprecated(forRemoval = true)
+    public static @Nullable FunctionStatus conclude(String functionName, WaitOutcome outcome, WaitSettings settings,
+            Next next, DeployLog log, @Nullable String updateRequestId) {
+        return conclude(functionName, outcome, settings, next.toAfterWait(), log, updateRequestId);
+    }
+
+    /**
+     * The result after a wait: the state fields seen last, and the polls and time spent.
+     *
+     * @deprecated {@link LambdaDeployer#concludeWait} returns it.
+     */
+    @Deprecated(forRemoval = true)
+    public static LambdaResult record(LambdaResult before, WaitOutcome outcome) {
+        return recorded(before, outcome);
     }
 
     /**
@@ -40,14 +79,14 @@ public final class WaitConclusion {
      * failOnTimeout ({@link ReadinessTimeoutException}). {@code updateRequestId} is the request id of the
      * UpdateFunctionCode the wait followed, named if that update Failed; null if this step did not send it.
      */
-    public static @Nullable FunctionStatus conclude(String functionName, WaitOutcome outcome, WaitSettings settings,
-            Next next, DeployLog log, @Nullable String updateRequestId) {
+    static @Nullable FunctionStatus conclude(String functionName, WaitOutcome outcome, WaitSettings settings,
+            AfterWait next, DeployLog log, @Nullable String updateRequestId) {
         switch (outcome.kind()) {
             case READY -> log.ready(next);
             // reported once, by the exception the front end shows
             case FAILED -> throw new FunctionFailedException(outcome.lastSeen(), updateRequestId);
             case UNOBSERVED -> {
-                if (next != Next.PUBLISH || settings.failOnTimeout()) {
+                if (next != AfterWait.PUBLISH || settings.failOnTimeout()) {
                     throw new FunctionNotObservedException(functionName, outcome);
                 }
                 log.unobservedPublishingAnyway(outcome.lastError());
@@ -56,7 +95,7 @@ public final class WaitConclusion {
                 if (settings.failOnTimeout()) {
                     throw new ReadinessTimeoutException(functionName, outcome);
                 }
-                if (next == Next.PUBLISH) {
+                if (next == AfterWait.PUBLISH) {
                     log.timeoutPublishingAnyway();
                 } else {
                     log.timeoutContinuing(outcome.attempts(), outcome.waited());
@@ -66,10 +105,30 @@ public final class WaitConclusion {
         return outcome.lastSeen();
     }
 
-    /** The result after a wait: the state fields seen last, and the polls and time spent. */
-    public static LambdaResult record(LambdaResult before, WaitOutcome outcome) {
-        LambdaResult result = outcome.lastSeen() == null ? before : before.withStatus(outcome.lastSeen());
-        return result.withWait(outcome.attempts(), outcome.waited(), outcome.kind() != WaitOutcome.Kind.READY
-                && outcome.kind() != WaitOutcome.Kind.FAILED);
+    /**
+     * The result after a wait: the state fields seen last (the code hash already known, the uploaded code's, is
+     * kept), the polls and time spent added, and a timeout's warning unless there is one already.
+     */
+    static LambdaResult recorded(LambdaResult before, WaitOutcome outcome) {
+        LambdaResult.Builder after = before.toBuilder();
+        @Nullable FunctionStatus seen = outcome.lastSeen();
+        if (seen != null) {
+            after.state(seen.state()).lastUpdateStatus(seen.lastUpdateStatus());
+            if (seen.functionArn() != null) {
+                after.functionArn(seen.functionArn());
+            }
+            if (before.codeSha256() == null) {
+                after.codeSha256(seen.codeSha256());
+            }
+            if (seen.revisionId() != null) {
+                after.revisionId(seen.revisionId());
+            }
+        }
+        boolean timedOut = outcome.kind() == WaitOutcome.Kind.TIMED_OUT || outcome.kind() == WaitOutcome.Kind.UNOBSERVED;
+        return after.attempts(before.attempts() + outcome.attempts())
+                .waited(before.waited().plus(outcome.waited()))
+                .timedOut(before.timedOut() || timedOut)
+                .warning(timedOut && before.warning() == null ? LambdaResult.TIMEOUT_WARNING : before.warning())
+                .build();
     }
 }

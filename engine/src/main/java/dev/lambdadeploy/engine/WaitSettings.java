@@ -1,17 +1,18 @@
 package dev.lambdadeploy.engine;
 
-import dev.lambdadeploy.engine.wait.AdaptiveWaitPolicy;
-import dev.lambdadeploy.engine.wait.FixedWaitPolicy;
 import dev.lambdadeploy.engine.wait.WaitPolicy;
+import dev.lambdadeploy.engine.wait.WaitPolicyName;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
- * How a step waits for readiness, as users configure it. The defaults are the spec's: 30 attempts, 2 seconds
- * apart, warn and continue on timeout; the schedule within that budget is adaptive unless {@code fixed} is asked.
- * What {@code maxWaitAttempts} bounds under each policy: {@link #MAX_WAIT_ATTEMPTS_MEANING}.
+ * How a step waits for readiness, as users configure it. The defaults are the original script's: 30 attempts,
+ * 2 seconds apart, warn and continue on timeout; the schedule within that budget is adaptive unless {@code fixed} is
+ * asked. What {@code maxWaitAttempts} bounds under each policy: {@link #MAX_WAIT_ATTEMPTS_MEANING}.
  */
-public record WaitSettings(int maxWaitAttempts, Duration pollInterval, String policy, boolean failOnTimeout) {
+public record WaitSettings(int maxWaitAttempts, Duration pollInterval, WaitPolicyName waitPolicy,
+        boolean failOnTimeout) {
 
     public static final int MAX_ATTEMPTS_LIMIT = 10_000;
 
@@ -24,37 +25,61 @@ public record WaitSettings(int maxWaitAttempts, Duration pollInterval, String po
             + "within that budget plus the retries' backoff (2 + 4 + 8 s for 3 retries: 74 s by default).";
     public static final Duration MAX_POLL_INTERVAL = Duration.ofMinutes(5);
     public static final WaitSettings DEFAULTS = new WaitSettings(WaitPolicy.DEFAULT_MAX_WAIT_ATTEMPTS,
-            WaitPolicy.DEFAULT_POLL_INTERVAL, AdaptiveWaitPolicy.NAME, false);
+            WaitPolicy.DEFAULT_POLL_INTERVAL, WaitPolicyName.ADAPTIVE, false);
 
     public WaitSettings {
         Objects.requireNonNull(pollInterval, "pollInterval");
-        Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(waitPolicy, "waitPolicy");
+    }
+
+    /**
+     * Settings with the policy as users spell it; throws {@link InvalidParameterException} naming waitPolicy when it
+     * is neither {@code adaptive} nor {@code fixed}.
+     *
+     * @deprecated use {@link #WaitSettings(int, Duration, WaitPolicyName, boolean)} with
+     *     {@link WaitPolicyName#parse(String)}.
+     */
+    @Deprecated(forRemoval = true)
+    public WaitSettings(int maxWaitAttempts, Duration pollInterval, String policy, boolean failOnTimeout) {
+        this(maxWaitAttempts, pollInterval, WaitPolicyName.parse(Objects.requireNonNull(policy, "policy")),
+                failOnTimeout);
+    }
+
+    /** The wait policies users choose from, as they spell them, the default first: for a form's list. */
+    public static List<String> waitPolicyChoices() {
+        return WaitPolicyName.spellings();
+    }
+
+    /**
+     * The policy as users spell it.
+     *
+     * @deprecated use {@link #waitPolicy()} and {@link WaitPolicyName#spelling()}.
+     */
+    @Deprecated(forRemoval = true)
+    public String policy() {
+        return waitPolicy.spelling();
     }
 
     /** Checks every field; throws {@link InvalidParameterException} naming the first bad one. */
     public WaitSettings validated() {
         if (maxWaitAttempts < 1 || maxWaitAttempts > MAX_ATTEMPTS_LIMIT) {
             throw new InvalidParameterException("maxWaitAttempts", "must be between 1 and " + MAX_ATTEMPTS_LIMIT
-                    + ", was " + maxWaitAttempts + " (the spec's default is " + WaitPolicy.DEFAULT_MAX_WAIT_ATTEMPTS
-                    + "; the wait's budget is maxWaitAttempts x pollInterval)");
+                    + ", was " + maxWaitAttempts + " (the original script's default is "
+                    + WaitPolicy.DEFAULT_MAX_WAIT_ATTEMPTS + "; the wait's budget is maxWaitAttempts x pollInterval)");
         }
         if (pollInterval.isNegative() || pollInterval.isZero() || pollInterval.compareTo(MAX_POLL_INTERVAL) > 0) {
             throw new InvalidParameterException("pollInterval", "must be more than 0 and at most "
                     + MAX_POLL_INTERVAL.toSeconds() + " seconds, was " + Durations.seconds(pollInterval)
-                    + " (the spec's default is 2)");
-        }
-        if (!policy.equals(FixedWaitPolicy.NAME) && !policy.equals(AdaptiveWaitPolicy.NAME)) {
-            throw new InvalidParameterException("waitPolicy", "must be '" + AdaptiveWaitPolicy.NAME + "' (the default) or '"
-                    + FixedWaitPolicy.NAME + "' (the spec's script: one poll every " + Parameter.POLL_INTERVAL.ref() + "), was '" + policy + "'");
+                    + " (the original script's default is 2)");
         }
         return this;
     }
 
     public WaitPolicy toPolicy() {
-        return WaitPolicy.named(validated().policy, maxWaitAttempts, pollInterval);
+        return validated().waitPolicy.toPolicy(maxWaitAttempts, pollInterval);
     }
 
     public WaitSettings withFailOnTimeout(boolean fail) {
-        return new WaitSettings(maxWaitAttempts, pollInterval, policy, fail);
+        return new WaitSettings(maxWaitAttempts, pollInterval, waitPolicy, fail);
     }
 }

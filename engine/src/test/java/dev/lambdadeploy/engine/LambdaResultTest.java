@@ -1,7 +1,9 @@
 package dev.lambdadeploy.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lambdadeploy.engine.wait.WaitOutcome;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -26,20 +28,43 @@ class LambdaResultTest {
                 java.util.Map.entry("LAMBDA_FUNCTION_ARN", "arn:aws:lambda:us-east-1:123456789012:function:my-fn"),
                 java.util.Map.entry("LAMBDA_VERSION", "7"), java.util.Map.entry("LAMBDA_CODE_SHA256", Statuses.SHA),
                 java.util.Map.entry("LAMBDA_REVISION_ID", "rev-1"));
-        assertThat(published.withVersion(null, false).environment()).doesNotContainKey("LAMBDA_VERSION");
+        assertThat(published.toBuilder().version(null).published(false).build().environment())
+                .doesNotContainKey("LAMBDA_VERSION");
+    }
+
+    @Test
+    void theBuilderMakesTheSameResultAsTheConstructorAndToBuilderChangesOnlyWhatIsSet() {
+        LambdaResult built = LambdaResult.builder().functionName("my-fn")
+                .functionArn("arn:aws:lambda:us-east-1:123456789012:function:my-fn").version("7").codeSha256(Statuses.SHA)
+                .revisionId("rev-1").state("Active").lastUpdateStatus("Successful").attempts(3)
+                .waited(Duration.ofMillis(4500)).published(true).timedOut(false).warning(null).build();
+        assertThat(built).isEqualTo(published);
+        assertThat(published.toBuilder().build()).isEqualTo(published);
+        assertThat(published.toBuilder().version("8").build()).isEqualTo(new LambdaResult("my-fn",
+                "arn:aws:lambda:us-east-1:123456789012:function:my-fn", "8", Statuses.SHA, "rev-1", "Active", "Successful",
+                3, Duration.ofMillis(4500), true, false, null));
+        assertThat(published.version()).isEqualTo("7");
+    }
+
+    @Test
+    void aBuiltResultNeedsOnlyTheFunctionName() {
+        assertThat(LambdaResult.builder().functionName("my-fn").build()).isEqualTo(LambdaResult.empty("my-fn"))
+                .isEqualTo(new LambdaResult("my-fn", null, null, null, null, null, null, 0, Duration.ZERO, false, false,
+                        null));
+        assertThatThrownBy(() -> LambdaResult.builder().build()).isInstanceOf(NullPointerException.class)
+                .hasMessage("functionName");
     }
 
     @Test
     void waitsAddUpAndATimeoutSticks() {
-        LambdaResult r = published.withWait(2, Duration.ofSeconds(1), true).withWait(1, Duration.ofSeconds(1), false);
+        LambdaResult r = WaitConclusion.recorded(WaitConclusion.recorded(published,
+                new WaitOutcome(WaitOutcome.Kind.TIMED_OUT, null, 2, Duration.ofSeconds(1))),
+                new WaitOutcome(WaitOutcome.Kind.READY, Statuses.of("Active", "Successful"), 1, Duration.ofSeconds(1)));
         assertThat(r.attempts()).isEqualTo(6);
         assertThat(r.waited()).isEqualTo(Duration.ofMillis(6500));
         assertThat(r.timedOut()).isTrue();
         assertThat(r.warning()).isEqualTo("Timeout waiting for Lambda function to be ready");
         assertThat(published.warning()).isNull();
-        assertThat(published.withRollbackUnpublished().warning())
-                .isEqualTo("Rollback function code was updated but version publishing failed");
-        assertThat(published.withRollbackUnpublished().published()).isFalse();
     }
 
     @Test
@@ -55,11 +80,13 @@ class LambdaResultTest {
 
     @Test
     void aLaterStatusKeepsTheUploadedCodeHash() {
-        LambdaResult r = published.withStatus(new FunctionStatus("my-fn", null, "Active", "InProgress", null, null, null,
-                null, "otherSha", "rev-2", "$LATEST", null));
+        LambdaResult r = WaitConclusion.recorded(published, new WaitOutcome(WaitOutcome.Kind.TIMED_OUT,
+                new FunctionStatus("my-fn", null, "Active", "InProgress", null, null, null, null, "otherSha", "rev-2",
+                        "$LATEST", null), 1, Duration.ZERO));
         assertThat(r.codeSha256()).isEqualTo(Statuses.SHA);
         assertThat(r.revisionId()).isEqualTo("rev-2");
         assertThat(r.lastUpdateStatus()).isEqualTo("InProgress");
+        assertThat(r.functionArn()).isEqualTo(published.functionArn());
     }
 
     private static java.util.Map.Entry<String, Object> entry(String k, Object v) {

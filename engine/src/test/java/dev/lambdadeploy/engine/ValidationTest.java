@@ -3,6 +3,9 @@ package dev.lambdadeploy.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lambdadeploy.engine.wait.AdaptiveWaitPolicy;
+import dev.lambdadeploy.engine.wait.FixedWaitPolicy;
+import dev.lambdadeploy.engine.wait.WaitPolicyName;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -124,13 +127,38 @@ class ValidationTest {
 
     @Test
     void waitSettingsAndRetries() {
-        assertThatThrownBy(() -> new WaitSettings(0, Duration.ofSeconds(2), "adaptive", false).validated())
+        assertThatThrownBy(() -> new WaitSettings(0, Duration.ofSeconds(2), WaitPolicyName.ADAPTIVE, false).validated())
                 .hasMessageStartingWith("Invalid maxWaitAttempts: must be between 1 and 10000, was 0");
-        assertThatThrownBy(() -> new WaitSettings(30, Duration.ZERO, "adaptive", false).validated())
+        assertThatThrownBy(() -> new WaitSettings(30, Duration.ZERO, WaitPolicyName.ADAPTIVE, false).validated())
                 .hasMessageStartingWith("Invalid pollInterval:");
-        assertThatThrownBy(() -> new WaitSettings(30, Duration.ofSeconds(2), "eager", false).validated())
-                .hasMessageStartingWith("Invalid waitPolicy: must be 'adaptive'");
+        assertThatThrownBy(() -> WaitPolicyName.parse("eager"))
+                .isInstanceOfSatisfying(InvalidParameterException.class, e -> assertThat(e.parameter()).isEqualTo("waitPolicy"))
+                .hasMessage("Invalid waitPolicy: must be 'adaptive' (the default) or 'fixed' (the original script's: "
+                        + "one poll every pollInterval), was 'eager'");
         assertThatThrownBy(() -> Validation.maxRetries(-1)).hasMessageStartingWith("Invalid maxRetries:");
+    }
+
+    @Test
+    void waitPolicyNamesAreSpeltAsUsersWriteThemTheDefaultFirst() {
+        assertThat(WaitSettings.waitPolicyChoices()).containsExactly("adaptive", "fixed");
+        assertThat(WaitPolicyName.parse("fixed")).isEqualTo(WaitPolicyName.FIXED);
+        assertThat(WaitPolicyName.ADAPTIVE.spelling()).isEqualTo(AdaptiveWaitPolicy.NAME)
+                .isEqualTo(WaitSettings.DEFAULTS.waitPolicy().spelling());
+        assertThat(WaitPolicyName.FIXED.spelling()).isEqualTo(FixedWaitPolicy.NAME);
+        for (WaitPolicyName name : WaitPolicyName.values()) {
+            assertThat(name.toPolicy(30, Duration.ofSeconds(2)).name()).isEqualTo(name.spelling());
+            assertThat(name.toPolicy(30, Duration.ofSeconds(2)).budget()).isEqualTo(Duration.ofSeconds(60));
+        }
+    }
+
+    @Test
+    @SuppressWarnings("removal")
+    void theDeprecatedStringSpellingStillWorks() {
+        assertThat(new WaitSettings(30, Duration.ofSeconds(2), "adaptive", false)).isEqualTo(WaitSettings.DEFAULTS);
+        assertThat(WaitSettings.DEFAULTS.policy()).isEqualTo("adaptive");
+        assertThatThrownBy(() -> new WaitSettings(30, Duration.ofSeconds(2), "eager", false).validated())
+                .isInstanceOf(InvalidParameterException.class)
+                .hasMessageStartingWith("Invalid waitPolicy: must be 'adaptive'");
     }
 
     @Test
@@ -146,7 +174,7 @@ class ValidationTest {
                 .hasMessageStartingWith("Invalid qualifier: 'live' given, but functionName already names prod");
         PublishVersionRequest defaults = PublishVersionRequest.builder().functionName("f").build();
         assertThat(defaults.maxRetries()).isEqualTo(3);
-        assertThat(defaults.waitSettings()).isEqualTo(new WaitSettings(30, Duration.ofSeconds(2), "adaptive", false));
+        assertThat(defaults.waitSettings()).isEqualTo(new WaitSettings(30, Duration.ofSeconds(2), WaitPolicyName.ADAPTIVE, false));
         assertThat(defaults.rollback()).isFalse();
     }
 

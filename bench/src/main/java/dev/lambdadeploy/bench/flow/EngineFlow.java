@@ -6,7 +6,7 @@ import dev.lambdadeploy.engine.LambdaResult;
 import dev.lambdadeploy.engine.PublishVersionRequest;
 import dev.lambdadeploy.engine.UpdateCodeRequest;
 import dev.lambdadeploy.engine.WaitSettings;
-import dev.lambdadeploy.engine.wait.AdaptiveWaitPolicy;
+import dev.lambdadeploy.engine.wait.WaitPolicyName;
 
 /** The engine as its front ends drive it: {@code updateCode}, then {@code publishVersion}, which waits first. */
 public final class EngineFlow implements Contender {
@@ -27,7 +27,7 @@ public final class EngineFlow implements Contender {
     @Override
     public String label() {
         boolean isDefault = waitSettings.equals(WaitSettings.DEFAULTS);
-        return "engine (" + waitSettings.policy() + ", " + waitSettings.maxWaitAttempts() + " x "
+        return "engine (" + waitSettings.waitPolicy().spelling() + ", " + waitSettings.maxWaitAttempts() + " x "
                 + waitSettings.pollInterval().toSeconds() + " s" + (isDefault ? ", default" : "") + ")";
     }
 
@@ -38,7 +38,7 @@ public final class EngineFlow implements Contender {
 
     /** The engine's default settings with their budget stretched to {@code attempts} polls. */
     public static WaitSettings defaultsWithAttempts(int attempts) {
-        return new WaitSettings(attempts, WaitSettings.DEFAULTS.pollInterval(), AdaptiveWaitPolicy.NAME, false);
+        return new WaitSettings(attempts, WaitSettings.DEFAULTS.pollInterval(), WaitPolicyName.ADAPTIVE, false);
     }
 
     @Override

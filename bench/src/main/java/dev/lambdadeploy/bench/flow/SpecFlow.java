@@ -9,9 +9,9 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
 
 /**
- * The spec's bash flow, step for step: 30 polls 2 s apart, each poll two GetFunction calls (State, then
- * LastUpdateStatus), publish anyway on timeout, a failed publish retried {@value #MAX_RETRIES} times after
- * 2 s, 4 s, 8 s. Its client retries like the AWS CLI (the SDK's standard mode); it has no quota limiter.
+ * The spec's bash flow ({@link dev.lambdadeploy.engine what the spec is}), step for step: 30 polls 2 s apart, each
+ * poll two GetFunction calls (State, then LastUpdateStatus), publish anyway on timeout, a failed publish retried
+ * {@value #MAX_RETRIES} times after 2 s, 4 s, 8 s. Its client retries like the AWS CLI (the SDK's standard mode); it has no quota limiter.
  */
 public final class SpecFlow implements Contender {
 

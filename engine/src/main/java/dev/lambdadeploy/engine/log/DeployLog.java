@@ -1,10 +1,10 @@
 package dev.lambdadeploy.engine.log;
 
+import dev.lambdadeploy.engine.AfterWait;
 import dev.lambdadeploy.engine.Durations;
 import dev.lambdadeploy.engine.FunctionStatus;
 import dev.lambdadeploy.engine.InFlightCall;
 import dev.lambdadeploy.engine.LambdaResult;
-import dev.lambdadeploy.engine.WaitConclusion;
 import dev.lambdadeploy.engine.aws.AwsErrorInfo;
 import dev.lambdadeploy.engine.aws.SlowCallListener;
 import dev.lambdadeploy.engine.wait.Decision;
@@ -15,8 +15,8 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The product's vocabulary: every line the engine writes, in one place. The wording follows the spec's
- * "Expected Logs"; detail lines are indented by two spaces as the spec's state lines are.
+ * The product's vocabulary: every line the engine writes, in one place. The wording follows the "Expected Logs" of
+ * the spec (see {@link dev.lambdadeploy.engine}); detail lines are indented by two spaces as the spec's state lines are.
  */
 public final class DeployLog implements WaitListener, SlowCallListener {
 
@@ -51,14 +51,25 @@ public final class DeployLog implements WaitListener, SlowCallListener {
                 + "); nothing was changed");
     }
 
-    /** The spec's line before a wait that a publish follows; {@link #waitingForReady(WaitConclusion.Next)} otherwise. */
+    /** The spec's line before a wait that a publish follows; {@link #waitingForReady(AfterWait)} otherwise. */
     public void waitingForReady() {
-        waitingForReady(WaitConclusion.Next.PUBLISH);
+        waitingForReady(AfterWait.PUBLISH);
+    }
+
+    /**
+     * As {@link #waitingForReady(AfterWait)}.
+     *
+     * @deprecated use {@link #waitingForReady(AfterWait)}.
+     */
+    @Deprecated(forRemoval = true)
+    @SuppressWarnings("removal")
+    public void waitingForReady(dev.lambdadeploy.engine.WaitConclusion.Next next) {
+        waitingForReady(next.toAfterWait());
     }
 
     /** "for version publishing" only where a publish follows the wait. */
-    public void waitingForReady(WaitConclusion.Next next) {
-        info("⏳", next == WaitConclusion.Next.PUBLISH ? "Waiting for Lambda function to be ready for version publishing..."
+    public void waitingForReady(AfterWait next) {
+        info("⏳", next == AfterWait.PUBLISH ? "Waiting for Lambda function to be ready for version publishing..."
                 : "Waiting for Lambda function to be ready...");
     }
 
@@ -107,11 +118,22 @@ public final class DeployLog implements WaitListener, SlowCallListener {
     }
 
     public void ready() {
-        ready(WaitConclusion.Next.PUBLISH);
+        ready(AfterWait.PUBLISH);
     }
 
-    public void ready(WaitConclusion.Next next) {
-        info("✅", next == WaitConclusion.Next.PUBLISH ? "Lambda function is ready for version publishing"
+    /**
+     * As {@link #ready(AfterWait)}.
+     *
+     * @deprecated use {@link #ready(AfterWait)}.
+     */
+    @Deprecated(forRemoval = true)
+    @SuppressWarnings("removal")
+    public void ready(dev.lambdadeploy.engine.WaitConclusion.Next next) {
+        ready(next.toAfterWait());
+    }
+
+    public void ready(AfterWait next) {
+        info("✅", next == AfterWait.PUBLISH ? "Lambda function is ready for version publishing"
                 : "Lambda function is ready");
     }
 
@@ -193,6 +215,7 @@ public final class DeployLog implements WaitListener, SlowCallListener {
         info("✅", "Lambda function updated successfully!");
     }
 
+    /** A poll's lines; {@link dev.lambdadeploy.engine.wait.PollStep} calls it, a front end need not. */
     @Override
     public void polled(Observation seen, Decision decision, int attempt, int maxAttempts, Duration elapsed) {
         if (seen instanceof Observation.Seen s) {

@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * The heart of every wait: a pure decision from what the last poll saw, how many polls were made and how
  * long the wait has run. The blocking {@link ReadinessWaiter} and the Jenkins plugin's timer-driven,
- * restart-surviving wait both drive this one decision, so they behave alike.
+ * restart-surviving wait both drive this one decision through {@link PollStep}, so they behave alike.
  */
 public final class ReadinessDecider {
 

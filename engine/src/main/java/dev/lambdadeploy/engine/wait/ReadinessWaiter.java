@@ -1,13 +1,10 @@
 package dev.lambdadeploy.engine.wait;
 
-import dev.lambdadeploy.engine.FunctionStatus;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Objects;
-import org.jspecify.annotations.Nullable;
 
-/** The blocking driver of {@link ReadinessDecider}: poll, decide, sleep, until ready, failed or out of budget. */
+/** The blocking driver of {@link PollStep}: poll, step, sleep, until ready, failed or out of budget. */
 public final class ReadinessWaiter {
 
     /** The least time a poll is given, even at the very end of a wait. */
@@ -30,30 +27,25 @@ public final class ReadinessWaiter {
     /**
      * Waits at most {@code budget} (when that is less than the policy's own), e.g. what is left of the deadline of
      * the operation the wait belongs to. Each poll is given at most what is left of the wait
-     * ({@link ReadinessProbe#probe(Duration)}), so a call that hangs cannot hold the wait past its end.
+     * ({@link ResumableWait#pollTimeout}), so a call that hangs cannot hold the wait past its end.
      */
     public WaitOutcome await(ReadinessProbe probe, WaitPolicy policy, Duration budget, WaitListener listener)
             throws InterruptedException {
-        ReadinessDecider decider = new ReadinessDecider(policy, budget);
-        Instant start = clock.instant();
-        @Nullable FunctionStatus lastSeen = null;
-        for (int attempt = 1; ; attempt++) {
+        PollStep step = new PollStep(new ReadinessDecider(policy, budget), listener);
+        ResumableWait state = step.start(clock.instant());
+        while (true) {
             if (Thread.interrupted()) {
                 throw new InterruptedException("wait for readiness interrupted");
             }
-            Duration left = decider.budget().minus(Duration.between(start, clock.instant()));
-            Observation seen = probe.probe(left.compareTo(MIN_CALL_TIMEOUT) < 0 ? MIN_CALL_TIMEOUT : left);
-            if (seen instanceof Observation.Seen s) {
-                lastSeen = s.status();
+            Observation seen = probe.probe(state.pollTimeout(clock.instant()));
+            WaitProgress progress = step.after(state, seen, clock.instant());
+            if (progress instanceof WaitProgress.Finished finished) {
+                return finished.outcome();
             }
-            Duration elapsed = Duration.between(start, clock.instant());
-            Decision decision = decider.decide(seen, attempt, elapsed);
-            listener.polled(seen, decision, attempt, policy.maxAttempts(), elapsed);
-            WaitOutcome outcome = WaitOutcome.of(decision, lastSeen, attempt, elapsed);
-            if (outcome != null) {
-                return outcome;
+            if (progress instanceof WaitProgress.Continue again) {
+                state = again.next();
+                sleeper.sleep(again.delay());
             }
-            sleeper.sleep(((Decision.PollAgain) decision).delay());
         }
     }
 }

@@ -1,15 +1,19 @@
 package dev.lambdadeploy.engine.wait;
 
+import dev.lambdadeploy.engine.FunctionStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
- * A wait whose whole state is an absolute deadline and a count of polls, so it survives a restart of the
- * process that drives it (the Jenkins plugin persists the deadline and the count and re-arms a timer on resume). Each poll's
- * observation goes through the same {@link ReadinessDecider} as the blocking {@link ReadinessWaiter}.
+ * The state of a wait between two polls: an absolute deadline, the count of polls made and the last status any of
+ * them saw. The deadline and the count are all that must survive a restart of the process that drives the wait (the
+ * Jenkins plugin persists them and re-arms a timer on resume); {@code lastSeen} only refines the outcome of a wait
+ * whose last polls went unanswered, so a driver may keep it in memory only. {@link PollStep} takes a wait from one
+ * state to the next, for the blocking {@link ReadinessWaiter} and for a timer-driven driver alike.
  */
-public record ResumableWait(Instant deadline, int attempts) {
+public record ResumableWait(Instant deadline, int attempts, @Nullable FunctionStatus lastSeen) {
 
     public ResumableWait {
         Objects.requireNonNull(deadline, "deadline");
@@ -18,9 +22,29 @@ public record ResumableWait(Instant deadline, int attempts) {
         }
     }
 
+    /** A wait as persisted, without the last status seen (lost with a restart, and not needed to go on). */
+    public ResumableWait(Instant deadline, int attempts) {
+        this(deadline, attempts, null);
+    }
+
     /** A wait that starts {@code now} with the policy's budget. */
     public static ResumableWait start(WaitPolicy policy, Instant now) {
         return new ResumableWait(now.plus(policy.budget()), 0);
+    }
+
+    /** The time left until the deadline at {@code now}; zero once it has passed. */
+    public Duration timeLeft(Instant now) {
+        Duration left = Duration.between(now, deadline);
+        return left.isNegative() ? Duration.ZERO : left;
+    }
+
+    /**
+     * How long the next poll may take at {@code now}, for {@link ReadinessProbe#probe(Duration)}: the time left, but
+     * at least {@link ReadinessWaiter#MIN_CALL_TIMEOUT}, so the poll at the very end of a wait still gets an answer.
+     */
+    public Duration pollTimeout(Instant now) {
+        Duration left = timeLeft(now);
+        return left.compareTo(ReadinessWaiter.MIN_CALL_TIMEOUT) < 0 ? ReadinessWaiter.MIN_CALL_TIMEOUT : left;
     }
 
     /** When the wait began, derived from the deadline, so nothing else needs persisting. */
@@ -28,7 +52,13 @@ public record ResumableWait(Instant deadline, int attempts) {
         return deadline.minus(policy.budget());
     }
 
-    /** What one poll's observation at {@code now} means, and the state after it. */
+    /**
+     * What one poll's observation at {@code now} means, and the state after it.
+     *
+     * @deprecated use {@link PollStep#after(ResumableWait, Observation, Instant)}: it also remembers the last status
+     *     seen, tells the listener, and returns the outcome or the delay without a null or a cast.
+     */
+    @Deprecated(forRemoval = true)
     public Step observe(WaitPolicy policy, Observation seen, Instant now) {
         int attempt = attempts + 1;
         Duration elapsed = Duration.between(started(policy), now);
@@ -36,6 +66,11 @@ public record ResumableWait(Instant deadline, int attempts) {
         return new Step(new ResumableWait(deadline, attempt), decision, elapsed);
     }
 
-    /** The state after a poll, the decision, and the time spent so far. */
+    /**
+     * The state after a poll, the decision, and the time spent so far.
+     *
+     * @deprecated returned only by {@link #observe}; {@link PollStep#after} returns a {@link WaitProgress}.
+     */
+    @Deprecated(forRemoval = true)
     public record Step(ResumableWait next, Decision decision, Duration elapsed) {}
 }

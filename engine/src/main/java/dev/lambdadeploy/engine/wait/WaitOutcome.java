@@ -38,9 +38,18 @@ public record WaitOutcome(Kind kind, @Nullable FunctionStatus lastSeen, int atte
     /**
      * The outcome a final decision describes; null for {@link Decision.PollAgain}. {@code lastSeen} is the last
      * status any poll of this wait saw: when none did, a timeout is {@link Kind#UNOBSERVED}.
+     *
+     * @deprecated use {@link PollStep#after}: its {@link WaitProgress.Finished} carries the outcome, and
+     *     {@link WaitProgress.Continue} the delay, with no null to check and no cast.
      */
+    @Deprecated(forRemoval = true)
     public static @Nullable WaitOutcome of(Decision decision, @Nullable FunctionStatus lastSeen, int attempts,
             Duration waited) {
+        return decision instanceof Decision.PollAgain ? null : ofFinal(decision, lastSeen, attempts, waited);
+    }
+
+    /** The outcome a decision other than {@link Decision.PollAgain} describes. */
+    static WaitOutcome ofFinal(Decision decision, @Nullable FunctionStatus lastSeen, int attempts, Duration waited) {
         if (decision instanceof Decision.Ready r) {
             return new WaitOutcome(Kind.READY, r.status(), attempts, waited);
         }
@@ -54,7 +63,7 @@ public record WaitOutcome(Kind kind, @Nullable FunctionStatus lastSeen, int atte
             }
             return new WaitOutcome(Kind.TIMED_OUT, last, attempts, waited, t.lastError());
         }
-        return null;
+        throw new IllegalArgumentException("not a final decision: " + decision);
     }
 
     public boolean isReady() {

@@ -3,8 +3,8 @@ package dev.lambdadeploy.engine.wait;
 import java.time.Duration;
 
 /**
- * When to poll. Both policies spend the same budget the spec's script does
- * (max attempts x poll interval); they differ in how they spread the polls over it.
+ * When to poll. Both policies spend the same budget as the spec's script (max attempts x poll interval; the spec:
+ * {@link dev.lambdadeploy.engine}); they differ in how they spread the polls over it.
  */
 public sealed interface WaitPolicy permits FixedWaitPolicy, AdaptiveWaitPolicy {
 

@@ -3,6 +3,7 @@ package dev.lambdadeploy.engine.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lambdadeploy.engine.AfterWait;
 import dev.lambdadeploy.engine.AwsCallException;
 import dev.lambdadeploy.engine.CodeChangedException;
 import dev.lambdadeploy.engine.CodeSource;
@@ -12,9 +13,14 @@ import dev.lambdadeploy.engine.PublishVersionRequest;
 import dev.lambdadeploy.engine.ReadinessTimeoutException;
 import dev.lambdadeploy.engine.UpdateCodeRequest;
 import dev.lambdadeploy.engine.WaitSettings;
+import dev.lambdadeploy.engine.wait.PollStep;
+import dev.lambdadeploy.engine.wait.ResumableWait;
+import dev.lambdadeploy.engine.wait.WaitOutcome;
+import dev.lambdadeploy.engine.wait.WaitProgress;
 import dev.lambdadeploy.simulator.Fault;
 import dev.lambdadeploy.simulator.SimulatorCredentials;
 import dev.lambdadeploy.simulator.StateSnapshot;
+import dev.lambdadeploy.engine.wait.WaitPolicyName;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,7 +33,7 @@ import org.junit.jupiter.api.Test;
 class DeployFlowsTest {
 
     private static final String FN = "lambda-deploy-python";
-    private static final WaitSettings SPEC = new WaitSettings(30, Duration.ofSeconds(2), "fixed", false);
+    private static final WaitSettings SPEC = new WaitSettings(30, Duration.ofSeconds(2), WaitPolicyName.FIXED, false);
 
     private final SimulatedLambda aws = new SimulatedLambda();
     private final byte[] code = SimulatedLambda.zip("def handler(e, c): return 2");
@@ -383,22 +389,15 @@ class DeployFlowsTest {
         LambdaResult updated = deployer.updateCode(update().toBuilder().waitForReady(false).build());
 
         // what the Jenkins plugin does on each timer tick, persisting only deadline and attempt count
-        var policy = WaitSettings.DEFAULTS.toPolicy();
-        var wait = dev.lambdadeploy.engine.wait.ResumableWait.start(policy, aws.clock.instant());
-        dev.lambdadeploy.engine.wait.WaitOutcome outcome = null;
-        dev.lambdadeploy.engine.FunctionStatus last = null;
-        while (outcome == null) {
-            var seen = deployer.probe(FN, null).probe();
-            if (seen instanceof dev.lambdadeploy.engine.wait.Observation.Seen s) {
-                last = s.status();
-            }
-            var step = wait.observe(policy, seen, aws.clock.instant());
-            outcome = dev.lambdadeploy.engine.wait.WaitOutcome.of(step.decision(), last, step.next().attempts(), step.elapsed());
-            if (step.decision() instanceof dev.lambdadeploy.engine.wait.Decision.PollAgain again) {
-                wait = new dev.lambdadeploy.engine.wait.ResumableWait(step.next().deadline(), step.next().attempts());
-                aws.clock.advance(again.delay());
-            }
+        var step = new PollStep(WaitSettings.DEFAULTS.toPolicy(), aws.log.deployLog());
+        var state = step.start(aws.clock.instant());
+        WaitProgress progress;
+        while ((progress = step.after(state, deployer.probe(FN, null).probe(state.pollTimeout(aws.clock.instant())),
+                aws.clock.instant())) instanceof WaitProgress.Continue again) {
+            state = new ResumableWait(again.next().deadline(), again.next().attempts());
+            aws.clock.advance(again.delay());
         }
+        WaitOutcome outcome = ((WaitProgress.Finished) progress).outcome();
         LambdaResult published = deployer.publishAfterWait(PublishVersionRequest.builder().functionName(FN)
                 .description("resumed").codeSha256(updated.codeSha256()).build(), outcome);
 
@@ -407,5 +406,32 @@ class DeployFlowsTest {
         assertThat(published.waited()).isBetween(Duration.ofSeconds(5), Duration.ofMillis(5900));
         assertThat(aws.log.specLines()).contains("✅ Lambda function is ready for version publishing",
                 "✅ Lambda function updated successfully!");
+    }
+
+    @Test
+    void aWaitDrivenStepByStepIsConcludedAsTheBlockingUpdateConcludesIt() throws InterruptedException {
+        aws.simulator.control().createFunction(FN, Duration.ZERO);
+        aws.simulator.control().updateDuration(FN, Duration.ofSeconds(3));
+        var deployer = aws.deployer();
+        LambdaResult updated = deployer.updateCode(update().toBuilder().waitForReady(false).build());
+
+        var step = new PollStep(WaitSettings.DEFAULTS.toPolicy(), aws.log.deployLog());
+        var state = step.start(aws.clock.instant());
+        WaitProgress progress;
+        while ((progress = step.after(state, deployer.probe(FN, null).probe(state.pollTimeout(aws.clock.instant())),
+                aws.clock.instant())) instanceof WaitProgress.Continue again) {
+            state = again.next();
+            aws.clock.advance(again.delay());
+        }
+        LambdaResult concluded = deployer.concludeWait(FN, updated, ((WaitProgress.Finished) progress).outcome(),
+                WaitSettings.DEFAULTS, AfterWait.CONTINUE, null);
+
+        assertThat(concluded.toBuilder().attempts(0).waited(Duration.ZERO).build())
+                .isEqualTo(updated.toBuilder().state("Active").lastUpdateStatus("Successful")
+                        .revisionId(concluded.revisionId()).build());
+        assertThat(concluded.attempts()).isEqualTo(state.attempts() + 1);
+        assertThat(concluded.waited()).isBetween(Duration.ofSeconds(3), Duration.ofMillis(3900));
+        assertThat(aws.log.specLines()).endsWith("  Function State: Active, Last Update Status: Successful",
+                "✅ Lambda function is ready");
     }
 }

@@ -10,6 +10,7 @@ import dev.lambdadeploy.engine.UpdateCodeRequest;
 import dev.lambdadeploy.engine.WaitSettings;
 import dev.lambdadeploy.simulator.Fault;
 import dev.lambdadeploy.simulator.SimulatorCredentials;
+import dev.lambdadeploy.engine.wait.WaitPolicyName;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -116,7 +117,7 @@ class DeployPropertiesTest {
         Arbitrary<Faults> faults = Combinators.combine(small, small, Arbitraries.integers().between(0, 2), small, small, small)
                 .as(Faults::new);
         Arbitrary<WaitSettings> waits = Combinators.combine(Arbitraries.integers().between(1, 40),
-                Arbitraries.integers().between(1, 5), Arbitraries.of(List.of("adaptive", "fixed")))
+                Arbitraries.integers().between(1, 5), Arbitraries.of(WaitPolicyName.class))
                 .as((attempts, seconds, policy) -> new WaitSettings(attempts, Duration.ofSeconds(seconds), policy, false));
         return Combinators.combine(Arbitraries.integers().between(0, 150), Arbitraries.integers().between(0, 9).map(i -> i == 0),
                 Arbitraries.integers().between(0, 40).map(i -> i % 4 == 0 ? i / 4 : 0), faults, Arbitraries.of(true, false),

@@ -15,6 +15,7 @@ import dev.lambdadeploy.engine.UpdateCodeRequest;
 import dev.lambdadeploy.engine.WaitSettings;
 import dev.lambdadeploy.simulator.Fault;
 import dev.lambdadeploy.simulator.SimulatorCredentials;
+import dev.lambdadeploy.engine.wait.WaitPolicyName;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -72,7 +73,7 @@ class FaultsTest {
     @Test
     void anUpdateThatMeetsAStuckFunctionSharesTheSameDeadline() {
         aws.simulator.control().createFunction(FN, Duration.ofHours(1));
-        WaitSettings spec = new WaitSettings(30, Duration.ofSeconds(2), "fixed", false);
+        WaitSettings spec = new WaitSettings(30, Duration.ofSeconds(2), WaitPolicyName.FIXED, false);
 
         assertThatThrownBy(() -> aws.deployer().deploy(update(spec), publish(spec)))
                 .isInstanceOf(AwsCallException.class);
@@ -191,7 +192,7 @@ class FaultsTest {
         aws.simulator.control().inject("GetFunction", Fault.delay(Duration.ofSeconds(20), 5));
         LambdaDeployer deployer = new LambdaDeployer(aws.lambda(), aws.clock, aws.clock::advance, aws.log.deployLog(),
                 BackoffStrategy.retryImmediately(), Duration.ofMillis(300));
-        WaitSettings oneSecond = new WaitSettings(1, Duration.ofSeconds(1), "fixed", false);
+        WaitSettings oneSecond = new WaitSettings(1, Duration.ofSeconds(1), WaitPolicyName.FIXED, false);
         long start = System.nanoTime();
 
         assertThatThrownBy(() -> deployer.awaitReady(AwaitReadyRequest.of(FN, null, oneSecond)))

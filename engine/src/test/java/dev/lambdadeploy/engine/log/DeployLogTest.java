@@ -2,6 +2,7 @@ package dev.lambdadeploy.engine.log;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lambdadeploy.engine.AfterWait;
 import dev.lambdadeploy.engine.Statuses;
 import dev.lambdadeploy.engine.aws.AwsErrorInfo;
 import java.time.Duration;
@@ -122,8 +123,19 @@ class DeployLogTest {
     @Test
     void waitsThatNoPublishFollowsDoNotPromiseOne() {
         DeployLog log = new DeployLog(sink, LogStyle.EMOJI);
-        log.waitingForReady(dev.lambdadeploy.engine.WaitConclusion.Next.CONTINUE);
-        log.ready(dev.lambdadeploy.engine.WaitConclusion.Next.CONTINUE);
+        log.waitingForReady(AfterWait.CONTINUE);
+        log.ready(AfterWait.CONTINUE);
         assertThat(lines).containsExactly("⏳ Waiting for Lambda function to be ready...", "✅ Lambda function is ready");
+    }
+
+    @Test
+    @SuppressWarnings("removal")
+    void theDeprecatedNextWordsTheLinesAsAfterWaitDoes() {
+        DeployLog log = new DeployLog(sink, LogStyle.EMOJI);
+        log.waitingForReady(dev.lambdadeploy.engine.WaitConclusion.Next.PUBLISH);
+        log.ready(dev.lambdadeploy.engine.WaitConclusion.Next.PUBLISH);
+        log.ready(dev.lambdadeploy.engine.WaitConclusion.Next.CONTINUE);
+        assertThat(lines).containsExactly("⏳ Waiting for Lambda function to be ready for version publishing...",
+                "✅ Lambda function is ready for version publishing", "✅ Lambda function is ready");
     }
 }
