@@ -91,7 +91,7 @@ class RoleAssumptionFailuresTest {
     @Test
     void accessDeniedOnAssumeRoleNamesTheCallTheRoleAndStsErrorNotLambda() {
         RecordingLog log = new RecordingLog();
-        try (LambdaClients clients = new LambdaClients(); LambdaClients.Session session = clients.open(settings(stsEndpoint()))) {
+        try (LambdaClients clients = new LambdaClients(SimulatedLambda.httpClientFactory()); LambdaClients.Session session = clients.open(settings(stsEndpoint()))) {
             LambdaDeployer deployer = LambdaDeployer.create(session.lambda(), log.deployLog());
             UpdateCodeRequest request = UpdateCodeRequest.builder().functionName("fn")
                     .code(new CodeSource.S3Object("builds", "app.zip", null)).build();
@@ -115,7 +115,7 @@ class RoleAssumptionFailuresTest {
 
     @Test
     void theProbeThePluginCallsReportsTheSameFailure() {
-        try (LambdaClients clients = new LambdaClients(); LambdaClients.Session session = clients.open(settings(stsEndpoint()))) {
+        try (LambdaClients clients = new LambdaClients(SimulatedLambda.httpClientFactory()); LambdaClients.Session session = clients.open(settings(stsEndpoint()))) {
             assertThatThrownBy(() -> new FunctionProbe(session.lambda(), "fn", null).probe())
                     .isInstanceOf(RoleAssumptionException.class)
                     .hasMessageStartingWith("AssumeRole on " + ROLE + " failed: AccessDenied");
@@ -129,7 +129,7 @@ class RoleAssumptionFailuresTest {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closedPort = socket.getLocalPort();
         }
-        try (LambdaClients clients = new LambdaClients();
+        try (LambdaClients clients = new LambdaClients(SimulatedLambda.httpClientFactory());
                 LambdaClients.Session session = clients.open(settings(URI.create("http://127.0.0.1:" + closedPort)))) {
             LambdaDeployer deployer = LambdaDeployer.create(session.lambda(), new RecordingLog().deployLog());
             UpdateCodeRequest request = UpdateCodeRequest.builder().functionName("fn")
