@@ -11,8 +11,6 @@ import com.cloudbees.plugins.credentials.domains.DomainRequirement;
 import dev.lambdadeploy.engine.InvalidParameterException;
 import dev.lambdadeploy.engine.Validation;
 import dev.lambdadeploy.engine.WaitSettings;
-import dev.lambdadeploy.engine.wait.AdaptiveWaitPolicy;
-import dev.lambdadeploy.engine.wait.FixedWaitPolicy;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Util;
@@ -88,8 +86,7 @@ public final class FormChecks {
     @NonNull
     public static ListBoxModel fillWaitPolicy() {
         ListBoxModel items = new ListBoxModel();
-        items.add(AdaptiveWaitPolicy.NAME);
-        items.add(FixedWaitPolicy.NAME);
+        WaitSettings.waitPolicyChoices().forEach(items::add);
         return items;
     }
 
@@ -117,7 +114,7 @@ public final class FormChecks {
     public static FormValidation checkMaxWaitAttempts(@CheckForNull String value) {
         return checkInteger(value, n -> {
             WaitSettings d = WaitSettings.DEFAULTS;
-            new WaitSettings(n, d.pollInterval(), d.policy(), d.failOnTimeout()).validated();
+            new WaitSettings(n, d.pollInterval(), d.waitPolicy(), d.failOnTimeout()).validated();
         });
     }
 
@@ -125,7 +122,7 @@ public final class FormChecks {
     public static FormValidation checkPollInterval(@CheckForNull String value) {
         return checkInteger(value, n -> {
             WaitSettings d = WaitSettings.DEFAULTS;
-            new WaitSettings(d.maxWaitAttempts(), Duration.ofSeconds(n), d.policy(), d.failOnTimeout()).validated();
+            new WaitSettings(d.maxWaitAttempts(), Duration.ofSeconds(n), d.waitPolicy(), d.failOnTimeout()).validated();
         });
     }
 

@@ -2,6 +2,7 @@ package io.jenkins.plugins.lambdadeploy.steps;
 
 import dev.lambdadeploy.engine.DeployOperation;
 import dev.lambdadeploy.engine.WaitSettings;
+import dev.lambdadeploy.engine.wait.WaitPolicyName;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.FilePath;
@@ -29,7 +30,7 @@ public abstract class AbstractLambdaStep extends Step {
     private @CheckForNull String endpointUrl;
     private int maxWaitAttempts = WaitSettings.DEFAULTS.maxWaitAttempts();
     private int pollInterval = (int) WaitSettings.DEFAULTS.pollInterval().toSeconds();
-    private String waitPolicy = WaitSettings.DEFAULTS.policy();
+    private String waitPolicy = WaitSettings.DEFAULTS.waitPolicy().spelling();
     private boolean failOnTimeout = WaitSettings.DEFAULTS.failOnTimeout();
     private boolean unstableOnWarning;
 
@@ -127,7 +128,7 @@ public abstract class AbstractLambdaStep extends Step {
     @DataBoundSetter
     public void setWaitPolicy(@CheckForNull String waitPolicy) {
         String policy = Util.fixEmptyAndTrim(waitPolicy);
-        this.waitPolicy = policy == null ? WaitSettings.DEFAULTS.policy() : policy;
+        this.waitPolicy = policy == null ? WaitSettings.DEFAULTS.waitPolicy().spelling() : policy;
     }
 
     public boolean isFailOnTimeout() {
@@ -152,7 +153,8 @@ public abstract class AbstractLambdaStep extends Step {
     /** As configured; not validated here: the engine's requests validate and name the first bad parameter. */
     @NonNull
     public WaitSettings waitSettings() {
-        return new WaitSettings(maxWaitAttempts, Duration.ofSeconds(pollInterval), waitPolicy, failOnTimeout);
+        return new WaitSettings(maxWaitAttempts, Duration.ofSeconds(pollInterval), WaitPolicyName.parse(waitPolicy),
+                failOnTimeout);
     }
 
     /**

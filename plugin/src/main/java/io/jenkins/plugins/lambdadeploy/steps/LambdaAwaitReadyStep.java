@@ -4,7 +4,6 @@ import dev.lambdadeploy.engine.AwaitReadyRequest;
 import dev.lambdadeploy.engine.DeployOperation;
 import dev.lambdadeploy.engine.LambdaResult;
 import dev.lambdadeploy.engine.Validation;
-import dev.lambdadeploy.engine.WaitConclusion;
 import dev.lambdadeploy.engine.wait.WaitOutcome;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
@@ -89,9 +88,9 @@ public final class LambdaAwaitReadyStep extends AbstractLambdaStep {
 
         @NonNull
         @Override
-        protected LambdaResult afterWait(@NonNull BackgroundContext context, @NonNull WaitOutcome outcome) {
-            WaitConclusion.conclude(awaitedFunction(), outcome, waitSettings(), afterTheWait(), context.log(), null);
-            return WaitConclusion.record(LambdaResult.empty(awaitedFunction()), outcome);
+        protected LambdaResult afterWait(@NonNull BackgroundContext context, @NonNull WaitOutcome outcome)
+                throws AbortException {
+            return concludeWait(context, LambdaResult.empty(awaitedFunction()), outcome);
         }
     }
 

@@ -1,11 +1,11 @@
 package io.jenkins.plugins.lambdadeploy.steps;
 
+import dev.lambdadeploy.engine.AfterWait;
 import dev.lambdadeploy.engine.DeployOperation;
 import dev.lambdadeploy.engine.LambdaOperationNames;
 import dev.lambdadeploy.engine.LambdaResult;
 import dev.lambdadeploy.engine.PublishVersionRequest;
 import dev.lambdadeploy.engine.Validation;
-import dev.lambdadeploy.engine.WaitConclusion;
 import dev.lambdadeploy.engine.aws.LambdaClients;
 import dev.lambdadeploy.engine.wait.WaitOutcome;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
@@ -123,8 +123,8 @@ public final class LambdaPublishVersionStep extends AbstractFunctionChangingStep
 
         @NonNull
         @Override
-        protected WaitConclusion.Next afterTheWait() {
-            return WaitConclusion.Next.PUBLISH;
+        protected AfterWait afterTheWait() {
+            return AfterWait.PUBLISH;
         }
 
         @NonNull

@@ -1,22 +1,23 @@
 package io.jenkins.plugins.lambdadeploy.steps;
 
+import dev.lambdadeploy.engine.AfterWait;
 import dev.lambdadeploy.engine.AwsCallException;
 import dev.lambdadeploy.engine.FunctionStatus;
 import dev.lambdadeploy.engine.LambdaDeployException;
 import dev.lambdadeploy.engine.LambdaDeployer;
 import dev.lambdadeploy.engine.LambdaResult;
 import dev.lambdadeploy.engine.StepPhase;
-import dev.lambdadeploy.engine.WaitConclusion;
 import dev.lambdadeploy.engine.WaitSettings;
 import dev.lambdadeploy.engine.aws.CredentialsSource;
 import dev.lambdadeploy.engine.aws.FunctionProbe;
 import dev.lambdadeploy.engine.aws.LambdaClients;
 import dev.lambdadeploy.engine.log.DeployLog;
-import dev.lambdadeploy.engine.wait.Decision;
 import dev.lambdadeploy.engine.wait.Observation;
+import dev.lambdadeploy.engine.wait.PollStep;
 import dev.lambdadeploy.engine.wait.ResumableWait;
 import dev.lambdadeploy.engine.wait.WaitOutcome;
-import dev.lambdadeploy.engine.wait.WaitPolicy;
+import dev.lambdadeploy.engine.wait.WaitPolicyName;
+import dev.lambdadeploy.engine.wait.WaitProgress;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
@@ -68,8 +69,6 @@ abstract class LambdaStepExecution extends GeneralNonBlockingStepExecution {
     private static final Logger LOGGER = Logger.getLogger(LambdaStepExecution.class.getName());
     /** How long a background thread waits for its new phase to reach {@code program.dat} before it goes on. */
     private static final long SAVE_TIMEOUT_SECONDS = 60;
-    /** The least time one poll is given, even when the deadline is closer: a poll answered late still counts. */
-    private static final Duration SHORTEST_POLL = Duration.ofSeconds(1);
 
     private final @CheckForNull String functionName;
     private final boolean unstableOnWarning;
@@ -149,8 +148,8 @@ abstract class LambdaStepExecution extends GeneralNonBlockingStepExecution {
 
     /** What the wait says it leads to: "ready for version publishing" only where a publish follows. */
     @NonNull
-    protected WaitConclusion.Next afterTheWait() {
-        return WaitConclusion.Next.CONTINUE;
+    protected AfterWait afterTheWait() {
+        return AfterWait.CONTINUE;
     }
 
     /** Settles region and connection from the step and the build's environment (no AWS call), then goes on alone. */
@@ -221,7 +220,7 @@ abstract class LambdaStepExecution extends GeneralNonBlockingStepExecution {
     /** Starts the restart-surviving wait for {@code function} and polls at once. */
     protected final void startWait(@NonNull BackgroundContext context, @NonNull String function,
             @CheckForNull String qualifier) throws Exception {
-        ResumableWait wait = ResumableWait.start(waitSettings().toPolicy(), Instant.now());
+        ResumableWait wait = pollStep(context).start(Instant.now());
         awaitedFunction = function;
         awaitedQualifier = qualifier;
         deadline = wait.deadline().toEpochMilli();
@@ -253,9 +252,24 @@ abstract class LambdaStepExecution extends GeneralNonBlockingStepExecution {
         }
     }
 
+    /** As the step was configured; a policy name the engine does not know fails the step naming waitPolicy. */
     @NonNull
     protected final WaitSettings waitSettings() {
-        return new WaitSettings(maxWaitAttempts, Duration.ofSeconds(pollInterval), waitPolicy, failOnTimeout);
+        return new WaitSettings(maxWaitAttempts, Duration.ofSeconds(pollInterval), WaitPolicyName.parse(waitPolicy),
+                failOnTimeout);
+    }
+
+    /**
+     * Concludes a finished wait for a step that does not publish next: ready goes on, Failed throws, a timeout warns
+     * or throws, as the engine decides.
+     */
+    @NonNull
+    protected final LambdaResult concludeWait(@NonNull BackgroundContext context, @NonNull LambdaResult soFar,
+            @NonNull WaitOutcome outcome) throws AbortException {
+        try (LambdaClients.Session session = context.session()) {
+            return context.deployer(session)
+                    .concludeWait(awaitedFunction(), soFar, outcome, waitSettings(), afterTheWait(), null);
+        }
     }
 
     @NonNull
@@ -273,27 +287,25 @@ abstract class LambdaStepExecution extends GeneralNonBlockingStepExecution {
         }
     }
 
-    /** One poll, its decision, and either the next timer or the end of the wait. */
+    /** One poll, the engine's step for it, and either the next timer or the end of the wait. */
     private void poll(BackgroundContext context) throws Exception {
-        WaitPolicy policy = waitSettings().toPolicy();
         if (deadline == 0) {
             throw new IllegalStateException("no wait started");
         }
-        Instant end = Instant.ofEpochMilli(deadline);
-        Duration left = Duration.between(Instant.now(), end);
-        Observation seen = probe(context, left.compareTo(SHORTEST_POLL) < 0 ? SHORTEST_POLL : left);
-        ResumableWait.Step observed = new ResumableWait(end, attempts).observe(policy, seen, Instant.now());
-        attempts = observed.next().attempts();
-        if (seen instanceof Observation.Seen s) {
-            lastSeen = s.status();
+        ResumableWait state = new ResumableWait(Instant.ofEpochMilli(deadline), attempts, lastSeen);
+        Observation seen = probe(context, state.pollTimeout(Instant.now()));
+        switch (pollStep(context).after(state, seen, Instant.now())) {
+            case WaitProgress.Continue next -> {
+                attempts = next.next().attempts();
+                lastSeen = next.next().lastSeen();
+                schedule(next.delay());
+            }
+            case WaitProgress.Finished finished -> complete(context, afterWait(context, finished.outcome()));
         }
-        context.log().polled(seen, observed.decision(), attempts, policy.maxAttempts(), observed.elapsed());
-        WaitOutcome outcome = WaitOutcome.of(observed.decision(), lastSeen, attempts, observed.elapsed());
-        if (outcome == null) {
-            schedule(((Decision.PollAgain) observed.decision()).delay());
-            return;
-        }
-        complete(context, afterWait(context, outcome));
+    }
+
+    private PollStep pollStep(BackgroundContext context) {
+        return new PollStep(waitSettings().toPolicy(), context.log());
     }
 
     private Observation probe(BackgroundContext context, Duration timeout) throws Exception {

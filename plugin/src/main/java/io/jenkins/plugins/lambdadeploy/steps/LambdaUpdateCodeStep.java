@@ -4,12 +4,12 @@ import dev.lambdadeploy.engine.DeployOperation;
 import dev.lambdadeploy.engine.LambdaOperationNames;
 import dev.lambdadeploy.engine.LambdaResult;
 import dev.lambdadeploy.engine.UpdateCodeRequest;
-import dev.lambdadeploy.engine.WaitConclusion;
 import dev.lambdadeploy.engine.aws.LambdaClients;
 import dev.lambdadeploy.engine.wait.WaitOutcome;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
+import hudson.AbortException;
 import hudson.Extension;
 import hudson.FilePath;
 import hudson.Util;
@@ -175,9 +175,9 @@ public final class LambdaUpdateCodeStep extends AbstractFunctionChangingStep {
 
         @NonNull
         @Override
-        protected LambdaResult afterWait(@NonNull BackgroundContext context, @NonNull WaitOutcome outcome) {
-            WaitConclusion.conclude(awaitedFunction(), outcome, waitSettings(), afterTheWait(), context.log(), null);
-            return WaitConclusion.record(Objects.requireNonNull(updated, "no update").toResult(), outcome);
+        protected LambdaResult afterWait(@NonNull BackgroundContext context, @NonNull WaitOutcome outcome)
+                throws AbortException {
+            return concludeWait(context, Objects.requireNonNull(updated, "no update").toResult(), outcome);
         }
     }
 
