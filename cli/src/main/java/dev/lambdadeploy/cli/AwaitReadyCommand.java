@@ -1,6 +1,7 @@
 package dev.lambdadeploy.cli;
 
 import dev.lambdadeploy.engine.AwaitReadyRequest;
+import dev.lambdadeploy.engine.DeployOperation;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,7 +26,7 @@ final class AwaitReadyCommand extends AwsCommand {
     }
 
     @Override
-    Operation prepare() {
+    DeployOperation prepare() {
         AwaitReadyRequest request = AwaitReadyRequest.of(functionName, qualifier, wait.settings());
         return deployer -> deployer.awaitReady(request);
     }

@@ -1,5 +1,6 @@
 package dev.lambdadeploy.cli;
 
+import dev.lambdadeploy.engine.DeployOperation;
 import dev.lambdadeploy.engine.PublishVersionRequest;
 import dev.lambdadeploy.engine.UpdateCodeRequest;
 import java.util.List;
@@ -48,7 +49,7 @@ final class DeployCommand extends AwsCommand {
     }
 
     @Override
-    Operation prepare() {
+    DeployOperation prepare() {
         UpdateCodeRequest update = UpdateCodeRequest.builder().functionName(functionName).code(code.codeSource())
                 .architectures(architectures).dryRun(dryRun).revisionId(revisionId).maxRetries(maxRetries)
                 .waitSettings(wait.settings()).build();

@@ -1,5 +1,6 @@
 package dev.lambdadeploy.cli;
 
+import dev.lambdadeploy.engine.DeployOperation;
 import dev.lambdadeploy.engine.PublishVersionRequest;
 import dev.lambdadeploy.engine.UpdateCodeRequest;
 import org.jspecify.annotations.Nullable;
@@ -44,7 +45,7 @@ final class PublishVersionCommand extends AwsCommand {
     }
 
     @Override
-    Operation prepare() {
+    DeployOperation prepare() {
         PublishVersionRequest request = PublishVersionRequest.builder().functionName(functionName)
                 .description(description).codeSha256(codeSha256).revisionId(revisionId).maxRetries(maxRetries)
                 .rollback(rollback).waitForReady(waitForReady).waitSettings(wait.settings()).build();

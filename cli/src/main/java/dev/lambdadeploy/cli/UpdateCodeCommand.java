@@ -1,5 +1,6 @@
 package dev.lambdadeploy.cli;
 
+import dev.lambdadeploy.engine.DeployOperation;
 import dev.lambdadeploy.engine.UpdateCodeRequest;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -47,7 +48,7 @@ final class UpdateCodeCommand extends AwsCommand {
     }
 
     @Override
-    Operation prepare() {
+    DeployOperation prepare() {
         UpdateCodeRequest request = UpdateCodeRequest.builder().functionName(functionName).code(code.codeSource())
                 .architectures(architectures).dryRun(dryRun).publish(publish).revisionId(revisionId)
                 .maxRetries(maxRetries).waitForReady(waitForReady).waitSettings(wait.settings()).build();
