@@ -12,10 +12,7 @@ import picocli.CommandLine.Option;
                 + "A Failed update fails at once with its reason; a timeout warns (exit 0) unless --fail-on-timeout."})
 final class AwaitReadyCommand extends AwsCommand {
 
-    @Option(names = "--function-name", paramLabel = "NAME", description = "Function name, ARN or partial ARN; may name a version or alias.")
-    @Nullable String functionName;
-
-    @Option(names = "--qualifier", paramLabel = "QUALIFIER", description = "A version or alias; default $LATEST.")
+    @Option(names = "--qualifier", paramLabel = "QUALIFIER", description = "A version or alias; default $LATEST. --function-name may name one instead (my-function:prod).")
     @Nullable String qualifier;
 
     @Mixin
@@ -27,7 +24,7 @@ final class AwaitReadyCommand extends AwsCommand {
 
     @Override
     DeployOperation prepare() {
-        AwaitReadyRequest request = AwaitReadyRequest.of(functionName, qualifier, wait.settings());
+        AwaitReadyRequest request = AwaitReadyRequest.of(function.functionName, qualifier, wait.settings());
         return deployer -> deployer.awaitReady(request);
     }
 }

@@ -25,6 +25,9 @@ abstract class AwsCommand implements Callable<Integer>, ConsoleCommand {
     final CliContext context;
 
     @Mixin
+    FunctionNameOption function;
+
+    @Mixin
     ConnectionOptions connection;
 
     @Mixin

@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.MissingParameterException;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
@@ -183,11 +184,16 @@ public final class LambdaDeployCli implements Runnable {
         }
 
         @Override
-        public int handleParseException(ParameterException exception, String[] args) {
-            CommandLine command = exception.getCommandLine();
+        public int handleParseException(ParameterException refused, String[] args) {
+            CommandLine command = refused.getCommandLine();
+            ParseResult parsed = command.getParseResult();
+            // picocli checks required options before unknown ones: a misspelt --function-name would otherwise be
+            // reported as missing, without the suggestion of its right spelling
+            ParameterException exception = refused instanceof MissingParameterException && parsed != null
+                    && !parsed.unmatched().isEmpty() ? new UnmatchedArgumentException(command, parsed.unmatched()) : refused;
             LogStyle style = Arrays.asList(args).contains("--plain") ? LogStyle.PLAIN : LogStyle.EMOJI;
             Console console = new Console(context.err(), style, context.githubActions(), false);
-            console.failure(exception.getMessage());
+            console.failure(CodeOptions.engineMessage(exception).orElse(exception.getMessage()));
             if (!UnmatchedArgumentException.printSuggestions(exception, context.err())) {
                 context.err().flush();
             }

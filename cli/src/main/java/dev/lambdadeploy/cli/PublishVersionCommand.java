@@ -13,9 +13,6 @@ import picocli.CommandLine.Option;
                 + "409s with backoff. Publishes only the expected code: --code-sha256, else what was live when ready."})
 final class PublishVersionCommand extends AwsCommand {
 
-    @Option(names = "--function-name", paramLabel = "NAME", description = "Function name, ARN or partial ARN.")
-    @Nullable String functionName;
-
     @Option(names = "--description", paramLabel = "TEXT",
             description = "Version description (at most 256 characters), e.g. \"prod: 1.2.3 | abc123 | 2026-11-27\".")
     @Nullable String description;
@@ -46,7 +43,7 @@ final class PublishVersionCommand extends AwsCommand {
 
     @Override
     DeployOperation prepare() {
-        PublishVersionRequest request = PublishVersionRequest.builder().functionName(functionName)
+        PublishVersionRequest request = PublishVersionRequest.builder().functionName(function.functionName)
                 .description(description).codeSha256(codeSha256).revisionId(revisionId).maxRetries(maxRetries)
                 .rollback(rollback).waitForReady(waitForReady).waitSettings(wait.settings()).build();
         return deployer -> deployer.publishVersion(request);
