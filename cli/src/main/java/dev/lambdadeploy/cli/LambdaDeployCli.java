@@ -6,7 +6,6 @@ import dev.lambdadeploy.engine.ParameterNames;
 import dev.lambdadeploy.engine.log.LogStyle;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -203,23 +202,6 @@ public final class LambdaDeployCli implements Runnable {
                     ? command.getExitCodeExceptionMapper().getExitCode(exception)
                     : command.getCommandSpec().exitCodeOnInvalidInput();
         }
-    }
-
-    /** {@code functionName} → {@code function-name}, {@code codeSha256} → {@code code-sha256}. */
-    static String kebab(String camel) {
-        StringBuilder kebab = new StringBuilder();
-        for (int i = 0; i < camel.length(); i++) {
-            char c = camel.charAt(i);
-            if (Character.isUpperCase(c)) {
-                if (i > 0) {
-                    kebab.append('-');
-                }
-                kebab.append(Character.toLowerCase(c));
-            } else {
-                kebab.append(c);
-            }
-        }
-        return kebab.toString().toLowerCase(Locale.ROOT);
     }
 
     static final class Version implements IVersionProvider {
