@@ -24,7 +24,7 @@ final class FunctionModel {
   private FunctionSpec latest;
   private Instant lastModified;
   private String revisionId;
-  private FunctionStatus status;
+  private SimulatedStatus status;
   private @Nullable Transition transition;
   private @Nullable Instant lastUpdateCompletedAt;
   private final List<PublishedVersion> versions = new ArrayList<>();
@@ -46,7 +46,7 @@ final class FunctionModel {
     this.latest = spec;
     this.lastModified = now;
     this.revisionId = Formats.newRevisionId();
-    this.status = FunctionStatus.creating();
+    this.status = SimulatedStatus.creating();
     this.transition = new Transition(true, now.plus(pendingFor), null, failure, null);
   }
 
@@ -156,7 +156,7 @@ final class FunctionModel {
     if (last != null && last.spec().equals(latest) && !last.status().state().equals("Failed")) {
       return new PublishResult(snapshot(last), false);
     }
-    return new PublishResult(snapshot(addVersion(description, FunctionStatus.active(), now)), true);
+    return new PublishResult(snapshot(addVersion(description, SimulatedStatus.active(), now)), true);
   }
 
   synchronized List<ConfigSnapshot> listVersions(Instant now) {
@@ -252,9 +252,9 @@ final class FunctionModel {
     lastUpdateCompletedAt = at;
     Failure failure = t.failure();
     if (failure == null) {
-      status = FunctionStatus.active();
+      status = SimulatedStatus.active();
     } else if (t.creation() || t.revertTo() == null) {
-      status = FunctionStatus.createFailed(failure);
+      status = SimulatedStatus.createFailed(failure);
     } else {
       latest = t.revertTo();
       status = status.updateFailed(failure);
@@ -262,7 +262,7 @@ final class FunctionModel {
     // AWS hands out a new RevisionId when an update settles, not only when it starts.
     revisionId = Formats.newRevisionId();
     if (t.publishedVersion() != null) {
-      FunctionStatus versionStatus = failure == null ? FunctionStatus.active() : FunctionStatus.createFailed(failure);
+      SimulatedStatus versionStatus = failure == null ? SimulatedStatus.active() : SimulatedStatus.createFailed(failure);
       versions.replaceAll(v -> v.version().equals(t.publishedVersion()) ? v.withStatus(versionStatus) : v);
     }
   }
@@ -282,12 +282,12 @@ final class FunctionModel {
     if (transition == null) {
       throw new IllegalStateException("nothing in flight");
     }
-    PublishedVersion v = addVersion("", FunctionStatus.creating(), now);
+    PublishedVersion v = addVersion("", SimulatedStatus.creating(), now);
     transition = transition.withPublishedVersion(v.version());
     return snapshot(v);
   }
 
-  private PublishedVersion addVersion(String description, FunctionStatus versionStatus, Instant now) {
+  private PublishedVersion addVersion(String description, SimulatedStatus versionStatus, Instant now) {
     PublishedVersion v = new PublishedVersion(
         Integer.toString(versions.size() + 1), latest, description, now, Formats.newRevisionId(), versionStatus);
     versions.add(v);

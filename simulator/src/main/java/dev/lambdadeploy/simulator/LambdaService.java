@@ -237,7 +237,7 @@ final class LambdaService {
       return s;
     }
     StateSnapshot next = registry.knobs(name).nextScripted();
-    return next == null ? s : s.withStatus(FunctionStatus.scripted(next));
+    return next == null ? s : s.withStatus(SimulatedStatus.scripted(next));
   }
 
   private FunctionRef ref(Route route) {
