@@ -19,7 +19,7 @@ final class FunctionModel {
   private final String name;
   private final String arn;
   private final Map<String, String> tags;
-  private final FunctionKnobs knobs;
+  private final ArrangedBehaviour arranged;
 
   private FunctionSpec latest;
   private Instant lastModified;
@@ -34,7 +34,7 @@ final class FunctionModel {
       String name,
       String arn,
       Map<String, String> tags,
-      FunctionKnobs knobs,
+      ArrangedBehaviour arranged,
       FunctionSpec spec,
       Instant now,
       Duration pendingFor,
@@ -42,7 +42,7 @@ final class FunctionModel {
     this.name = name;
     this.arn = arn;
     this.tags = Map.copyOf(tags);
-    this.knobs = knobs;
+    this.arranged = arranged;
     this.latest = spec;
     this.lastModified = now;
     this.revisionId = Formats.newRevisionId();
@@ -100,7 +100,7 @@ final class FunctionModel {
     requireIdle();
     requireRevision(expectedRevision);
     requireSamePackageType(code);
-    return startUpdate(latest.withCode(code, architectures), publish, knobs.takeFailure(), now);
+    return startUpdate(latest.withCode(code, architectures), publish, arranged.takeArmedFailure(), now);
   }
 
   /** What UpdateFunctionCode would answer, changing nothing. */
@@ -118,7 +118,7 @@ final class FunctionModel {
     settle(now);
     requireIdle();
     requireRevision(expectedRevision);
-    return startUpdate(change.apply(latest), false, knobs.takeFailure(), now);
+    return startUpdate(change.apply(latest), false, arranged.takeArmedFailure(), now);
   }
 
   /** Another actor's update: it does not wait for ours, and no armed failure applies to it. */
@@ -274,7 +274,7 @@ final class FunctionModel {
     revisionId = Formats.newRevisionId();
     status = status.updating();
     lastUpdateCompletedAt = null;
-    transition = new Transition(false, now.plus(knobs.updateDuration()), previous, failure, null);
+    transition = new Transition(false, now.plus(arranged.updateDuration()), previous, failure, null);
     return publish ? publishPending(now) : latestSnapshot();
   }
 

@@ -76,7 +76,7 @@ final class LambdaService {
     FunctionRef ref = ref(route);
     FunctionModel model = registry.get(ref.name());
     String qualifier = qualifier(ref, query);
-    ConfigSnapshot s = scripted(model.resolve(qualifier, now), ref.name(), qualifier);
+    ConfigSnapshot s = scriptedAnswerOr(model.resolve(qualifier, now), ref.name(), qualifier);
     return new ApiResponse(200, ApiJson.getFunction(s, model.tags(), registry.region(), registry.accountId()));
   }
 
@@ -84,7 +84,7 @@ final class LambdaService {
     FunctionRef ref = ref(route);
     FunctionModel model = registry.get(ref.name());
     String qualifier = qualifier(ref, query);
-    ConfigSnapshot s = scripted(model.resolve(qualifier, now), ref.name(), qualifier);
+    ConfigSnapshot s = scriptedAnswerOr(model.resolve(qualifier, now), ref.name(), qualifier);
     return new ApiResponse(200, ApiJson.configuration(s));
   }
 
@@ -232,12 +232,13 @@ final class LambdaService {
     return new ApiResponse(200, ApiJson.alias(a, model.aliasArn(name)));
   }
 
-  private ConfigSnapshot scripted(ConfigSnapshot s, String name, @Nullable String qualifier) {
+  /** A read of $LATEST answers the next scripted state, if {@link SimulatorControl#scriptStates} left one. */
+  private ConfigSnapshot scriptedAnswerOr(ConfigSnapshot modelled, String name, @Nullable String qualifier) {
     if (qualifier != null && !qualifier.equals("$LATEST")) {
-      return s;
+      return modelled;
     }
-    StateSnapshot next = registry.knobs(name).nextScripted();
-    return next == null ? s : s.withStatus(SimulatedStatus.scripted(next));
+    StateSnapshot next = registry.arranged(name).nextScriptedAnswer();
+    return next == null ? modelled : modelled.withStatus(SimulatedStatus.ofScriptedAnswer(next));
   }
 
   private FunctionRef ref(Route route) {

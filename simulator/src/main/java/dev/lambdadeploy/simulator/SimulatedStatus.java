@@ -54,7 +54,7 @@ record SimulatedStatus(
         newState, code, reason, lastUpdateStatus, lastUpdateStatusReasonCode, lastUpdateStatusReason);
   }
 
-  static SimulatedStatus scripted(StateSnapshot s) {
+  static SimulatedStatus ofScriptedAnswer(StateSnapshot s) {
     boolean stateNeedsReason = !"Active".equals(s.state());
     boolean updateNeedsReason = s.lastUpdateStatus() != null && !"Successful".equals(s.lastUpdateStatus());
     return new SimulatedStatus(
