@@ -71,8 +71,8 @@ final class DefaultSimulatorControl implements SimulatorControl {
   }
 
   @Override
-  public void changeCodeBehindYourBack(String function, byte[] zip) {
-    existing(function).changeCodeBehindYourBack(CodeArtifact.zip(zip), clock.instant());
+  public void updateCodeByAnotherActor(String function, byte[] zip) {
+    existing(function).updateCodeByAnotherActor(CodeArtifact.zip(zip), clock.instant());
   }
 
   @Override

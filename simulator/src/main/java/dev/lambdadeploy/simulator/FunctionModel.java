@@ -122,7 +122,7 @@ final class FunctionModel {
   }
 
   /** Another actor's update: it does not wait for ours, and no armed failure applies to it. */
-  synchronized void changeCodeBehindYourBack(CodeArtifact code, Instant now) {
+  synchronized void updateCodeByAnotherActor(CodeArtifact code, Instant now) {
     settle(now);
     if (transition != null) {
       complete(transition, now);

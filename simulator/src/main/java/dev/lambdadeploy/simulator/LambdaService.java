@@ -145,7 +145,7 @@ final class LambdaService {
     if (model != null) {
       byte[] zip = ("changed by someone else at " + now + " " + java.util.UUID.randomUUID())
           .getBytes(java.nio.charset.StandardCharsets.UTF_8);
-      model.changeCodeBehindYourBack(CodeArtifact.zip(zip), now);
+      model.updateCodeByAnotherActor(CodeArtifact.zip(zip), now);
     }
   }
 
