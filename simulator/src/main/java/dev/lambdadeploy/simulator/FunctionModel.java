@@ -47,7 +47,7 @@ final class FunctionModel {
     this.lastModified = now;
     this.revisionId = Formats.newRevisionId();
     this.status = SimulatedStatus.creating();
-    this.transition = new Transition(true, now.plus(pendingFor), null, failure, null);
+    this.transition = Transition.creation(now.plus(pendingFor), failure);
   }
 
   String name() {
@@ -253,7 +253,7 @@ final class FunctionModel {
     Failure failure = t.failure();
     if (failure == null) {
       status = SimulatedStatus.active();
-    } else if (t.creation() || t.revertTo() == null) {
+    } else if (t.revertTo() == null) { // a creation: nothing to go back to
       status = SimulatedStatus.createFailed(failure);
     } else {
       latest = t.revertTo();
@@ -274,7 +274,7 @@ final class FunctionModel {
     revisionId = Formats.newRevisionId();
     status = status.updating();
     lastUpdateCompletedAt = null;
-    transition = new Transition(false, now.plus(arranged.updateDuration()), previous, failure, null);
+    transition = Transition.update(now.plus(arranged.updateDuration()), previous, failure);
     return publish ? publishPending(now) : latestSnapshot();
   }
 
