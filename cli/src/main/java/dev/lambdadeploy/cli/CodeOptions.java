@@ -7,6 +7,7 @@ import dev.lambdadeploy.engine.ParameterNames;
 import dev.lambdadeploy.engine.Validation;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.MaxValuesExceededException;
@@ -68,16 +69,23 @@ final class CodeOptions {
         // two different sources come as MutuallyExclusiveArgs or, when the S3 object comes first, as MaxValuesExceeded
         boolean aboutCode = refused instanceof MutuallyExclusiveArgsException || refused instanceof MaxValuesExceededException
                 || refused instanceof MissingParameterException missing && missing.getMissing().stream().allMatch(CodeOptions::isCodeOption);
+        boolean takesCode = refused.getCommandLine().getCommandSpec().argGroups().stream()
+                .anyMatch(group -> group.typeInfo().getType() == CodeOptions.class);
         ParseResult given = refused.getCommandLine().getParseResult();
-        if (!aboutCode || given == null) {
+        if (!aboutCode || !takesCode || given == null) {
             return Optional.empty();
         }
-        // picocli refuses a zip file only beside another source, where the engine just counts it: no need to read it
-        byte[] zipGiven = given.hasMatchedOption(Parameter.ZIP_FILE.cliName()) ? new byte[0] : null;
+        boolean zipGiven = given.hasMatchedOption(Parameter.ZIP_FILE.cliName());
+        boolean otherGiven = Stream.of(Parameter.S3_BUCKET, Parameter.S3_KEY, Parameter.S3_OBJECT_VERSION, Parameter.IMAGE_URI)
+                .anyMatch(p -> given.hasMatchedOption(p.cliName()));
+        if (zipGiven && !otherGiven) {
+            return Optional.empty(); // --zip-file twice
+        }
         try {
+            // beside another source the engine only counts the zip file, so it is not read here
             Validation.codeSource(given.matchedOptionValue(Parameter.S3_BUCKET.cliName(), null),
                     given.matchedOptionValue(Parameter.S3_KEY.cliName(), null),
-                    given.matchedOptionValue(Parameter.S3_OBJECT_VERSION.cliName(), null), zipGiven, null,
+                    given.matchedOptionValue(Parameter.S3_OBJECT_VERSION.cliName(), null), zipGiven ? new byte[0] : null, null,
                     given.matchedOptionValue(Parameter.IMAGE_URI.cliName(), null));
             return Optional.empty();
         } catch (InvalidParameterException invalid) {

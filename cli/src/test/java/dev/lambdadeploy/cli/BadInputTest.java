@@ -87,6 +87,14 @@ class BadInputTest {
     }
 
     @Test
+    void oneSourceGivenTwiceKeepsPicocliMessage() {
+        var run = usageError("deploy", "--function-name", "fn", "--zip-file", zip.toString(), "--zip-file", zip.toString());
+
+        assertThat(run.errLines()).first().asString().startsWith("❌ Error: expected only one match")
+                .doesNotContain("empty");
+    }
+
+    @Test
     void theHelpListsTheCodeSourcesAsExactlyOneOf() {
         for (String command : new String[] {"update-code", "deploy"}) {
             var help = cli.runExactly(command, "--help");
