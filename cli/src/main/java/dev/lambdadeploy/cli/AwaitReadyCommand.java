@@ -1,6 +1,7 @@
 package dev.lambdadeploy.cli;
 
 import dev.lambdadeploy.engine.AwaitReadyRequest;
+import dev.lambdadeploy.engine.DeployOperation;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -11,10 +12,7 @@ import picocli.CommandLine.Option;
                 + "A Failed update fails at once with its reason; a timeout warns (exit 0) unless --fail-on-timeout."})
 final class AwaitReadyCommand extends AwsCommand {
 
-    @Option(names = "--function-name", paramLabel = "NAME", description = "Function name, ARN or partial ARN; may name a version or alias.")
-    @Nullable String functionName;
-
-    @Option(names = "--qualifier", paramLabel = "QUALIFIER", description = "A version or alias; default $LATEST.")
+    @Option(names = "--qualifier", paramLabel = "QUALIFIER", description = "A version or alias; default $LATEST. --function-name may name one instead (my-function:prod).")
     @Nullable String qualifier;
 
     @Mixin
@@ -25,8 +23,8 @@ final class AwaitReadyCommand extends AwsCommand {
     }
 
     @Override
-    Operation prepare() {
-        AwaitReadyRequest request = AwaitReadyRequest.of(functionName, qualifier, wait.settings());
+    DeployOperation prepare() {
+        AwaitReadyRequest request = AwaitReadyRequest.of(function.functionName, qualifier, wait.settings());
         return deployer -> deployer.awaitReady(request);
     }
 }

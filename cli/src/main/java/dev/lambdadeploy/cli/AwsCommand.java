@@ -1,5 +1,6 @@
 package dev.lambdadeploy.cli;
 
+import dev.lambdadeploy.engine.DeployOperation;
 import dev.lambdadeploy.engine.LambdaDeployer;
 import dev.lambdadeploy.engine.LambdaResult;
 import dev.lambdadeploy.engine.aws.ClientSettings;
@@ -16,18 +17,15 @@ import picocli.CommandLine.Mixin;
  */
 abstract class AwsCommand implements Callable<Integer>, ConsoleCommand {
 
-    /** One engine operation on prepared, validated requests. */
-    @FunctionalInterface
-    interface Operation {
-        LambdaResult run(LambdaDeployer deployer) throws InterruptedException;
-    }
-
     /** The operation this process runs now, for a signal to report what is on the wire. */
     private static final AtomicReference<@Nullable Running> RUNNING = new AtomicReference<>();
 
     private record Running(LambdaDeployer deployer, DeployLog log) {}
 
     final CliContext context;
+
+    @Mixin
+    FunctionNameOption function;
 
     @Mixin
     ConnectionOptions connection;
@@ -42,11 +40,11 @@ abstract class AwsCommand implements Callable<Integer>, ConsoleCommand {
     }
 
     /** Builds and validates the requests; throws the engine's InvalidParameterException before any AWS call. */
-    abstract Operation prepare();
+    abstract DeployOperation prepare();
 
     @Override
     public Integer call() throws InterruptedException {
-        Operation operation = prepare();
+        DeployOperation operation = prepare();
         ClientSettings settings = connection.settings(context);
         try (Console log = console();
                 LambdaClients clients = new LambdaClients();

@@ -1,9 +1,11 @@
 package dev.lambdadeploy.cli;
 
+import dev.lambdadeploy.engine.DeployOperation;
 import dev.lambdadeploy.engine.PublishVersionRequest;
 import dev.lambdadeploy.engine.UpdateCodeRequest;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -14,10 +16,7 @@ import picocli.CommandLine.Option;
                 + "function or a Failed update still exits 1."})
 final class DeployCommand extends AwsCommand {
 
-    @Option(names = "--function-name", paramLabel = "NAME", description = "Function name, ARN or partial ARN.")
-    @Nullable String functionName;
-
-    @Mixin
+    @ArgGroup(exclusive = true, multiplicity = "1", heading = CodeOptions.HEADING)
     CodeOptions code;
 
     @Option(names = "--description", paramLabel = "TEXT",
@@ -48,8 +47,8 @@ final class DeployCommand extends AwsCommand {
     }
 
     @Override
-    Operation prepare() {
-        UpdateCodeRequest update = UpdateCodeRequest.builder().functionName(functionName).code(code.codeSource())
+    DeployOperation prepare() {
+        UpdateCodeRequest update = UpdateCodeRequest.builder().functionName(function.functionName).code(code.codeSource())
                 .architectures(architectures).dryRun(dryRun).revisionId(revisionId).maxRetries(maxRetries)
                 .waitSettings(wait.settings()).build();
         PublishVersionRequest publish = PublishVersionRequest.builder().functionName(update.functionName())

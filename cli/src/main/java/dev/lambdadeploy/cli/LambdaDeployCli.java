@@ -6,7 +6,6 @@ import dev.lambdadeploy.engine.ParameterNames;
 import dev.lambdadeploy.engine.log.LogStyle;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -17,6 +16,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.MissingParameterException;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
@@ -183,11 +183,16 @@ public final class LambdaDeployCli implements Runnable {
         }
 
         @Override
-        public int handleParseException(ParameterException exception, String[] args) {
-            CommandLine command = exception.getCommandLine();
+        public int handleParseException(ParameterException refused, String[] args) {
+            CommandLine command = refused.getCommandLine();
+            ParseResult parsed = command.getParseResult();
+            // picocli checks required options before unknown ones: a misspelt --function-name would otherwise be
+            // reported as missing, without the suggestion of its right spelling
+            ParameterException exception = refused instanceof MissingParameterException && parsed != null
+                    && !parsed.unmatched().isEmpty() ? new UnmatchedArgumentException(command, parsed.unmatched()) : refused;
             LogStyle style = Arrays.asList(args).contains("--plain") ? LogStyle.PLAIN : LogStyle.EMOJI;
             Console console = new Console(context.err(), style, context.githubActions(), false);
-            console.failure(exception.getMessage());
+            console.failure(CodeOptions.engineMessage(exception).orElse(exception.getMessage()));
             if (!UnmatchedArgumentException.printSuggestions(exception, context.err())) {
                 context.err().flush();
             }
@@ -197,23 +202,6 @@ public final class LambdaDeployCli implements Runnable {
                     ? command.getExitCodeExceptionMapper().getExitCode(exception)
                     : command.getCommandSpec().exitCodeOnInvalidInput();
         }
-    }
-
-    /** {@code functionName} → {@code function-name}, {@code codeSha256} → {@code code-sha256}. */
-    static String kebab(String camel) {
-        StringBuilder kebab = new StringBuilder();
-        for (int i = 0; i < camel.length(); i++) {
-            char c = camel.charAt(i);
-            if (Character.isUpperCase(c)) {
-                if (i > 0) {
-                    kebab.append('-');
-                }
-                kebab.append(Character.toLowerCase(c));
-            } else {
-                kebab.append(c);
-            }
-        }
-        return kebab.toString().toLowerCase(Locale.ROOT);
     }
 
     static final class Version implements IVersionProvider {

@@ -1,5 +1,6 @@
 package dev.lambdadeploy.cli;
 
+import dev.lambdadeploy.engine.DeployOperation;
 import dev.lambdadeploy.engine.PublishVersionRequest;
 import dev.lambdadeploy.engine.UpdateCodeRequest;
 import org.jspecify.annotations.Nullable;
@@ -11,9 +12,6 @@ import picocli.CommandLine.Option;
         description = {"Waits until the function is ready, then publishes a version with a description, retrying "
                 + "409s with backoff. Publishes only the expected code: --code-sha256, else what was live when ready."})
 final class PublishVersionCommand extends AwsCommand {
-
-    @Option(names = "--function-name", paramLabel = "NAME", description = "Function name, ARN or partial ARN.")
-    @Nullable String functionName;
 
     @Option(names = "--description", paramLabel = "TEXT",
             description = "Version description (at most 256 characters), e.g. \"prod: 1.2.3 | abc123 | 2026-11-27\".")
@@ -44,8 +42,8 @@ final class PublishVersionCommand extends AwsCommand {
     }
 
     @Override
-    Operation prepare() {
-        PublishVersionRequest request = PublishVersionRequest.builder().functionName(functionName)
+    DeployOperation prepare() {
+        PublishVersionRequest request = PublishVersionRequest.builder().functionName(function.functionName)
                 .description(description).codeSha256(codeSha256).revisionId(revisionId).maxRetries(maxRetries)
                 .rollback(rollback).waitForReady(waitForReady).waitSettings(wait.settings()).build();
         return deployer -> deployer.publishVersion(request);

@@ -1,8 +1,10 @@
 package dev.lambdadeploy.cli;
 
+import dev.lambdadeploy.engine.DeployOperation;
 import dev.lambdadeploy.engine.UpdateCodeRequest;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -12,10 +14,7 @@ import picocli.CommandLine.Option;
                 + "until the function is ready unless --no-wait-for-ready."})
 final class UpdateCodeCommand extends AwsCommand {
 
-    @Option(names = "--function-name", paramLabel = "NAME", description = "Function name, ARN or partial ARN.")
-    @Nullable String functionName;
-
-    @Mixin
+    @ArgGroup(exclusive = true, multiplicity = "1", heading = CodeOptions.HEADING)
     CodeOptions code;
 
     @Option(names = "--architectures", paramLabel = "ARCH", split = ",", description = "x86_64 or arm64.")
@@ -47,8 +46,8 @@ final class UpdateCodeCommand extends AwsCommand {
     }
 
     @Override
-    Operation prepare() {
-        UpdateCodeRequest request = UpdateCodeRequest.builder().functionName(functionName).code(code.codeSource())
+    DeployOperation prepare() {
+        UpdateCodeRequest request = UpdateCodeRequest.builder().functionName(function.functionName).code(code.codeSource())
                 .architectures(architectures).dryRun(dryRun).publish(publish).revisionId(revisionId)
                 .maxRetries(maxRetries).waitForReady(waitForReady).waitSettings(wait.settings()).build();
         return deployer -> deployer.updateCode(request);

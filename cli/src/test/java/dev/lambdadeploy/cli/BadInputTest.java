@@ -43,11 +43,14 @@ class BadInputTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "deploy --s3-bucket b1b --s3-key k                                    | ❌ Invalid --function-name: is required: give a function name",
+        "deploy --s3-bucket b1b --s3-key k                                    | ❌ Missing required option: '--function-name=NAME'",
+        "deploy --function-name '' --s3-bucket b1b --s3-key k                 | ❌ Invalid --function-name: is required: give a function name",
         "deploy --function-name 'bad name!' --s3-bucket b1b --s3-key k        | ❌ Invalid --function-name: 'bad name!' is not a function name",
         "deploy --function-name fn:prod --s3-bucket b1b --s3-key k            | ❌ Invalid --function-name: 'fn:prod' names a version or alias (prod)",
         "deploy --function-name fn                                            | ❌ Invalid code source: none given",
         "deploy --function-name fn --s3-bucket b1b --s3-key k --image-uri a/b:1 | ❌ Invalid code source: more than one given",
+        "update-code --function-name fn --zip-file app.zip --image-uri a/b:1  | ❌ Invalid code source: more than one given",
+        "deploy --function-name fn --s3-key k                                 | ❌ Invalid --s3-bucket: is required",
         "deploy --function-name fn --s3-bucket B --s3-key k                   | ❌ Invalid --s3-bucket: 'B' is not an S3 bucket name",
         "deploy --function-name fn --s3-bucket b1b                            | ❌ Invalid --s3-key: is required",
         "deploy --function-name fn --image-uri nope                           | ❌ Invalid --image-uri: 'nope' is not a container image URI",
@@ -73,6 +76,46 @@ class BadInputTest {
 
         assertThat(run.errLines()).first().asString().startsWith(message);
         assertThat(run.errLines()).last().asString().startsWith("Run 'lambda-deploy ").endsWith(" --help' for its options.");
+    }
+
+    @Test
+    void noCodeSourceSaysWhichToGive() {
+        var run = usageError("update-code", "--function-name", "fn");
+
+        assertThat(run.errLines()).first().asString().isEqualTo("❌ Invalid code source: none given: set exactly one of "
+                + "--s3-bucket + --s3-key (optionally --s3-object-version), --zip-file, or --image-uri");
+    }
+
+    @Test
+    void oneSourceGivenTwiceKeepsPicocliMessage() {
+        var run = usageError("deploy", "--function-name", "fn", "--zip-file", zip.toString(), "--zip-file", zip.toString());
+
+        assertThat(run.errLines()).first().asString().startsWith("❌ Error: expected only one match")
+                .doesNotContain("empty");
+    }
+
+    @Test
+    void theHelpListsTheCodeSourcesAsExactlyOneOf() {
+        for (String command : new String[] {"update-code", "deploy"}) {
+            var help = cli.runExactly(command, "--help");
+
+            assertThat(help.exitCode()).isZero();
+            assertThat(help.out().replaceAll("\\s+", " "))
+                    .contains("--function-name=NAME", "(--zip-file=PATH | --image-uri=URI | (--s3-bucket=BUCKET "
+                            + "--s3-key=KEY [--s3-object-version=VERSION]))")
+                    .containsPattern("The new code, exactly one of: --zip-file=PATH .* --image-uri=URI .* "
+                            + "--s3-bucket=BUCKET .* --s3-key=KEY .* --s3-object-version=VERSION");
+        }
+    }
+
+    @Test
+    void everyCommandThatTalksToLambdaRequiresTheFunctionName() {
+        for (String command : new String[] {"update-code", "await-ready", "publish-version", "deploy"}) {
+            var run = usageError(command);
+
+            assertThat(run.errLines()).as(command).first().asString().startsWith("❌ Missing required option")
+                    .contains("'--function-name=NAME'");
+        }
     }
 
     @Test

@@ -372,7 +372,7 @@ class CommandsTest {
         AtomicInteger sleeps = new AtomicInteger();
         cli.sleeper = d -> {
             if (sleeps.incrementAndGet() == 1) {
-                cli.simulator.control().changeCodeBehindYourBack(FN, CliHarness.zip("someone else's code"));
+                cli.simulator.control().updateCodeByAnotherActor(FN, CliHarness.zip("someone else's code"));
             }
             cli.clock.advance(d);
         };

@@ -141,12 +141,4 @@ class OutputTest {
         assertThatThrownBy(() -> convert.convert("soon")).isInstanceOf(TypeConversionException.class);
         assertThatThrownBy(() -> convert.convert("1e400")).isInstanceOf(TypeConversionException.class);
     }
-
-    @Test
-    void engineParameterNamesBecomeOptionNames() {
-        assertThat(LambdaDeployCli.kebab("functionName")).isEqualTo("function-name");
-        assertThat(LambdaDeployCli.kebab("codeSha256")).isEqualTo("code-sha256");
-        assertThat(LambdaDeployCli.kebab("s3ObjectVersion")).isEqualTo("s3-object-version");
-        assertThat(LambdaDeployCli.kebab("code source")).isEqualTo("code source");
-    }
 }

@@ -39,7 +39,7 @@ final class ApiJson {
     }
     o.putObject("TracingConfig").put("Mode", "PassThrough");
     o.put("RevisionId", s.revisionId());
-    FunctionStatus st = s.status();
+    SimulatedStatus st = s.status();
     o.put("State", st.state());
     putIfPresent(o, "StateReason", st.stateReason());
     putIfPresent(o, "StateReasonCode", st.stateReasonCode());

@@ -10,9 +10,9 @@ record ConfigSnapshot(
     FunctionSpec spec,
     Instant lastModified,
     String revisionId,
-    FunctionStatus status) {
+    SimulatedStatus status) {
 
-  ConfigSnapshot withStatus(FunctionStatus s) {
+  ConfigSnapshot withStatus(SimulatedStatus s) {
     return new ConfigSnapshot(functionName, functionArn, version, spec, lastModified, revisionId, s);
   }
 }

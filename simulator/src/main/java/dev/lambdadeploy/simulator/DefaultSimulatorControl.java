@@ -42,17 +42,17 @@ final class DefaultSimulatorControl implements SimulatorControl {
 
   @Override
   public void updateDuration(String function, Duration d) {
-    registry.knobs(function).updateDuration(Objects.requireNonNull(d));
+    registry.arranged(function).updateDuration(Objects.requireNonNull(d));
   }
 
   @Override
   public void failNextUpdate(String function, String reasonCode, String reason) {
-    registry.knobs(function).failNext(new Failure(reasonCode, reason));
+    registry.arranged(function).armFailure(new Failure(reasonCode, reason));
   }
 
   @Override
   public void scriptStates(String function, List<StateSnapshot> snapshots) {
-    registry.knobs(function).script(snapshots);
+    registry.arranged(function).scriptAnswers(snapshots);
   }
 
   @Override
@@ -71,8 +71,8 @@ final class DefaultSimulatorControl implements SimulatorControl {
   }
 
   @Override
-  public void changeCodeBehindYourBack(String function, byte[] zip) {
-    existing(function).changeCodeBehindYourBack(CodeArtifact.zip(zip), clock.instant());
+  public void updateCodeByAnotherActor(String function, byte[] zip) {
+    existing(function).updateCodeByAnotherActor(CodeArtifact.zip(zip), clock.instant());
   }
 
   @Override

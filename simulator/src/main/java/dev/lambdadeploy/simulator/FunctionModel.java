@@ -19,12 +19,12 @@ final class FunctionModel {
   private final String name;
   private final String arn;
   private final Map<String, String> tags;
-  private final FunctionKnobs knobs;
+  private final ArrangedBehaviour arranged;
 
   private FunctionSpec latest;
   private Instant lastModified;
   private String revisionId;
-  private FunctionStatus status;
+  private SimulatedStatus status;
   private @Nullable Transition transition;
   private @Nullable Instant lastUpdateCompletedAt;
   private final List<PublishedVersion> versions = new ArrayList<>();
@@ -34,7 +34,7 @@ final class FunctionModel {
       String name,
       String arn,
       Map<String, String> tags,
-      FunctionKnobs knobs,
+      ArrangedBehaviour arranged,
       FunctionSpec spec,
       Instant now,
       Duration pendingFor,
@@ -42,12 +42,12 @@ final class FunctionModel {
     this.name = name;
     this.arn = arn;
     this.tags = Map.copyOf(tags);
-    this.knobs = knobs;
+    this.arranged = arranged;
     this.latest = spec;
     this.lastModified = now;
     this.revisionId = Formats.newRevisionId();
-    this.status = FunctionStatus.creating();
-    this.transition = new Transition(true, now.plus(pendingFor), null, failure, null);
+    this.status = SimulatedStatus.creating();
+    this.transition = Transition.creation(now.plus(pendingFor), failure);
   }
 
   String name() {
@@ -100,7 +100,7 @@ final class FunctionModel {
     requireIdle();
     requireRevision(expectedRevision);
     requireSamePackageType(code);
-    return startUpdate(latest.withCode(code, architectures), publish, knobs.takeFailure(), now);
+    return startUpdate(latest.withCode(code, architectures), publish, arranged.takeArmedFailure(), now);
   }
 
   /** What UpdateFunctionCode would answer, changing nothing. */
@@ -118,11 +118,11 @@ final class FunctionModel {
     settle(now);
     requireIdle();
     requireRevision(expectedRevision);
-    return startUpdate(change.apply(latest), false, knobs.takeFailure(), now);
+    return startUpdate(change.apply(latest), false, arranged.takeArmedFailure(), now);
   }
 
   /** Another actor's update: it does not wait for ours, and no armed failure applies to it. */
-  synchronized void changeCodeBehindYourBack(CodeArtifact code, Instant now) {
+  synchronized void updateCodeByAnotherActor(CodeArtifact code, Instant now) {
     settle(now);
     if (transition != null) {
       complete(transition, now);
@@ -156,7 +156,7 @@ final class FunctionModel {
     if (last != null && last.spec().equals(latest) && !last.status().state().equals("Failed")) {
       return new PublishResult(snapshot(last), false);
     }
-    return new PublishResult(snapshot(addVersion(description, FunctionStatus.active(), now)), true);
+    return new PublishResult(snapshot(addVersion(description, SimulatedStatus.active(), now)), true);
   }
 
   synchronized List<ConfigSnapshot> listVersions(Instant now) {
@@ -252,9 +252,9 @@ final class FunctionModel {
     lastUpdateCompletedAt = at;
     Failure failure = t.failure();
     if (failure == null) {
-      status = FunctionStatus.active();
-    } else if (t.creation() || t.revertTo() == null) {
-      status = FunctionStatus.createFailed(failure);
+      status = SimulatedStatus.active();
+    } else if (t.revertTo() == null) { // a creation: nothing to go back to
+      status = SimulatedStatus.createFailed(failure);
     } else {
       latest = t.revertTo();
       status = status.updateFailed(failure);
@@ -262,7 +262,7 @@ final class FunctionModel {
     // AWS hands out a new RevisionId when an update settles, not only when it starts.
     revisionId = Formats.newRevisionId();
     if (t.publishedVersion() != null) {
-      FunctionStatus versionStatus = failure == null ? FunctionStatus.active() : FunctionStatus.createFailed(failure);
+      SimulatedStatus versionStatus = failure == null ? SimulatedStatus.active() : SimulatedStatus.createFailed(failure);
       versions.replaceAll(v -> v.version().equals(t.publishedVersion()) ? v.withStatus(versionStatus) : v);
     }
   }
@@ -274,7 +274,7 @@ final class FunctionModel {
     revisionId = Formats.newRevisionId();
     status = status.updating();
     lastUpdateCompletedAt = null;
-    transition = new Transition(false, now.plus(knobs.updateDuration()), previous, failure, null);
+    transition = Transition.update(now.plus(arranged.updateDuration()), previous, failure);
     return publish ? publishPending(now) : latestSnapshot();
   }
 
@@ -282,12 +282,12 @@ final class FunctionModel {
     if (transition == null) {
       throw new IllegalStateException("nothing in flight");
     }
-    PublishedVersion v = addVersion("", FunctionStatus.creating(), now);
+    PublishedVersion v = addVersion("", SimulatedStatus.creating(), now);
     transition = transition.withPublishedVersion(v.version());
     return snapshot(v);
   }
 
-  private PublishedVersion addVersion(String description, FunctionStatus versionStatus, Instant now) {
+  private PublishedVersion addVersion(String description, SimulatedStatus versionStatus, Instant now) {
     PublishedVersion v = new PublishedVersion(
         Integer.toString(versions.size() + 1), latest, description, now, Formats.newRevisionId(), versionStatus);
     versions.add(v);

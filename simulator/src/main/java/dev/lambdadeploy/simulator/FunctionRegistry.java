@@ -8,13 +8,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.jspecify.annotations.Nullable;
 
-/** All functions of the simulated account and region, plus the per-name control knobs. */
+/** All functions of the simulated account and region, plus what the controls arranged for each name (even before a function of that name exists). */
 final class FunctionRegistry {
   private final String region;
   private final String accountId;
   private final Duration defaultUpdateDuration;
   private final ConcurrentMap<String, FunctionModel> functions = new ConcurrentHashMap<>();
-  private final ConcurrentMap<String, FunctionKnobs> knobs = new ConcurrentHashMap<>();
+  private final ConcurrentMap<String, ArrangedBehaviour> arranged = new ConcurrentHashMap<>();
 
   FunctionRegistry(String region, String accountId, Duration defaultUpdateDuration) {
     this.region = region;
@@ -34,18 +34,18 @@ final class FunctionRegistry {
     return "arn:aws:lambda:" + region + ":" + accountId + ":function:" + name;
   }
 
-  FunctionKnobs knobs(String name) {
-    return knobs.computeIfAbsent(name, n -> new FunctionKnobs(defaultUpdateDuration));
+  ArrangedBehaviour arranged(String name) {
+    return arranged.computeIfAbsent(name, n -> new ArrangedBehaviour(defaultUpdateDuration));
   }
 
   /** Creation fails with the failure armed for that name, if any. */
   FunctionModel create(String name, Map<String, String> tags, FunctionSpec spec, Duration pendingFor, Instant now) {
-    FunctionKnobs k = knobs(name);
+    ArrangedBehaviour arranged = arranged(name);
     return functions.compute(name, (n, existing) -> {
       if (existing != null) {
         throw ApiException.conflict("Function already exist: " + name);
       }
-      return new FunctionModel(name, arn(name), tags, k, spec, now, pendingFor, k.takeFailure());
+      return new FunctionModel(name, arn(name), tags, arranged, spec, now, pendingFor, arranged.takeArmedFailure());
     });
   }
 

@@ -21,24 +21,14 @@ final class LambdaService {
     this.createDuration = createDuration;
   }
 
-  ApiResponse handle(Route route, RequestBody body, Map<String, String> query, Instant now) {
-    return switch (route.operation()) {
-      case "CreateFunction" -> createFunction(body, now);
-      case "ListFunctions" -> listFunctions(query, now);
-      case "GetFunction" -> getFunction(route, query, now);
-      case "GetFunctionConfiguration" -> getFunctionConfiguration(route, query, now);
-      case "UpdateFunctionCode" -> updateFunctionCode(route, body, now);
-      case "UpdateFunctionConfiguration" -> updateFunctionConfiguration(route, body, now);
-      case "PublishVersion" -> publishVersion(route, body, now);
-      case "ListVersionsByFunction" -> listVersions(route, query, now);
-      case "CreateAlias" -> createAlias(route, body, now);
-      case "GetAlias" -> getAlias(route, now);
-      case "UpdateAlias" -> updateAlias(route, body, now);
-      default -> throw ApiException.unknownOperation();
-    };
+  /** Answers the call with the handler its route names in {@link Route#TABLE}. */
+  ApiResponse handle(Route.Match route, RequestBody body, Map<String, String> query, Instant now) {
+    return route.handler().answer(this, new ApiRequest(route, body, query, now));
   }
 
-  private ApiResponse createFunction(RequestBody body, Instant now) {
+  ApiResponse createFunction(ApiRequest request) {
+    RequestBody body = request.body();
+    Instant now = request.now();
     String rawName = require(body.text("FunctionName"), "functionName");
     String name = unqualified(rawName).name();
     String role = require(body.text("Role"), "role");
@@ -72,24 +62,30 @@ final class LambdaService {
     return new ApiResponse(201, ApiJson.configuration(created));
   }
 
-  private ApiResponse getFunction(Route route, Map<String, String> query, Instant now) {
-    FunctionRef ref = ref(route);
+  ApiResponse getFunction(ApiRequest request) {
+    Map<String, String> query = request.query();
+    Instant now = request.now();
+    FunctionRef ref = ref(request);
     FunctionModel model = registry.get(ref.name());
     String qualifier = qualifier(ref, query);
-    ConfigSnapshot s = scripted(model.resolve(qualifier, now), ref.name(), qualifier);
+    ConfigSnapshot s = scriptedAnswerOr(model.resolve(qualifier, now), ref.name(), qualifier);
     return new ApiResponse(200, ApiJson.getFunction(s, model.tags(), registry.region(), registry.accountId()));
   }
 
-  private ApiResponse getFunctionConfiguration(Route route, Map<String, String> query, Instant now) {
-    FunctionRef ref = ref(route);
+  ApiResponse getFunctionConfiguration(ApiRequest request) {
+    Map<String, String> query = request.query();
+    Instant now = request.now();
+    FunctionRef ref = ref(request);
     FunctionModel model = registry.get(ref.name());
     String qualifier = qualifier(ref, query);
-    ConfigSnapshot s = scripted(model.resolve(qualifier, now), ref.name(), qualifier);
+    ConfigSnapshot s = scriptedAnswerOr(model.resolve(qualifier, now), ref.name(), qualifier);
     return new ApiResponse(200, ApiJson.configuration(s));
   }
 
-  private ApiResponse updateFunctionCode(Route route, RequestBody body, Instant now) {
-    FunctionModel model = registry.get(unqualified(route).name());
+  ApiResponse updateFunctionCode(ApiRequest request) {
+    RequestBody body = request.body();
+    Instant now = request.now();
+    FunctionModel model = registry.get(unqualified(request).name());
     CodeArtifact code = parseCode(body);
     List<String> archs = architectures(body, null);
     String revision = body.text("RevisionId");
@@ -99,8 +95,10 @@ final class LambdaService {
     return new ApiResponse(200, ApiJson.configuration(result));
   }
 
-  private ApiResponse updateFunctionConfiguration(Route route, RequestBody body, Instant now) {
-    FunctionModel model = registry.get(unqualified(route).name());
+  ApiResponse updateFunctionConfiguration(ApiRequest request) {
+    RequestBody body = request.body();
+    Instant now = request.now();
+    FunctionModel model = registry.get(unqualified(request).name());
     String role = body.text("Role");
     String handler = body.text("Handler");
     String runtime = body.text("Runtime");
@@ -131,8 +129,10 @@ final class LambdaService {
     return new ApiResponse(200, ApiJson.configuration(result));
   }
 
-  private ApiResponse publishVersion(Route route, RequestBody body, Instant now) {
-    FunctionModel model = registry.get(unqualified(route).name());
+  ApiResponse publishVersion(ApiRequest request) {
+    RequestBody body = request.body();
+    Instant now = request.now();
+    FunctionModel model = registry.get(unqualified(request).name());
     FunctionModel.PublishResult r =
         model.publish(body.text("CodeSha256"), body.text("RevisionId"), description(body.text("Description")), now);
     // A repeated publish of unchanged code answers with the existing version.
@@ -145,7 +145,7 @@ final class LambdaService {
     if (model != null) {
       byte[] zip = ("changed by someone else at " + now + " " + java.util.UUID.randomUUID())
           .getBytes(java.nio.charset.StandardCharsets.UTF_8);
-      model.changeCodeBehindYourBack(CodeArtifact.zip(zip), now);
+      model.updateCodeByAnotherActor(CodeArtifact.zip(zip), now);
     }
   }
 
@@ -153,7 +153,9 @@ final class LambdaService {
    * ListFunctions: $LATEST of every function by name (FunctionVersion=ALL adds the published versions), at most
    * MaxItems (1 to 10000, default 50) from Marker, NextMarker while more remain.
    */
-  private ApiResponse listFunctions(Map<String, String> query, Instant now) {
+  ApiResponse listFunctions(ApiRequest request) {
+    Map<String, String> query = request.query();
+    Instant now = request.now();
     String version = query.get("FunctionVersion");
     if (version != null && !version.equals("ALL")) {
       throw ApiException.validation("functionVersion", version, "Member must satisfy enum value set: [ALL]");
@@ -168,8 +170,10 @@ final class LambdaService {
     return page(all, "Functions", query);
   }
 
-  private ApiResponse listVersions(Route route, Map<String, String> query, Instant now) {
-    FunctionModel model = registry.get(unqualified(route).name());
+  ApiResponse listVersionsByFunction(ApiRequest request) {
+    Map<String, String> query = request.query();
+    Instant now = request.now();
+    FunctionModel model = registry.get(unqualified(request).name());
     return page(model.listVersions(now), "Versions", query);
   }
 
@@ -207,8 +211,10 @@ final class LambdaService {
     return new ApiResponse(200, o);
   }
 
-  private ApiResponse createAlias(Route route, RequestBody body, Instant now) {
-    FunctionModel model = registry.get(unqualified(route).name());
+  ApiResponse createAlias(ApiRequest request) {
+    RequestBody body = request.body();
+    Instant now = request.now();
+    FunctionModel model = registry.get(unqualified(request).name());
     String name = aliasName(require(body.text("Name"), "name"));
     String version = require(body.text("FunctionVersion"), "functionVersion");
     Map<String, Double> weights = weights(body);
@@ -217,35 +223,39 @@ final class LambdaService {
     return new ApiResponse(201, ApiJson.alias(a, model.aliasArn(name)));
   }
 
-  private ApiResponse getAlias(Route route, Instant now) {
-    FunctionModel model = registry.get(unqualified(route).name());
-    String name = aliasName(route.alias());
+  ApiResponse getAlias(ApiRequest request) {
+    Instant now = request.now();
+    FunctionModel model = registry.get(unqualified(request).name());
+    String name = aliasName(request.alias());
     return new ApiResponse(200, ApiJson.alias(model.alias(name, now), model.aliasArn(name)));
   }
 
-  private ApiResponse updateAlias(Route route, RequestBody body, Instant now) {
-    FunctionModel model = registry.get(unqualified(route).name());
-    String name = aliasName(route.alias());
+  ApiResponse updateAlias(ApiRequest request) {
+    RequestBody body = request.body();
+    Instant now = request.now();
+    FunctionModel model = registry.get(unqualified(request).name());
+    String name = aliasName(request.alias());
     String description = body.has("Description") ? description(body.text("Description")) : null;
     AliasModel a = model.updateAlias(
         name, body.text("FunctionVersion"), description, weights(body), body.text("RevisionId"), now);
     return new ApiResponse(200, ApiJson.alias(a, model.aliasArn(name)));
   }
 
-  private ConfigSnapshot scripted(ConfigSnapshot s, String name, @Nullable String qualifier) {
+  /** A read of $LATEST answers the next scripted state, if {@link SimulatorControl#scriptStates} left one. */
+  private ConfigSnapshot scriptedAnswerOr(ConfigSnapshot modelled, String name, @Nullable String qualifier) {
     if (qualifier != null && !qualifier.equals("$LATEST")) {
-      return s;
+      return modelled;
     }
-    StateSnapshot next = registry.knobs(name).nextScripted();
-    return next == null ? s : s.withStatus(FunctionStatus.scripted(next));
+    StateSnapshot next = registry.arranged(name).nextScriptedAnswer();
+    return next == null ? modelled : modelled.withStatus(SimulatedStatus.ofScriptedAnswer(next));
   }
 
-  private FunctionRef ref(Route route) {
-    return FunctionRef.parse(require(route.function(), "functionName"), registry.region(), registry.accountId());
+  private FunctionRef ref(ApiRequest request) {
+    return FunctionRef.parse(require(request.function(), "functionName"), registry.region(), registry.accountId());
   }
 
-  private FunctionRef unqualified(Route route) {
-    return unqualified(require(route.function(), "functionName"));
+  private FunctionRef unqualified(ApiRequest request) {
+    return unqualified(require(request.function(), "functionName"));
   }
 
   private FunctionRef unqualified(String raw) {

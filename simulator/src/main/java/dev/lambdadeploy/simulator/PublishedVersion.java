@@ -4,9 +4,9 @@ import java.time.Instant;
 
 /** A numbered, immutable copy of $LATEST; a publish description overrides the function's. */
 record PublishedVersion(
-    String version, FunctionSpec spec, String description, Instant lastModified, String revisionId, FunctionStatus status) {
+    String version, FunctionSpec spec, String description, Instant lastModified, String revisionId, SimulatedStatus status) {
 
-  PublishedVersion withStatus(FunctionStatus newStatus) {
+  PublishedVersion withStatus(SimulatedStatus newStatus) {
     return new PublishedVersion(version, spec, description, lastModified, Formats.newRevisionId(), newStatus);
   }
 

@@ -16,7 +16,7 @@ public interface SimulatorControl {
    * The next UpdateFunctionCode or UpdateFunctionConfiguration of that function ends, after its
    * duration, in LastUpdateStatus Failed with this reason code and reason; the previous code and
    * configuration stay live. Armed before the function exists, it fails the creation instead (State
-   * Failed). {@link #changeCodeBehindYourBack} does not consume it.
+   * Failed). {@link #updateCodeByAnotherActor} does not consume it.
    */
   void failNextUpdate(String function, String reasonCode, String reason);
 
@@ -34,8 +34,17 @@ public interface SimulatorControl {
 
   void quotas(boolean enabled);
 
-  /** Another actor updates the code: new CodeSha256 and RevisionId, InProgress for the update duration. */
-  void changeCodeBehindYourBack(String function, byte[] zip);
+  /**
+   * Another actor updates the code, as a second pipeline or a person at the console would: new CodeSha256 and
+   * RevisionId, InProgress for the update duration. An update in flight is completed first.
+   */
+  void updateCodeByAnotherActor(String function, byte[] zip);
+
+  /** @deprecated renamed {@link #updateCodeByAnotherActor}, which says what it simulates. */
+  @Deprecated
+  default void changeCodeBehindYourBack(String function, byte[] zip) {
+    updateCodeByAnotherActor(function, zip);
+  }
 
   /** @throws java.util.NoSuchElementException for an unknown function */
   FunctionView inspect(String function);

@@ -52,7 +52,7 @@ final class SimulatorHttpHandler implements HttpHandler {
     String requestId = UUID.randomUUID().toString();
     String rawPath = exchange.getRequestURI().getRawPath();
     String rawQuery = exchange.getRequestURI().getRawQuery();
-    Route route = Route.of(exchange.getRequestMethod(), rawPath);
+    Route.Match route = Route.match(exchange.getRequestMethod(), rawPath);
     String functionName = route.function() == null ? null : FunctionRef.nameOf(route.function(), region, accountId);
     try {
       byte[] body = exchange.getRequestBody().readAllBytes();
@@ -106,7 +106,7 @@ final class SimulatorHttpHandler implements HttpHandler {
   }
 
   private void answerError(
-      HttpExchange exchange, Route route, @Nullable String functionName, String requestId, ApiException e) {
+      HttpExchange exchange, Route.Match route, @Nullable String functionName, String requestId, ApiException e) {
     journal.record(new JournalEntry(route.operation(), functionName, e.status, clock.instant(), requestId, e.type));
     Map<String, String> headers = new LinkedHashMap<>(e.headers);
     headers.put("X-Amzn-ErrorType", e.type);

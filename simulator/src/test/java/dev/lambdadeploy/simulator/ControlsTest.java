@@ -64,13 +64,13 @@ class ControlsTest extends SimulatorFixture {
   }
 
   @Test
-  void aChangeBehindYourBackMovesCodeAndRevisionAndBlocksUpdates() {
+  void anotherActorsUpdateMovesCodeAndRevisionAndBlocksUpdates() {
     sim.control().createFunction("f", Duration.ZERO);
     String revision = config("f").revisionId();
     sim.control().updateDuration("f", Duration.ofSeconds(3));
     byte[] theirs = "someone-else".getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
-    sim.control().changeCodeBehindYourBack("f", theirs);
+    sim.control().updateCodeByAnotherActor("f", theirs);
 
     FunctionView v = sim.control().inspect("f");
     assertThat(v.codeSha256()).isEqualTo(sha(theirs));
@@ -83,6 +83,18 @@ class ControlsTest extends SimulatorFixture {
             .zipFile(software.amazon.awssdk.core.SdkBytes.fromByteArray(ZIP_B)).revisionId(revision)))
         .isInstanceOf(PreconditionFailedException.class);
     assertThat(sim.control().inspect("f").lastUpdateCompletedAt()).isEqualTo(START.plusSeconds(3));
+  }
+
+  @Test
+  @SuppressWarnings("deprecation")
+  void theDeprecatedNameStillUpdatesTheCodeAsAnotherActor() {
+    sim.control().createFunction("f", Duration.ZERO);
+    byte[] theirs = "someone-else".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+    sim.control().changeCodeBehindYourBack("f", theirs);
+
+    assertThat(sim.control().inspect("f").codeSha256()).isEqualTo(sha(theirs));
+    assertThat(sim.control().inspect("f").lastUpdateStatus()).isEqualTo("InProgress");
   }
 
   @Test

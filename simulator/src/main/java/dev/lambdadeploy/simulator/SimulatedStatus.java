@@ -2,8 +2,11 @@ package dev.lambdadeploy.simulator;
 
 import org.jspecify.annotations.Nullable;
 
-/** The state fields of a function configuration. */
-record FunctionStatus(
+/**
+ * The state fields of a simulated function configuration (State, LastUpdateStatus and their reasons), as the
+ * simulator models and serves them; not the engine's {@code FunctionStatus}, what a probe of a real or simulated function saw.
+ */
+record SimulatedStatus(
     String state,
     @Nullable String stateReasonCode,
     @Nullable String stateReason,
@@ -15,28 +18,28 @@ record FunctionStatus(
   private static final String CREATING = "Creating";
   private static final String BEING_CREATED = "The function is being created.";
 
-  static FunctionStatus creating() {
-    return new FunctionStatus("Pending", CREATING, BEING_CREATED, "InProgress", CREATING, BEING_CREATED);
+  static SimulatedStatus creating() {
+    return new SimulatedStatus("Pending", CREATING, BEING_CREATED, "InProgress", CREATING, BEING_CREATED);
   }
 
-  static FunctionStatus active() {
-    return new FunctionStatus("Active", null, null, "Successful", null, null);
+  static SimulatedStatus active() {
+    return new SimulatedStatus("Active", null, null, "Successful", null, null);
   }
 
-  static FunctionStatus createFailed(Failure f) {
-    return new FunctionStatus("Failed", f.reasonCode(), f.reason(), "Failed", f.reasonCode(), f.reason());
+  static SimulatedStatus createFailed(Failure f) {
+    return new SimulatedStatus("Failed", f.reasonCode(), f.reason(), "Failed", f.reasonCode(), f.reason());
   }
 
-  FunctionStatus updating() {
-    return new FunctionStatus(state, stateReasonCode, stateReason, "InProgress", CREATING, BEING_CREATED);
+  SimulatedStatus updating() {
+    return new SimulatedStatus(state, stateReasonCode, stateReason, "InProgress", CREATING, BEING_CREATED);
   }
 
-  FunctionStatus updateFailed(Failure f) {
-    return new FunctionStatus(state, stateReasonCode, stateReason, "Failed", f.reasonCode(), f.reason());
+  SimulatedStatus updateFailed(Failure f) {
+    return new SimulatedStatus(state, stateReasonCode, stateReason, "Failed", f.reasonCode(), f.reason());
   }
 
   /** A forced State, with the reason AWS gives for it where there is one. */
-  FunctionStatus withState(String newState) {
+  SimulatedStatus withState(String newState) {
     String code = switch (newState) {
       case "Inactive" -> "Idle";
       case "Failed" -> "InternalError";
@@ -47,14 +50,14 @@ record FunctionStatus(
       case "Failed" -> "The function failed (state set by the simulator).";
       default -> null;
     };
-    return new FunctionStatus(
+    return new SimulatedStatus(
         newState, code, reason, lastUpdateStatus, lastUpdateStatusReasonCode, lastUpdateStatusReason);
   }
 
-  static FunctionStatus scripted(StateSnapshot s) {
+  static SimulatedStatus ofScriptedAnswer(StateSnapshot s) {
     boolean stateNeedsReason = !"Active".equals(s.state());
     boolean updateNeedsReason = s.lastUpdateStatus() != null && !"Successful".equals(s.lastUpdateStatus());
-    return new FunctionStatus(
+    return new SimulatedStatus(
         s.state(),
         stateNeedsReason ? s.reasonCode() : null,
         stateNeedsReason ? s.reason() : null,
