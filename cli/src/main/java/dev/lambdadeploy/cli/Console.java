@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * stderr as the engine's log: every line as the engine wrote it; in GitHub Actions warnings and errors again as
- * {@code ::warning::} / {@code ::error::} workflow commands, as the spec's script does; on a terminal a single
+ * {@code ::warning::} / {@code ::error::} workflow commands, as the original script does; on a terminal a single
  * live line with the time since the last log line while the CLI is busy (a wait, a slow call).
  */
 final class Console implements LogSink, AutoCloseable {

@@ -38,7 +38,7 @@ import software.amazon.awssdk.retries.api.BackoffStrategy;
 @Command(name = "demo", sortOptions = false, mixinStandardHelpOptions = true,
         description = {"Runs a whole deploy against an embedded Lambda simulator, with no AWS account: the function "
                 + "is Pending for a second after creation, each update InProgress for two, and the first publish "
-                + "answered 409. --scenario reproduces the spec's three expected logs instead."})
+                + "answered 409. --scenario reproduces the original script's three expected logs instead."})
 final class DemoCommand implements Callable<Integer>, ConsoleCommand {
 
     static final String FUNCTION = "lambda-deploy-demo";
@@ -49,11 +49,11 @@ final class DemoCommand implements Callable<Integer>, ConsoleCommand {
     enum Scenario {
         /** Pending after creation, InProgress during the update, one 409 on the first PublishVersion. */
         REALISTIC("realistic"),
-        /** The spec's "Successful Deployment": ready at the first poll. */
+        /** The original script's "Successful Deployment": ready at the first poll. */
         NORMAL("normal"),
-        /** The spec's "Deployment with Wait": Pending/InProgress, Active/InProgress, then Successful. */
+        /** The original script's "Deployment with Wait": Pending/InProgress, Active/InProgress, then Successful. */
         WITH_WAIT("with-wait"),
-        /** The spec's "Timeout Scenario": InProgress for all 30 polls, then publish anyway; still exit 0. */
+        /** The original script's "Timeout Scenario": InProgress for all 30 polls, then publish anyway; still exit 0. */
         TIMEOUT("timeout");
 
         final String label;
@@ -85,7 +85,7 @@ final class DemoCommand implements Callable<Integer>, ConsoleCommand {
         }
     }
 
-    /** The spec's timeout log: 30 polls of the fixed policy. Short polls keep the demo short. */
+    /** The original script's timeout log: 30 polls of the fixed policy. Short polls keep the demo short. */
     static final Duration TIMEOUT_POLL_INTERVAL = Duration.ofMillis(100);
     static final Duration WITH_WAIT_POLL_INTERVAL = Duration.ofMillis(500);
 
@@ -97,7 +97,7 @@ final class DemoCommand implements Callable<Integer>, ConsoleCommand {
 
     @Option(names = "--scenario", paramLabel = "SCENARIO", defaultValue = "realistic",
             converter = Scenario.Converter.class, completionCandidates = Scenario.Candidates.class,
-            description = "realistic (default), or one of the spec's expected logs: normal, with-wait, timeout.")
+            description = "realistic (default), or one of the original script's expected logs: normal, with-wait, timeout.")
     Scenario scenario = Scenario.REALISTIC;
 
     @Option(names = "--speed", paramLabel = "FACTOR", defaultValue = "1",
@@ -184,7 +184,7 @@ final class DemoCommand implements Callable<Integer>, ConsoleCommand {
             }
             case WITH_WAIT -> {
                 Duration interval = scaled(WITH_WAIT_POLL_INTERVAL);
-                // done before the third poll; the first two answers are the spec's
+                // done before the third poll; the first two answers are the original script's
                 control.updateDuration(FUNCTION, interval);
                 control.scriptStates(FUNCTION, List.of(StateSnapshot.of("Pending", "InProgress"),
                         StateSnapshot.of("Active", "InProgress")));
@@ -205,9 +205,9 @@ final class DemoCommand implements Callable<Integer>, ConsoleCommand {
         return switch (scenario) {
             case REALISTIC -> "Each code update stays InProgress for " + Durations.seconds(scaled(Duration.ofSeconds(2)))
                     + "; the first PublishVersion is answered 409 (ResourceConflictException).";
-            case NORMAL -> "Scenario normal, the spec's \"Successful Deployment\": the update finishes at once.";
-            case WITH_WAIT -> "Scenario with-wait, the spec's \"Deployment with Wait\": Pending, then InProgress, then Successful.";
-            case TIMEOUT -> "Scenario timeout, the spec's \"Timeout Scenario\": Lambda reports InProgress for all 30 polls; "
+            case NORMAL -> "Scenario normal, the original script's \"Successful Deployment\": the update finishes at once.";
+            case WITH_WAIT -> "Scenario with-wait, the original script's \"Deployment with Wait\": Pending, then InProgress, then Successful.";
+            case TIMEOUT -> "Scenario timeout, the original script's \"Timeout Scenario\": Lambda reports InProgress for all 30 polls; "
                     + "the deploy warns and publishes anyway.";
         };
     }

@@ -11,7 +11,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "deploy", sortOptions = false, mixinStandardHelpOptions = true,
-        description = {"The spec's whole flow: update the code, wait until the function is ready, publish a version "
+        description = {"The original script's whole flow: update the code, wait until the function is ready, publish a version "
                 + "of exactly that code with a description. With --rollback a failed publish only warns; a changed "
                 + "function or a Failed update still exits 1."})
 final class DeployCommand extends AwsCommand {

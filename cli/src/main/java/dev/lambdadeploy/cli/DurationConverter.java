@@ -7,7 +7,7 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * Durations on the command line: seconds with decimals ({@code 2}, {@code 0.5}) as the spec's SLEEP_INTERVAL,
+ * Durations on the command line: seconds with decimals ({@code 2}, {@code 0.5}) as the original script's SLEEP_INTERVAL,
  * or with a unit ({@code 500ms}, {@code 2s}, {@code 1m}). Range checks are the engine's, not this converter's.
  */
 final class DurationConverter implements ITypeConverter<Duration> {

@@ -7,7 +7,7 @@ import picocli.CommandLine.ParameterException;
 /** The CLI's exit codes, and which failure gets which. */
 final class ExitCodes implements IExitCodeExceptionMapper {
 
-    /** Done; also the spec's "timeout waiting, published anyway" and a rollback whose publish failed. */
+    /** Done; also the original script's "timeout waiting, published anyway" and a rollback whose publish failed. */
     static final int OK = 0;
     /** An AWS call failed, the update Failed, the code changed underneath, or a timeout with --fail-on-timeout. */
     static final int FAILED = 1;

@@ -32,7 +32,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
                 + "until the function is Active and Successful, publishes a version of exactly that code.",
                 "Try it without AWS: lambda-deploy demo"},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:done (also: wait timed out and the version was published anyway, as the spec does; "
+        exitCodeList = {"0:done (also: wait timed out and the version was published anyway, as the original script does; "
                         + "--rollback and the publish failed, with a warning)",
                 "1:the operation failed (AWS error, update Failed, code changed underneath, even with --rollback; "
                         + "--fail-on-timeout; the function could not be observed at all)",

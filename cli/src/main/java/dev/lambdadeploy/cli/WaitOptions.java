@@ -8,7 +8,7 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 
-/** How to wait for the function to be ready: the spec's MAX_WAIT_ATTEMPTS and SLEEP_INTERVAL, and what a timeout does. */
+/** How to wait for the function to be ready: the original script's MAX_WAIT_ATTEMPTS and SLEEP_INTERVAL, and what a timeout does. */
 final class WaitOptions {
 
     @Option(order = 50, names = "--max-wait-attempts", paramLabel = "N", defaultValue = "" + WaitPolicy.DEFAULT_MAX_WAIT_ATTEMPTS,
@@ -21,11 +21,11 @@ final class WaitOptions {
 
     @Option(order = 52, names = "--wait-policy", paramLabel = "POLICY", defaultValue = AdaptiveWaitPolicy.NAME,
             description = "adaptive (polls at once, starts fast, backs off to --poll-interval) or fixed "
-                    + "(the spec's script: a poll every --poll-interval). Default: ${DEFAULT-VALUE}.")
+                    + "(the original script: a poll every --poll-interval). Default: ${DEFAULT-VALUE}.")
     String waitPolicy = AdaptiveWaitPolicy.NAME;
 
     @Option(order = 53, names = "--fail-on-timeout",
-            description = "Fail (exit 1) when the wait times out, instead of warning and going on as the spec does.")
+            description = "Fail (exit 1) when the wait times out, instead of warning and going on as the original script does.")
     boolean failOnTimeout;
 
     /** Unvalidated but for the policy's name: the engine's request builders validate the rest. */

@@ -36,7 +36,7 @@ public enum Parameter {
     ROLE_ARN("roleArn", "--role-arn"),
     EXTERNAL_ID("externalId", "--external-id"),
     ROLE_SESSION_NAME("roleSessionName", "--role-session-name"),
-    ROLE_DURATION_SECONDS("roleDurationSeconds", "roleDurationSeconds"),
+    ROLE_DURATION_SECONDS("roleDurationSeconds", "--role-duration-seconds"),
     ENDPOINT_URL("endpointUrl", "--endpoint-url"),
     PROFILE("profile", "--profile");
 

@@ -11,65 +11,10 @@ import org.jspecify.annotations.Nullable;
  * script does, unless the user asked to fail on timeout. A wait that never saw the function (every poll failed) stops
  * with the last error, unless a publish follows: that publishes anyway, pinned, as after a timeout.
  *
- * <p>Public only until the Jenkins plugin calls {@link LambdaDeployer} instead; then package-private.
  */
-public final class WaitConclusion {
-
-    /**
-     * What the step does next.
-     *
-     * @deprecated use {@link AfterWait} with {@link LambdaDeployer#concludeWait}.
-     */
-    @Deprecated(forRemoval = true)
-    public enum Next {
-        PUBLISH, CONTINUE;
-
-        /** The same step as an {@link AfterWait}. */
-        public AfterWait toAfterWait() {
-            return this == PUBLISH ? AfterWait.PUBLISH : AfterWait.CONTINUE;
-        }
-    }
+final class WaitConclusion {
 
     private WaitConclusion() {
-    }
-
-    /**
-     * Returns the last status seen (null if Lambda never answered), or throws when the step must stop. A ready
-     * function is announced with the script's "ready for version publishing" whatever follows.
-     *
-     * @deprecated use {@link LambdaDeployer#concludeWait(String, LambdaResult, WaitOutcome, WaitSettings, AfterWait,
-     *     String)}: it words the ready line by what follows, and records the wait in the result.
-     */
-    @Deprecated(forRemoval = true)
-    public static @Nullable FunctionStatus conclude(String functionName, WaitOutcome outcome, WaitSettings settings,
-            Next next, DeployLog log) {
-        if (outcome.kind() == WaitOutcome.Kind.READY) {
-            log.ready(AfterWait.PUBLISH);
-            return outcome.lastSeen();
-        }
-        return conclude(functionName, outcome, settings, next.toAfterWait(), log, null);
-    }
-
-    /**
-     * As {@link #conclude(String, WaitOutcome, WaitSettings, AfterWait, DeployLog, String)}.
-     *
-     * @deprecated use {@link LambdaDeployer#concludeWait(String, LambdaResult, WaitOutcome, WaitSettings, AfterWait,
-     *     String)}.
-     */
-    @Deprecated(forRemoval = true)
-    public static @Nullable FunctionStatus conclude(String functionName, WaitOutcome outcome, WaitSettings settings,
-            Next next, DeployLog log, @Nullable String updateRequestId) {
-        return conclude(functionName, outcome, settings, next.toAfterWait(), log, updateRequestId);
-    }
-
-    /**
-     * The result after a wait: the state fields seen last, and the polls and time spent.
-     *
-     * @deprecated {@link LambdaDeployer#concludeWait} returns it.
-     */
-    @Deprecated(forRemoval = true)
-    public static LambdaResult record(LambdaResult before, WaitOutcome outcome) {
-        return recorded(before, outcome);
     }
 
     /**

@@ -32,32 +32,9 @@ public record WaitSettings(int maxWaitAttempts, Duration pollInterval, WaitPolic
         Objects.requireNonNull(waitPolicy, "waitPolicy");
     }
 
-    /**
-     * Settings with the policy as users spell it; throws {@link InvalidParameterException} naming waitPolicy when it
-     * is neither {@code adaptive} nor {@code fixed}.
-     *
-     * @deprecated use {@link #WaitSettings(int, Duration, WaitPolicyName, boolean)} with
-     *     {@link WaitPolicyName#parse(String)}.
-     */
-    @Deprecated(forRemoval = true)
-    public WaitSettings(int maxWaitAttempts, Duration pollInterval, String policy, boolean failOnTimeout) {
-        this(maxWaitAttempts, pollInterval, WaitPolicyName.parse(Objects.requireNonNull(policy, "policy")),
-                failOnTimeout);
-    }
-
     /** The wait policies users choose from, as they spell them, the default first: for a form's list. */
     public static List<String> waitPolicyChoices() {
         return WaitPolicyName.spellings();
-    }
-
-    /**
-     * The policy as users spell it.
-     *
-     * @deprecated use {@link #waitPolicy()} and {@link WaitPolicyName#spelling()}.
-     */
-    @Deprecated(forRemoval = true)
-    public String policy() {
-        return waitPolicy.spelling();
     }
 
     /** Checks every field; throws {@link InvalidParameterException} naming the first bad one. */

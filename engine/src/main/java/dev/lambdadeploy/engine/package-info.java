@@ -9,5 +9,12 @@
  * retries of the publish, a rollback branch) and its "Expected Logs" for the scenarios "Successful Deployment",
  * "Deployment with Wait" and "Timeout Scenario". It is not part of this repository: {@code docs/migration-from-bash.md}
  * describes it and maps it onto the parameters, and {@code bench/scripts/spec-deploy.sh} re-enacts its script.
+ *
+ * <p>Nullness: types are non-null unless marked {@code @Nullable} (JSpecify), in every module but the Jenkins plugin,
+ * which follows Jenkins' own convention ({@code @CheckForNull}/{@code @NonNull} of spotbugs-annotations, which its
+ * parent's SpotBugs checks).
  */
+@NullMarked
 package dev.lambdadeploy.engine;
+
+import org.jspecify.annotations.NullMarked;

@@ -152,11 +152,11 @@ class ValidationTest {
     }
 
     @Test
-    @SuppressWarnings("removal")
-    void theDeprecatedStringSpellingStillWorks() {
-        assertThat(new WaitSettings(30, Duration.ofSeconds(2), "adaptive", false)).isEqualTo(WaitSettings.DEFAULTS);
-        assertThat(WaitSettings.DEFAULTS.policy()).isEqualTo("adaptive");
-        assertThatThrownBy(() -> new WaitSettings(30, Duration.ofSeconds(2), "eager", false).validated())
+    void waitPoliciesAreParsedFromTheirSpelling() {
+        assertThat(new WaitSettings(30, Duration.ofSeconds(2), WaitPolicyName.parse("adaptive"), false))
+                .isEqualTo(WaitSettings.DEFAULTS);
+        assertThat(WaitSettings.DEFAULTS.waitPolicy().spelling()).isEqualTo("adaptive");
+        assertThatThrownBy(() -> new WaitSettings(30, Duration.ofSeconds(2), WaitPolicyName.parse("eager"), false))
                 .isInstanceOf(InvalidParameterException.class)
                 .hasMessageStartingWith("Invalid waitPolicy: must be 'adaptive'");
     }

@@ -41,29 +41,4 @@ class WaitConclusionTest {
                 log.deployLog(), "req-update")).isInstanceOf(FunctionFailedException.class).hasMessageContaining("req-update");
     }
 
-    @Test
-    @SuppressWarnings("removal")
-    void theDeprecatedConclusionKeepsItsWording() {
-        WaitConclusion.conclude("my-fn", readyOutcome, WaitSettings.DEFAULTS, WaitConclusion.Next.CONTINUE,
-                log.deployLog());
-        LambdaResult recorded = WaitConclusion.record(LambdaResult.empty("my-fn"), readyOutcome);
-
-        assertThat(log.lines()).containsExactly("✅ Lambda function is ready for version publishing");
-        assertThat(recorded).isEqualTo(WaitConclusion.recorded(LambdaResult.empty("my-fn"), readyOutcome));
-        assertThat(recorded.attempts()).isEqualTo(3);
-        assertThat(recorded.state()).isEqualTo("Active");
-        assertThat(recorded.timedOut()).isFalse();
-    }
-
-    @Test
-    @SuppressWarnings("removal")
-    void theDeprecatedSixArgumentConclusionIsTheNewOne() {
-        RecordingLog viaNext = new RecordingLog();
-        for (WaitConclusion.Next next : WaitConclusion.Next.values()) {
-            WaitConclusion.conclude("my-fn", readyOutcome, WaitSettings.DEFAULTS, next, viaNext.deployLog(), null);
-            WaitConclusion.conclude("my-fn", readyOutcome, WaitSettings.DEFAULTS, next.toAfterWait(), log.deployLog(),
-                    null);
-        }
-        assertThat(viaNext.lines()).isEqualTo(log.lines());
-    }
 }

@@ -40,12 +40,6 @@ public interface SimulatorControl {
    */
   void updateCodeByAnotherActor(String function, byte[] zip);
 
-  /** @deprecated renamed {@link #updateCodeByAnotherActor}, which says what it simulates. */
-  @Deprecated
-  default void changeCodeBehindYourBack(String function, byte[] zip) {
-    updateCodeByAnotherActor(function, zip);
-  }
-
   /** @throws java.util.NoSuchElementException for an unknown function */
   FunctionView inspect(String function);
 }

@@ -86,18 +86,6 @@ class ControlsTest extends SimulatorFixture {
   }
 
   @Test
-  @SuppressWarnings("deprecation")
-  void theDeprecatedNameStillUpdatesTheCodeAsAnotherActor() {
-    sim.control().createFunction("f", Duration.ZERO);
-    byte[] theirs = "someone-else".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-
-    sim.control().changeCodeBehindYourBack("f", theirs);
-
-    assertThat(sim.control().inspect("f").codeSha256()).isEqualTo(sha(theirs));
-    assertThat(sim.control().inspect("f").lastUpdateStatus()).isEqualTo("InProgress");
-  }
-
-  @Test
   void inspectShowsTheModelNotTheScript() {
     sim.control().createFunction("f", Duration.ofSeconds(1));
     sim.control().scriptStates("f", List.of(StateSnapshot.of("Failed", "Failed")));

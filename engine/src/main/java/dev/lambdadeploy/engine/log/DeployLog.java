@@ -56,17 +56,6 @@ public final class DeployLog implements WaitListener, SlowCallListener {
         waitingForReady(AfterWait.PUBLISH);
     }
 
-    /**
-     * As {@link #waitingForReady(AfterWait)}.
-     *
-     * @deprecated use {@link #waitingForReady(AfterWait)}.
-     */
-    @Deprecated(forRemoval = true)
-    @SuppressWarnings("removal")
-    public void waitingForReady(dev.lambdadeploy.engine.WaitConclusion.Next next) {
-        waitingForReady(next.toAfterWait());
-    }
-
     /** "for version publishing" only where a publish follows the wait. */
     public void waitingForReady(AfterWait next) {
         info("⏳", next == AfterWait.PUBLISH ? "Waiting for Lambda function to be ready for version publishing..."
@@ -119,17 +108,6 @@ public final class DeployLog implements WaitListener, SlowCallListener {
 
     public void ready() {
         ready(AfterWait.PUBLISH);
-    }
-
-    /**
-     * As {@link #ready(AfterWait)}.
-     *
-     * @deprecated use {@link #ready(AfterWait)}.
-     */
-    @Deprecated(forRemoval = true)
-    @SuppressWarnings("removal")
-    public void ready(dev.lambdadeploy.engine.WaitConclusion.Next next) {
-        ready(next.toAfterWait());
     }
 
     public void ready(AfterWait next) {

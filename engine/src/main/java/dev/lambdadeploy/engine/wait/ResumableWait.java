@@ -52,25 +52,4 @@ public record ResumableWait(Instant deadline, int attempts, @Nullable FunctionSt
         return deadline.minus(policy.budget());
     }
 
-    /**
-     * What one poll's observation at {@code now} means, and the state after it.
-     *
-     * @deprecated use {@link PollStep#after(ResumableWait, Observation, Instant)}: it also remembers the last status
-     *     seen, tells the listener, and returns the outcome or the delay without a null or a cast.
-     */
-    @Deprecated(forRemoval = true)
-    public Step observe(WaitPolicy policy, Observation seen, Instant now) {
-        int attempt = attempts + 1;
-        Duration elapsed = Duration.between(started(policy), now);
-        Decision decision = new ReadinessDecider(policy).decide(seen, attempt, elapsed.isNegative() ? Duration.ZERO : elapsed);
-        return new Step(new ResumableWait(deadline, attempt), decision, elapsed);
-    }
-
-    /**
-     * The state after a poll, the decision, and the time spent so far.
-     *
-     * @deprecated returned only by {@link #observe}; {@link PollStep#after} returns a {@link WaitProgress}.
-     */
-    @Deprecated(forRemoval = true)
-    public record Step(ResumableWait next, Decision decision, Duration elapsed) {}
 }

@@ -35,19 +35,6 @@ public record WaitOutcome(Kind kind, @Nullable FunctionStatus lastSeen, int atte
         this(kind, lastSeen, attempts, waited, null);
     }
 
-    /**
-     * The outcome a final decision describes; null for {@link Decision.PollAgain}. {@code lastSeen} is the last
-     * status any poll of this wait saw: when none did, a timeout is {@link Kind#UNOBSERVED}.
-     *
-     * @deprecated use {@link PollStep#after}: its {@link WaitProgress.Finished} carries the outcome, and
-     *     {@link WaitProgress.Continue} the delay, with no null to check and no cast.
-     */
-    @Deprecated(forRemoval = true)
-    public static @Nullable WaitOutcome of(Decision decision, @Nullable FunctionStatus lastSeen, int attempts,
-            Duration waited) {
-        return decision instanceof Decision.PollAgain ? null : ofFinal(decision, lastSeen, attempts, waited);
-    }
-
     /** The outcome a decision other than {@link Decision.PollAgain} describes. */
     static WaitOutcome ofFinal(Decision decision, @Nullable FunctionStatus lastSeen, int attempts, Duration waited) {
         if (decision instanceof Decision.Ready r) {

@@ -343,7 +343,7 @@ class DeployFlowsTest {
         int[] sleeps = {0};
         aws.sleeper = d -> {
             if (++sleeps[0] == 1) {
-                aws.simulator.control().changeCodeBehindYourBack(FN, SimulatedLambda.zip("someone else's code"));
+                aws.simulator.control().updateCodeByAnotherActor(FN, SimulatedLambda.zip("someone else's code"));
             }
             aws.clock.advance(d);
         };

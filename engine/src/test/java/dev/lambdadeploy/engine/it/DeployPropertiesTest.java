@@ -52,7 +52,7 @@ class DeployPropertiesTest {
             int[] sleeps = {0};
             aws.sleeper = d -> {
                 if (++sleeps[0] == s.interfereAtSleep()) {
-                    aws.simulator.control().changeCodeBehindYourBack(FN, SimulatedLambda.zip("interloper"));
+                    aws.simulator.control().updateCodeByAnotherActor(FN, SimulatedLambda.zip("interloper"));
                 }
                 aws.clock.advance(d);
             };

@@ -128,14 +128,4 @@ class DeployLogTest {
         assertThat(lines).containsExactly("⏳ Waiting for Lambda function to be ready...", "✅ Lambda function is ready");
     }
 
-    @Test
-    @SuppressWarnings("removal")
-    void theDeprecatedNextWordsTheLinesAsAfterWaitDoes() {
-        DeployLog log = new DeployLog(sink, LogStyle.EMOJI);
-        log.waitingForReady(dev.lambdadeploy.engine.WaitConclusion.Next.PUBLISH);
-        log.ready(dev.lambdadeploy.engine.WaitConclusion.Next.PUBLISH);
-        log.ready(dev.lambdadeploy.engine.WaitConclusion.Next.CONTINUE);
-        assertThat(lines).containsExactly("⏳ Waiting for Lambda function to be ready for version publishing...",
-                "✅ Lambda function is ready for version publishing", "✅ Lambda function is ready");
-    }
 }

@@ -141,20 +141,6 @@ class PollStepTest {
         assertThat(outcome.kind()).isIn(WaitOutcome.Kind.READY, WaitOutcome.Kind.TIMED_OUT);
     }
 
-    @Test
-    @SuppressWarnings("removal")
-    void theDeprecatedObserveStillDecidesAsBefore() {
-        ResumableWait wait = ResumableWait.start(FIXED, START);
-        assertThat(wait.started(FIXED)).isEqualTo(START);
-        ResumableWait.Step step = wait.observe(FIXED, new Observation.Seen(Statuses.of("Pending", "InProgress")), START);
-        assertThat(step.next()).isEqualTo(new ResumableWait(START.plusSeconds(60), 1));
-        assertThat(step.decision()).isEqualTo(new Decision.PollAgain(Duration.ofSeconds(2)));
-        assertThat(WaitOutcome.of(step.decision(), null, 1, step.elapsed())).isNull();
-        assertThat(WaitOutcome.of(new Decision.Ready(Statuses.of("Active", "Successful")), null, 2, Duration.ofSeconds(2)))
-                .isEqualTo(new WaitOutcome(WaitOutcome.Kind.READY, Statuses.of("Active", "Successful"), 2,
-                        Duration.ofSeconds(2)));
-    }
-
     private static AwsErrorInfo error() {
         return new AwsErrorInfo("GetFunction", "my-fn", "ServiceException", 503, "req-5", "try later");
     }
