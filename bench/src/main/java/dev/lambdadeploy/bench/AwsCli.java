@@ -22,8 +22,11 @@ record AwsCli(Path executable, String version) {
         for (String dir : path.split(File.pathSeparator)) {
             Path candidate = Path.of(dir.isEmpty() ? "." : dir, "aws");
             if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
-                Path real = candidate.toString().contains("/.pyenv/shims/") ? pyenvWhich().orElse(candidate) : candidate;
-                return Optional.of(new AwsCli(real, output(real.toString(), "--version").orElse("unknown version")));
+                Path real = candidate.toString().contains("/.pyenv/shims/")
+                        ? pyenvWhich().orElse(candidate)
+                        : candidate;
+                return Optional.of(
+                        new AwsCli(real, output(real.toString(), "--version").orElse("unknown version")));
             }
         }
         return Optional.empty();
@@ -38,7 +41,8 @@ record AwsCli(Path executable, String version) {
             Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0 && !out.isEmpty()
-                    ? Optional.of(out.lines().findFirst().orElse(out)) : Optional.empty();
+                    ? Optional.of(out.lines().findFirst().orElse(out))
+                    : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();
         } catch (InterruptedException e) {

@@ -30,8 +30,7 @@ final class Batch {
         }
     }
 
-    private Batch() {
-    }
+    private Batch() {}
 
     static Result run(int count, long timeoutSeconds, Task task) throws InterruptedException {
         ExecutorService pool = Executors.newFixedThreadPool(count, r -> {

@@ -23,31 +23,49 @@ import picocli.CommandLine.Option;
  * Runs the benchmark against in-process simulators and prints one table per part, then writes them to
  * {@code bench/results/results.md} and {@code results.csv}.
  */
-@Command(name = "lambda-deploy-bench", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Measures the engine's waits against the spec's script and the AWS SDK waiter, parallel deploys "
-                + "under Lambda's quotas, and the CLI as a whole process, all against the simulator.",
-                "Build and run: ./mvnw -q -B -P '!jenkins' -pl bench -am package -DskipTests && "
-                        + "java -jar bench/target/lambda-deploy-bench.jar"})
+@Command(
+        name = "lambda-deploy-bench",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Measures the engine's waits against the spec's script and the AWS SDK waiter, parallel deploys "
+                    + "under Lambda's quotas, and the CLI as a whole process, all against the simulator.",
+            "Build and run: ./mvnw -q -B -P '!jenkins' -pl bench -am package -DskipTests && "
+                    + "java -jar bench/target/lambda-deploy-bench.jar"
+        })
 public final class BenchMain implements Callable<Integer> {
 
-    static final List<Duration> UPDATES = List.of(Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(25),
-            Duration.ofSeconds(120));
+    static final List<Duration> UPDATES =
+            List.of(Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(25), Duration.ofSeconds(120));
 
-    @Option(names = "--quick", description = "Fewer trials and runs, coarser time: about 2 minutes instead of about 3 to 5.")
+    @Option(
+            names = "--quick",
+            description = "Fewer trials and runs, coarser time: about 2 minutes instead of about 3 to 5.")
     boolean quick;
 
-    @Option(names = "--trials", paramLabel = "N", description = "Deploys per contender and update duration in part 1 "
-            + "(default 30, --quick 8).")
+    @Option(
+            names = "--trials",
+            paramLabel = "N",
+            description = "Deploys per contender and update duration in part 1 " + "(default 30, --quick 8).")
     Integer trials;
 
-    @Option(names = "--scale", paramLabel = "S", description = "Part 1's simulated time runs S times faster than real "
-            + "time (default 10, --quick 20).")
+    @Option(
+            names = "--scale",
+            paramLabel = "S",
+            description = "Part 1's simulated time runs S times faster than real " + "time (default 10, --quick 20).")
     Double scale;
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "20250101", description = "Seed of the update-duration jitter.")
+    @Option(
+            names = "--seed",
+            paramLabel = "N",
+            defaultValue = "20250101",
+            description = "Seed of the update-duration jitter.")
     long seed;
 
-    @Option(names = "--runs", paramLabel = "N", description = "Timed runs per contender in part 3 (default 7, --quick 3).")
+    @Option(
+            names = "--runs",
+            paramLabel = "N",
+            description = "Timed runs per contender in part 3 (default 7, --quick 3).")
     Integer runs;
 
     @Option(names = "--parts", split = ",", paramLabel = "PART", description = "Which parts to run (default all).")
@@ -66,18 +84,20 @@ public final class BenchMain implements Callable<Integer> {
         report.fact("load average before (1/5/15 min)", MachineFacts.loadAverage());
 
         try (SdkClients clients = new SdkClients()) {
-            WaitPolicyBench.Settings waitSettings = new WaitPolicyBench.Settings(UPDATES, trialCount, seed,
-                    Duration.ofMillis(500));
+            WaitPolicyBench.Settings waitSettings =
+                    new WaitPolicyBench.Settings(UPDATES, trialCount, seed, Duration.ofMillis(500));
             ParallelBench.Settings parallelSettings = new ParallelBench.Settings(
-                    quick ? List.of(1, 10, 100) : List.of(1, 10, 50, 100), Duration.ofSeconds(1),
+                    quick ? List.of(1, 10, 100) : List.of(1, 10, 50, 100),
+                    Duration.ofSeconds(1),
                     List.of("engine", "spec", "sdk"));
             Targets targets = new Targets();
             if (parts.contains(1)) {
                 report.fact("part 1 time scale", Fmt.number(timeScale) + "x (simulated seconds per real second)");
                 report.fact("part 1 trials", trialCount + " per contender and update duration");
-                System.err.println("Part 1: wait policies, scale " + Fmt.number(timeScale) + "x, " + trialCount + " trials");
-                WaitPolicyBench.Result result = new WaitPolicyBench(clients, new ScaledTime(timeScale), waitSettings,
-                        System.err).run();
+                System.err.println(
+                        "Part 1: wait policies, scale " + Fmt.number(timeScale) + "x, " + trialCount + " trials");
+                WaitPolicyBench.Result result =
+                        new WaitPolicyBench(clients, new ScaledTime(timeScale), waitSettings, System.err).run();
                 report.add(Tables.waitPolicies(result, timeScale, waitSettings));
                 targets.waitPolicies(result.rows());
             }
@@ -89,8 +109,8 @@ public final class BenchMain implements Callable<Integer> {
             }
             if (parts.contains(3)) {
                 System.err.println("Part 3: one deploy as a whole process");
-                List<ProcessBench.Row> rows = new ProcessBench(new ProcessBench.Settings(runCount, paths), System.err)
-                        .run();
+                List<ProcessBench.Row> rows =
+                        new ProcessBench(new ProcessBench.Settings(runCount, paths), System.err).run();
                 report.add(Tables.process(rows, runCount));
                 targets.process(rows);
             }

@@ -25,7 +25,6 @@ import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.services.lambda.LambdaClient;
 
 /**
  * Part 2: N functions deployed at once, each by its own thread (update, wait, publish), in real time with
@@ -48,8 +47,16 @@ final class ParallelBench {
         }
     }
 
-    record Row(String key, String label, int n, Duration wall, Duration bound, Duration medianDeploy,
-            JournalStats journal, long failures, List<String> errors) {
+    record Row(
+            String key,
+            String label,
+            int n,
+            Duration wall,
+            Duration bound,
+            Duration medianDeploy,
+            JournalStats journal,
+            long failures,
+            List<String> errors) {
 
         double wallOverBound() {
             return wall.toNanos() / (double) bound.toNanos();
@@ -68,19 +75,28 @@ final class ParallelBench {
 
     /** Every non-GetFunction call (one update, one publish per deploy) shares 15 requests/s. */
     static Duration quotaBound(int n, Duration update) {
-        return Duration.ofNanos(Math.round(2.0 * n / QuotaLimiter.OTHER_CALLS_PER_SECOND * 1e9)).plus(update);
+        return Duration.ofNanos(Math.round(2.0 * n / QuotaLimiter.OTHER_CALLS_PER_SECOND * 1e9))
+                .plus(update);
     }
 
     List<Row> run() throws InterruptedException {
-        try (LambdaSimulator sim = LambdaSimulator.builder().port(0).quotas(true)
-                .defaultCreateDuration(Duration.ZERO).defaultUpdateDuration(settings.update()).start()) {
+        try (LambdaSimulator sim = LambdaSimulator.builder()
+                .port(0)
+                .quotas(true)
+                .defaultCreateDuration(Duration.ZERO)
+                .defaultUpdateDuration(settings.update())
+                .start()) {
             Map<String, Function<LambdaSimulator, Contender>> factories = Map.of(
-                    "engine", s -> new EngineFlow(LambdaDeployer.create(clients.engine(s, null, null), DeployLog.silent()),
-                            WaitSettings.DEFAULTS),
-                    "spec", s -> new SpecFlow(clients.plain(s, AwsRetryStrategy.standardRetryStrategy()),
-                            Sleeper.system()),
-                    "sdk", s -> new SdkWaiterFlow(clients.plain(s, AwsRetryStrategy.standardRetryStrategy()),
-                            ScaledTime.realTime()));
+                    "engine",
+                            s -> new EngineFlow(
+                                    LambdaDeployer.create(clients.engine(s, null, null), DeployLog.silent()),
+                                    WaitSettings.DEFAULTS),
+                    "spec",
+                            s -> new SpecFlow(
+                                    clients.plain(s, AwsRetryStrategy.standardRetryStrategy()), Sleeper.system()),
+                    "sdk",
+                            s -> new SdkWaiterFlow(
+                                    clients.plain(s, AwsRetryStrategy.standardRetryStrategy()), ScaledTime.realTime()));
             for (String key : settings.contenders()) {
                 runBatch(sim, factories.get(key).apply(sim), 3, "warmup");
             }
@@ -89,8 +105,13 @@ final class ParallelBench {
                 for (String key : settings.contenders()) {
                     Row row = runBatch(sim, factories.get(key).apply(sim), n, "p2");
                     rows.add(row);
-                    progress.printf("  part 2: %-45s N=%3d: %.1f s (bound %.1f s), %d failed, %d x 429%n",
-                            row.label(), n, row.wall().toNanos() / 1e9, row.bound().toNanos() / 1e9, row.failures(),
+                    progress.printf(
+                            "  part 2: %-45s N=%3d: %.1f s (bound %.1f s), %d failed, %d x 429%n",
+                            row.label(),
+                            n,
+                            row.wall().toNanos() / 1e9,
+                            row.bound().toNanos() / 1e9,
+                            row.failures(),
                             row.journal().throttles());
                 }
             }
@@ -98,7 +119,8 @@ final class ParallelBench {
         }
     }
 
-    private static void deploy(Contender contender, String function, byte[] zip) throws StepFailed, InterruptedException {
+    private static void deploy(Contender contender, String function, byte[] zip)
+            throws StepFailed, InterruptedException {
         String sha;
         try {
             sha = contender.update(function, zip);
@@ -140,17 +162,32 @@ final class ParallelBench {
             last = Math.max(last, finished.get(i));
             perDeploy.add((finished.get(i) - result.released()) / 1e9);
         }
-        Map<String, JournalStats> journal = JournalStats.byFunction(sim.journal().entries());
+        Map<String, JournalStats> journal =
+                JournalStats.byFunction(sim.journal().entries());
         sim.journal().clear();
-        JournalStats total = names.stream().map(nm -> journal.getOrDefault(nm, JournalStats.NONE))
+        JournalStats total = names.stream()
+                .map(nm -> journal.getOrDefault(nm, JournalStats.NONE))
                 .reduce(JournalStats.NONE, JournalStats::plus);
-        long unpublished = names.stream().filter(nm -> sim.control().inspect(nm).versions().isEmpty()).count();
-        List<String> errors = result.errors().stream().filter(e -> e != null)
+        long unpublished = names.stream()
+                .filter(nm -> sim.control().inspect(nm).versions().isEmpty())
+                .count();
+        List<String> errors = result.errors().stream()
+                .filter(e -> e != null)
                 .collect(Collectors.groupingBy(e -> e, TreeMap::new, Collectors.counting()))
-                .entrySet().stream().map(e -> e.getValue() + " x " + e.getKey()).toList();
+                .entrySet()
+                .stream()
+                .map(e -> e.getValue() + " x " + e.getKey())
+                .toList();
         double median = Stats.median(perDeploy).orElse(Double.NaN);
-        return new Row(contender.key(), contender.label(), n, Duration.ofNanos(last - result.released()),
-                quotaBound(n, settings.update()), Duration.ofNanos(Math.round(median * 1e9)), total,
-                Math.max(result.failures(), unpublished), errors);
+        return new Row(
+                contender.key(),
+                contender.label(),
+                n,
+                Duration.ofNanos(last - result.released()),
+                quotaBound(n, settings.update()),
+                Duration.ofNanos(Math.round(median * 1e9)),
+                total,
+                Math.max(result.failures(), unpublished),
+                errors);
     }
 }

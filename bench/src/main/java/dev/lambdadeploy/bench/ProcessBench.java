@@ -34,10 +34,17 @@ final class ProcessBench {
     record Settings(int runs, RepoPaths paths) {}
 
     /** {@code skipped} says why nothing was measured; otherwise {@code walls} has one entry per timed run. */
-    record Row(String key, String label, @Nullable String skipped, List<Duration> walls, List<Integer> calls,
-            int failures, @Nullable String lastError) {}
+    record Row(
+            String key,
+            String label,
+            @Nullable String skipped,
+            List<Duration> walls,
+            List<Integer> calls,
+            int failures,
+            @Nullable String lastError) {}
 
-    private record Candidate(String key, String label, Function<String, List<String>> command, Map<String, String> env) {}
+    private record Candidate(
+            String key, String label, Function<String, List<String>> command, Map<String, String> env) {}
 
     private final Settings settings;
     private final PrintStream progress;
@@ -48,17 +55,25 @@ final class ProcessBench {
     }
 
     List<Row> run() throws IOException, InterruptedException {
-        try (LambdaSimulator sim = LambdaSimulator.builder().port(0).quotas(true)
-                .defaultUpdateDuration(Duration.ZERO).defaultCreateDuration(Duration.ZERO).start()) {
+        try (LambdaSimulator sim = LambdaSimulator.builder()
+                .port(0)
+                .quotas(true)
+                .defaultUpdateDuration(Duration.ZERO)
+                .defaultCreateDuration(Duration.ZERO)
+                .start()) {
             Path work = Files.createTempDirectory("lambda-deploy-bench");
             Path zip = Files.write(work.resolve("function.zip"), CodeZips.forLabel("part 3"));
             List<Row> rows = new ArrayList<>();
             List<Candidate> candidates = new ArrayList<>();
             Path jar = settings.paths().root().relativize(settings.paths().cliJar());
-            cli(sim, zip).ifPresentOrElse(candidates::add, () -> rows.add(skipped("cli", cliLabel(),
-                    "skipped: " + jar + " not built; build it with " + BUILD_CLI)));
+            cli(sim, zip)
+                    .ifPresentOrElse(
+                            candidates::add,
+                            () -> rows.add(skipped(
+                                    "cli", cliLabel(), "skipped: " + jar + " not built; build it with " + BUILD_CLI)));
             Optional<AwsCli> aws = AwsCli.locate();
-            aws.ifPresentOrElse(a -> candidates.add(spec(sim, zip, a)),
+            aws.ifPresentOrElse(
+                    a -> candidates.add(spec(sim, zip, a)),
                     () -> rows.add(skipped("spec", specLabel(), "skipped: aws not installed")));
             rows.addAll(measure(sim, candidates, work));
             rows.sort(Comparator.comparing(r -> !r.key().equals("cli")));
@@ -84,18 +99,45 @@ final class ProcessBench {
         env.put("JAVA_HOME", System.getProperty("java.home"));
         env.put("LAMBDA_DEPLOY_JAR", jar.toString());
         env.put("XDG_CACHE_HOME", zip.getParent().resolve("cache").toString());
-        env.put("CI", ""); // the launcher makes no archive under CI; measure it as on a developer's or a kept CI machine
-        return Optional.of(new Candidate("cli", cliLabel(), fn -> List.of("bash", settings.paths().cliLauncher().toString(),
-                "deploy", "--function-name", fn, "--zip-file", zip.toString(), "--endpoint-url", sim.endpoint().toString(),
-                "--region", sim.region()), env));
+        env.put(
+                "CI",
+                ""); // the launcher makes no archive under CI; measure it as on a developer's or a kept CI machine
+        return Optional.of(new Candidate(
+                "cli",
+                cliLabel(),
+                fn -> List.of(
+                        "bash",
+                        settings.paths().cliLauncher().toString(),
+                        "deploy",
+                        "--function-name",
+                        fn,
+                        "--zip-file",
+                        zip.toString(),
+                        "--endpoint-url",
+                        sim.endpoint().toString(),
+                        "--region",
+                        sim.region()),
+                env));
     }
 
     private Candidate spec(LambdaSimulator sim, Path zip, AwsCli aws) {
         Map<String, String> env = credentials(sim);
         env.put("AWS_CLI", aws.executable().toString());
-        return new Candidate("spec", specLabel() + ", " + aws.version().split(" ")[0], fn -> List.of("bash",
-                settings.paths().specScript().toString(), "--function-name", fn, "--zip-file", zip.toString(),
-                "--endpoint-url", sim.endpoint().toString(), "--region", sim.region()), env);
+        return new Candidate(
+                "spec",
+                specLabel() + ", " + aws.version().split(" ")[0],
+                fn -> List.of(
+                        "bash",
+                        settings.paths().specScript().toString(),
+                        "--function-name",
+                        fn,
+                        "--zip-file",
+                        zip.toString(),
+                        "--endpoint-url",
+                        sim.endpoint().toString(),
+                        "--region",
+                        sim.region()),
+                env);
     }
 
     private static Map<String, String> credentials(LambdaSimulator sim) {
@@ -131,8 +173,8 @@ final class ProcessBench {
                 int exit = exec(c.command().apply(fn), c.env(), log);
                 Duration wall = Duration.ofNanos(System.nanoTime() - t0);
                 boolean published = !sim.control().inspect(fn).versions().isEmpty();
-                JournalStats stats = JournalStats.byFunction(sim.journal().entries())
-                        .getOrDefault(fn, JournalStats.NONE);
+                JournalStats stats =
+                        JournalStats.byFunction(sim.journal().entries()).getOrDefault(fn, JournalStats.NONE);
                 sim.journal().clear();
                 if (run == 0) {
                     continue; // warm-up: page cache, JIT of the simulator
@@ -141,23 +183,31 @@ final class ProcessBench {
                 calls.computeIfAbsent(c.key(), k -> new ArrayList<>()).add(stats.calls());
                 if (exit != 0 || !published) {
                     failures.merge(c.key(), 1, Integer::sum);
-                    lastError.put(c.key(), "exit " + exit + (published ? "" : ", no version published") + ": "
-                            + tail(log));
+                    lastError.put(
+                            c.key(), "exit " + exit + (published ? "" : ", no version published") + ": " + tail(log));
                 }
-                progress.printf("  part 3: %-45s run %d: %.2f s, exit %d%n", c.label(), run, wall.toNanos() / 1e9, exit);
+                progress.printf(
+                        "  part 3: %-45s run %d: %.2f s, exit %d%n", c.label(), run, wall.toNanos() / 1e9, exit);
             }
         }
         List<Row> rows = new ArrayList<>();
         for (Candidate c : candidates) {
-            rows.add(new Row(c.key(), c.label(), null, walls.getOrDefault(c.key(), List.of()),
-                    calls.getOrDefault(c.key(), List.of()), failures.getOrDefault(c.key(), 0), lastError.get(c.key())));
+            rows.add(new Row(
+                    c.key(),
+                    c.label(),
+                    null,
+                    walls.getOrDefault(c.key(), List.of()),
+                    calls.getOrDefault(c.key(), List.of()),
+                    failures.getOrDefault(c.key(), 0),
+                    lastError.get(c.key())));
         }
         return rows;
     }
 
     private static int exec(List<String> command, Map<String, String> env, Path log)
             throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder pb =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().remove("AWS_PROFILE");
         pb.environment().putAll(env);
         Process p = pb.start();

@@ -20,9 +20,15 @@ record RepoPaths(Path root) {
     private static Path fromJar() {
         try {
             // bench/target/lambda-deploy-bench.jar or bench/target/classes
-            Path location = Path.of(BenchMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path location = Path.of(BenchMain.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
             Path target = location.getParent();
-            return target == null || target.getParent() == null ? null : target.getParent().getParent();
+            return target == null || target.getParent() == null
+                    ? null
+                    : target.getParent().getParent();
         } catch (URISyntaxException | RuntimeException e) {
             return null;
         }

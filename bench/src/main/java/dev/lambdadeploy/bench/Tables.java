@@ -12,30 +12,54 @@ import java.util.stream.Collectors;
 /** The three parts' results as tables. */
 final class Tables {
 
-    private Tables() {
-    }
+    private Tables() {}
 
     static Table waitPolicies(WaitPolicyBench.Result result, double scale, WaitPolicyBench.Settings settings) {
-        Table.Builder t = Table.builder("wait-policies", "1. Wait policies: detection overshoot per deploy",
-                "Contender", "Update", "Budget", "Deploys", "Failed", "Overshoot median (s)", "Overshoot p95 (s)",
-                "Median / update", "Calls/deploy", "GetFunction/deploy", "409s", "429s");
+        Table.Builder t = Table.builder(
+                "wait-policies",
+                "1. Wait policies: detection overshoot per deploy",
+                "Contender",
+                "Update",
+                "Budget",
+                "Deploys",
+                "Failed",
+                "Overshoot median (s)",
+                "Overshoot p95 (s)",
+                "Median / update",
+                "Calls/deploy",
+                "GetFunction/deploy",
+                "409s",
+                "429s");
         for (WaitPolicyBench.Row r : result.rows()) {
             List<Double> overshoots = overshoots(r);
             OptionalDouble median = Stats.median(overshoots);
-            t.keyedRow(r.key(), r.label(), Fmt.duration(r.update()), r.budget(), r.trials().size(),
+            t.keyedRow(
+                    r.key(),
+                    r.label(),
+                    Fmt.duration(r.update()),
+                    r.budget(),
+                    r.trials().size(),
                     r.trials().stream().filter(WaitPolicyBench.Trial::failed).count(),
-                    Fmt.seconds(median), Fmt.seconds(Stats.percentile(overshoots, 95)),
+                    Fmt.seconds(median),
+                    Fmt.seconds(Stats.percentile(overshoots, 95)),
                     median.isPresent() ? Fmt.percent(median.getAsDouble() / seconds(r.update())) : "n/a",
-                    Fmt.number(round1(Stats.mean(r.trials().stream().map(x -> x.journal().calls()).toList()))),
-                    Fmt.number(round1(Stats.mean(r.trials().stream().map(x -> x.journal().getFunctionCalls()).toList()))),
+                    Fmt.number(round1(Stats.mean(
+                            r.trials().stream().map(x -> x.journal().calls()).toList()))),
+                    Fmt.number(round1(Stats.mean(r.trials().stream()
+                            .map(x -> x.journal().getFunctionCalls())
+                            .toList()))),
                     r.trials().stream().mapToInt(x -> x.journal().conflicts()).sum(),
                     r.trials().stream().mapToInt(x -> x.journal().throttles()).sum());
         }
         for (WaitPolicyBench.Row r : result.rows()) {
-            String errors = r.trials().stream().filter(WaitPolicyBench.Trial::failed)
+            String errors = r.trials().stream()
+                    .filter(WaitPolicyBench.Trial::failed)
                     .map(x -> x.error() != null ? x.error() : "no version published")
                     .collect(Collectors.groupingBy(e -> e, TreeMap::new, Collectors.counting()))
-                    .entrySet().stream().map(e -> e.getValue() + " x " + e.getKey()).collect(Collectors.joining(", "));
+                    .entrySet()
+                    .stream()
+                    .map(e -> e.getValue() + " x " + e.getKey())
+                    .collect(Collectors.joining(", "));
             if (!errors.isEmpty()) {
                 t.note("Failed: " + r.label() + ", " + Fmt.duration(r.update()) + " update: " + errors + ".");
             }
@@ -57,18 +81,43 @@ final class Tables {
     }
 
     static List<Double> overshoots(WaitPolicyBench.Row r) {
-        return r.trials().stream().filter(x -> !x.failed()).map(x -> seconds(x.overshoot())).toList();
+        return r.trials().stream()
+                .filter(x -> !x.failed())
+                .map(x -> seconds(x.overshoot()))
+                .toList();
     }
 
     static Table parallel(List<ParallelBench.Row> rows, ParallelBench.Settings settings) {
-        Table.Builder t = Table.builder("parallel", "2. Parallel deploys (update, wait, publish), real time",
-                "Contender", "N", "Wall (s)", "Quota bound (s)", "Wall / bound", "Median deploy (s)", "Calls",
-                "Calls/deploy", "429s", "409s", "Failures", "Errors");
+        Table.Builder t = Table.builder(
+                "parallel",
+                "2. Parallel deploys (update, wait, publish), real time",
+                "Contender",
+                "N",
+                "Wall (s)",
+                "Quota bound (s)",
+                "Wall / bound",
+                "Median deploy (s)",
+                "Calls",
+                "Calls/deploy",
+                "429s",
+                "409s",
+                "Failures",
+                "Errors");
         for (ParallelBench.Row r : rows) {
-            t.keyedRow(r.key(), r.label(), r.n(), Fmt.seconds(r.wall()), Fmt.seconds(r.bound()),
-                    Fmt.ratio(r.wallOverBound()), Fmt.seconds(r.medianDeploy()), r.journal().calls(),
-                    Fmt.number(round1(r.journal().calls() / (double) r.n())), r.journal().throttles(),
-                    r.journal().conflicts(), r.failures(), r.errors().isEmpty() ? "" : String.join("; ", r.errors()));
+            t.keyedRow(
+                    r.key(),
+                    r.label(),
+                    r.n(),
+                    Fmt.seconds(r.wall()),
+                    Fmt.seconds(r.bound()),
+                    Fmt.ratio(r.wallOverBound()),
+                    Fmt.seconds(r.medianDeploy()),
+                    r.journal().calls(),
+                    Fmt.number(round1(r.journal().calls() / (double) r.n())),
+                    r.journal().throttles(),
+                    r.journal().conflicts(),
+                    r.failures(),
+                    r.errors().isEmpty() ? "" : String.join("; ", r.errors()));
         }
         return t.note("Each update takes " + Fmt.duration(settings.update()) + "; quotas on. N threads start at once; "
                         + "wall time runs until the last deploy ends.")
@@ -82,8 +131,17 @@ final class Tables {
     }
 
     static Table process(List<ProcessBench.Row> rows, int runs) {
-        Table.Builder t = Table.builder("process", "3. One deploy as a whole process (no update delay)",
-                "Contender", "Case", "Runs", "Median wall (s)", "Min (s)", "Max (s)", "Calls/deploy", "Failures",
+        Table.Builder t = Table.builder(
+                "process",
+                "3. One deploy as a whole process (no update delay)",
+                "Contender",
+                "Case",
+                "Runs",
+                "Median wall (s)",
+                "Min (s)",
+                "Max (s)",
+                "Calls/deploy",
+                "Failures",
                 "Note");
         for (ProcessBench.Row r : rows) {
             if (r.skipped() != null) {
@@ -91,9 +149,17 @@ final class Tables {
                 continue;
             }
             List<Double> walls = r.walls().stream().map(Tables::seconds).toList();
-            t.keyedRow(r.key(), r.label(), "1 deploy", walls.size(), Fmt.seconds(Stats.median(walls)),
-                    Fmt.seconds(Stats.percentile(walls, 0)), Fmt.seconds(Stats.percentile(walls, 100)),
-                    Fmt.number(round1(Stats.mean(r.calls()))), r.failures(), r.lastError() == null ? "" : r.lastError());
+            t.keyedRow(
+                    r.key(),
+                    r.label(),
+                    "1 deploy",
+                    walls.size(),
+                    Fmt.seconds(Stats.median(walls)),
+                    Fmt.seconds(Stats.percentile(walls, 0)),
+                    Fmt.seconds(Stats.percentile(walls, 100)),
+                    Fmt.number(round1(Stats.mean(r.calls()))),
+                    r.failures(),
+                    r.lastError() == null ? "" : r.lastError());
         }
         return t.note("Wall time from process start to exit, median of " + runs + " runs after one untimed warm-up "
                         + "run each; the two alternate. The simulator's updates finish at once, quotas on.")

@@ -17,8 +17,8 @@ final class Targets {
     static final int PARALLEL_N = 100;
     static final double CLI_SHARE = 0.5;
 
-    private final Table.Builder table = Table.builder("targets", "Targets for the engine's default",
-            "Target", "Case", "Threshold", "Measured", "Verdict");
+    private final Table.Builder table = Table.builder(
+            "targets", "Targets for the engine's default", "Target", "Case", "Threshold", "Measured", "Verdict");
 
     Targets waitPolicies(List<WaitPolicyBench.Row> rows) {
         for (WaitPolicyBench.Row engine : rows) {
@@ -27,7 +27,9 @@ final class Targets {
             }
             String update = Fmt.duration(engine.update()) + " update";
             OptionalDouble median = Stats.median(Tables.overshoots(engine));
-            long failed = engine.trials().stream().filter(WaitPolicyBench.Trial::failed).count();
+            long failed = engine.trials().stream()
+                    .filter(WaitPolicyBench.Trial::failed)
+                    .count();
             if (engine.update().compareTo(Duration.ofSeconds(1)) <= 0) {
                 check("median overshoot", update, ONE_SECOND_OVERSHOOT, median, "s", failed);
                 continue;
@@ -35,19 +37,33 @@ final class Targets {
             double limit = LONG_OVERSHOOT_SHARE * Tables.seconds(engine.update());
             check("median overshoot <= 10 % of update", update, limit, median, "s", failed);
             Optional<WaitPolicyBench.Row> sdk = rows.stream()
-                    .filter(r -> r.key().equals("sdk") && r.update().equals(engine.update())).findFirst();
-            sdk.ifPresent(s -> check("calls/deploy <= SDK waiter's", update, callsPerDeploy(s),
-                    OptionalDouble.of(callsPerDeploy(engine)), "calls", 0));
+                    .filter(r -> r.key().equals("sdk") && r.update().equals(engine.update()))
+                    .findFirst();
+            sdk.ifPresent(s -> check(
+                    "calls/deploy <= SDK waiter's",
+                    update,
+                    callsPerDeploy(s),
+                    OptionalDouble.of(callsPerDeploy(engine)),
+                    "calls",
+                    0));
         }
         return this;
     }
 
     Targets parallel(List<ParallelBench.Row> rows) {
-        rows.stream().filter(r -> r.key().equals("engine") && r.n() == PARALLEL_N).findFirst().ifPresent(r -> {
-            check("no failures", "N=" + PARALLEL_N, 0, OptionalDouble.of(r.failures()), "failures", 0);
-            check("wall <= 1.2 x quota bound", "N=" + PARALLEL_N,
-                    PARALLEL_WALL_FACTOR * Tables.seconds(r.bound()), OptionalDouble.of(Tables.seconds(r.wall())), "s", 0);
-        });
+        rows.stream()
+                .filter(r -> r.key().equals("engine") && r.n() == PARALLEL_N)
+                .findFirst()
+                .ifPresent(r -> {
+                    check("no failures", "N=" + PARALLEL_N, 0, OptionalDouble.of(r.failures()), "failures", 0);
+                    check(
+                            "wall <= 1.2 x quota bound",
+                            "N=" + PARALLEL_N,
+                            PARALLEL_WALL_FACTOR * Tables.seconds(r.bound()),
+                            OptionalDouble.of(Tables.seconds(r.wall())),
+                            "s",
+                            0);
+                });
         return this;
     }
 
@@ -55,10 +71,17 @@ final class Targets {
         Optional<ProcessBench.Row> cli = measured(rows, "cli");
         Optional<ProcessBench.Row> spec = measured(rows, "spec");
         if (cli.isPresent() && spec.isPresent()) {
-            OptionalDouble cliMedian = Stats.median(cli.get().walls().stream().map(Tables::seconds).toList());
-            OptionalDouble specMedian = Stats.median(spec.get().walls().stream().map(Tables::seconds).toList());
+            OptionalDouble cliMedian =
+                    Stats.median(cli.get().walls().stream().map(Tables::seconds).toList());
+            OptionalDouble specMedian = Stats.median(
+                    spec.get().walls().stream().map(Tables::seconds).toList());
             if (specMedian.isPresent()) {
-                check("CLI wall <= half the script's", "1 deploy", CLI_SHARE * specMedian.getAsDouble(), cliMedian, "s",
+                check(
+                        "CLI wall <= half the script's",
+                        "1 deploy",
+                        CLI_SHARE * specMedian.getAsDouble(),
+                        cliMedian,
+                        "s",
                         cli.get().failures());
             }
         } else {
@@ -68,11 +91,14 @@ final class Targets {
     }
 
     private static Optional<ProcessBench.Row> measured(List<ProcessBench.Row> rows, String key) {
-        return rows.stream().filter(r -> r.key().equals(key) && r.skipped() == null).findFirst();
+        return rows.stream()
+                .filter(r -> r.key().equals(key) && r.skipped() == null)
+                .findFirst();
     }
 
     Table table() {
-        return table.note("A missed target says by how much; the why is in the README's performance section.").build();
+        return table.note("A missed target says by how much; the why is in the README's performance section.")
+                .build();
     }
 
     private void check(String target, String scope, double limit, OptionalDouble measured, String unit, long failures) {
@@ -81,8 +107,10 @@ final class Targets {
             return;
         }
         double m = measured.getAsDouble();
-        String verdict = m <= limit ? "met" : "MISSED by " + value(m - limit, unit)
-                + (limit > 0 ? " (" + Fmt.ratio(m / limit) + " the limit)" : "");
+        String verdict = m <= limit
+                ? "met"
+                : "MISSED by " + value(m - limit, unit)
+                        + (limit > 0 ? " (" + Fmt.ratio(m / limit) + " the limit)" : "");
         if (failures > 0) {
             verdict += "; " + failures + " deploys failed";
         }

@@ -8,8 +8,7 @@ import java.util.Random;
 /** The update durations of one row: the nominal one jittered by U(0.9, 1.1), the same list for every contender. */
 final class Trials {
 
-    private Trials() {
-    }
+    private Trials() {}
 
     static List<Duration> jittered(Duration nominal, int trials, long seed) {
         Random random = new Random(seed ^ nominal.toMillis());

@@ -35,13 +35,18 @@ final class WaitPolicyBench {
 
     /** Beyond the engine's default 60 s budget: give it the SDK waiter's 300 s. */
     static final Duration DEFAULT_BUDGET = Duration.ofSeconds(60);
+
     static final int LONG_UPDATE_ATTEMPTS = 150;
     private static final int WARM_UP_CALLS = 3000;
 
     record Settings(List<Duration> updates, int trials, long seed, Duration stagger) {}
 
     /** One deploy; {@code overshoot} is null when nothing was published. */
-    record Trial(Duration update, @Nullable Duration overshoot, JournalStats journal, @Nullable String error) {
+    record Trial(
+            Duration update,
+            @Nullable Duration overshoot,
+            JournalStats journal,
+            @Nullable String error) {
 
         boolean failed() {
             return error != null || overshoot == null;
@@ -66,17 +71,22 @@ final class WaitPolicyBench {
     }
 
     Result run() throws InterruptedException {
-        try (LambdaSimulator sim = LambdaSimulator.builder().port(0).clock(time).quotas(true)
-                .defaultCreateDuration(Duration.ZERO).start()) {
+        try (LambdaSimulator sim = LambdaSimulator.builder()
+                .port(0)
+                .clock(time)
+                .quotas(true)
+                .defaultCreateDuration(Duration.ZERO)
+                .start()) {
             LambdaClient plain = clients.plain(sim, ScaledRetry.standard(time));
-            QuotaLimiter limiter = new QuotaLimiter(time, time.sleeper(), QuotaLimiter.GET_FUNCTION_PER_SECOND,
-                    QuotaLimiter.OTHER_CALLS_PER_SECOND);
+            QuotaLimiter limiter = new QuotaLimiter(
+                    time, time.sleeper(), QuotaLimiter.GET_FUNCTION_PER_SECOND, QuotaLimiter.OTHER_CALLS_PER_SECOND);
             LambdaClient engineClient = clients.engine(sim, ScaledRetry.standard(time), limiter);
-            LambdaDeployer deployer = new LambdaDeployer(engineClient, time, time.sleeper(), DeployLog.silent(),
-                    LambdaDeployer.DEFAULT_BACKOFF);
+            LambdaDeployer deployer = new LambdaDeployer(
+                    engineClient, time, time.sleeper(), DeployLog.silent(), LambdaDeployer.DEFAULT_BACKOFF);
             warmUp(sim, plain, engineClient, contenders(plain, deployer, Duration.ofSeconds(1)));
             Duration latency = time.toSimulated(CallLatency.median(plain, "warmup-latency", 200, Duration.ofMillis(5)));
-            progress.printf("  part 1: GetFunction round trip %.1f ms simulated (%.2f ms real)%n",
+            progress.printf(
+                    "  part 1: GetFunction round trip %.1f ms simulated (%.2f ms real)%n",
                     latency.toNanos() / 1e6, time.toReal(latency).toNanos() / 1e6);
             List<Row> rows = new ArrayList<>();
             for (Duration update : settings.updates()) {
@@ -85,8 +95,12 @@ final class WaitPolicyBench {
                     long t0 = System.nanoTime();
                     List<Trial> trials = runRow(sim, plain, c, update, schedule, "p1");
                     rows.add(new Row(c.key(), c.label(), c.budget(), update, trials));
-                    progress.printf("  part 1: %-45s %5s update: %d/%d published, %.1f s%n", c.label(),
-                            Fmt.duration(update), trials.stream().filter(t -> !t.failed()).count(), trials.size(),
+                    progress.printf(
+                            "  part 1: %-45s %5s update: %d/%d published, %.1f s%n",
+                            c.label(),
+                            Fmt.duration(update),
+                            trials.stream().filter(t -> !t.failed()).count(),
+                            trials.size(),
                             (System.nanoTime() - t0) / 1e9);
                 }
             }
@@ -95,10 +109,11 @@ final class WaitPolicyBench {
     }
 
     private List<Contender> contenders(LambdaClient plain, LambdaDeployer deployer, Duration update) {
-        WaitSettings engine = update.compareTo(DEFAULT_BUDGET) < 0 ? WaitSettings.DEFAULTS
+        WaitSettings engine = update.compareTo(DEFAULT_BUDGET) < 0
+                ? WaitSettings.DEFAULTS
                 : EngineFlow.defaultsWithAttempts(LONG_UPDATE_ATTEMPTS);
-        return List.of(new SpecFlow(plain, time.sleeper()), new SdkWaiterFlow(plain, time),
-                new EngineFlow(deployer, engine));
+        return List.of(
+                new SpecFlow(plain, time.sleeper()), new SdkWaiterFlow(plain, time), new EngineFlow(deployer, engine));
     }
 
     /** JIT-compiles client and simulator paths first, so the first measured row is not the slowest. */
@@ -117,8 +132,14 @@ final class WaitPolicyBench {
         }
     }
 
-    private List<Trial> runRow(LambdaSimulator sim, LambdaClient setup, Contender contender, Duration nominal,
-            List<Duration> schedule, String prefix) throws InterruptedException {
+    private List<Trial> runRow(
+            LambdaSimulator sim,
+            LambdaClient setup,
+            Contender contender,
+            Duration nominal,
+            List<Duration> schedule,
+            String prefix)
+            throws InterruptedException {
         List<String> names = new ArrayList<>();
         for (int i = 0; i < schedule.size(); i++) {
             String name = String.format("%s-%s-%ds-%02d", prefix, contender.key(), nominal.toSeconds(), i);
@@ -128,23 +149,29 @@ final class WaitPolicyBench {
         }
         Duration longest = schedule.stream().max(Duration::compareTo).orElseThrow();
         long timeout = time.toReal(longest.plus(settings.stagger().multipliedBy(schedule.size()))
-                .plus(Duration.ofMinutes(6))).toSeconds() + 60;
+                                .plus(Duration.ofMinutes(6)))
+                        .toSeconds()
+                + 60;
         Batch.Result result = Batch.run(names.size(), timeout, i -> {
             time.sleeper().sleep(settings.stagger().multipliedBy(i));
             String name = names.get(i);
-            String sha = setup.updateFunctionCode(b -> b.functionName(name)
-                    .zipFile(SdkBytes.fromByteArray(CodeZips.forLabel(name)))).codeSha256();
+            String sha = setup.updateFunctionCode(
+                            b -> b.functionName(name).zipFile(SdkBytes.fromByteArray(CodeZips.forLabel(name))))
+                    .codeSha256();
             contender.awaitAndPublish(name, sha);
         });
-        Map<String, JournalStats> journal = JournalStats.byFunction(sim.journal().entries());
+        Map<String, JournalStats> journal =
+                JournalStats.byFunction(sim.journal().entries());
         sim.journal().clear();
         List<Trial> trials = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
             JournalStats stats = journal.getOrDefault(names.get(i), JournalStats.NONE);
             Instant ready = sim.control().inspect(names.get(i)).lastUpdateCompletedAt();
             Duration overshoot = ready != null && stats.firstPublish() != null
-                    ? Duration.between(ready, stats.firstPublish()) : null;
-            trials.add(new Trial(schedule.get(i), overshoot, stats, result.errors().get(i)));
+                    ? Duration.between(ready, stats.firstPublish())
+                    : null;
+            trials.add(
+                    new Trial(schedule.get(i), overshoot, stats, result.errors().get(i)));
         }
         return trials;
     }

@@ -7,13 +7,23 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "await-ready", sortOptions = false, mixinStandardHelpOptions = true,
-        description = {"Waits until the function (or a version or alias) is Active with its last update Successful. "
-                + "A Failed update fails at once with its reason; a timeout warns (exit 0) unless --fail-on-timeout."})
+@Command(
+        name = "await-ready",
+        sortOptions = false,
+        mixinStandardHelpOptions = true,
+        description = {
+            "Waits until the function (or a version or alias) is Active with its last update Successful. "
+                    + "A Failed update fails at once with its reason; a timeout warns (exit 0) unless --fail-on-timeout."
+        })
 final class AwaitReadyCommand extends AwsCommand {
 
-    @Option(names = "--qualifier", paramLabel = "QUALIFIER", description = "A version or alias; default $LATEST. --function-name may name one instead (my-function:prod).")
-    @Nullable String qualifier;
+    @Option(
+            names = "--qualifier",
+            paramLabel = "QUALIFIER",
+            description =
+                    "A version or alias; default $LATEST. --function-name may name one instead (my-function:prod).")
+    @Nullable
+    String qualifier;
 
     @Mixin
     WaitOptions wait;

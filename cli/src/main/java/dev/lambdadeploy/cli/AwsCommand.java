@@ -49,8 +49,8 @@ abstract class AwsCommand implements Callable<Integer>, ConsoleCommand {
         try (Console log = console();
                 LambdaClients clients = new LambdaClients();
                 LambdaClients.Session session = clients.open(settings)) {
-            LambdaDeployer deployer = new LambdaDeployer(session.lambda(), context.clock(), context.sleeper(),
-                    log.deployLog(), context.backoff());
+            LambdaDeployer deployer = new LambdaDeployer(
+                    session.lambda(), context.clock(), context.sleeper(), log.deployLog(), context.backoff());
             Running running = new Running(deployer, log.deployLog());
             RUNNING.set(running);
             LambdaResult result;

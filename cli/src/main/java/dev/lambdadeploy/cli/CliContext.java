@@ -39,8 +39,18 @@ public record CliContext(
         UnaryOperator<ClientSettings.Builder> clientTuning) {
 
     /** Variables CI systems set; a progress line with carriage returns only garbles their logs. */
-    static final List<String> CI_VARIABLES = List.of("CI", "GITHUB_ACTIONS", "JENKINS_URL", "BUILD_ID", "GITLAB_CI",
-            "TF_BUILD", "BUILDKITE", "CIRCLECI", "TEAMCITY_VERSION", "CODEBUILD_BUILD_ID", "BITBUCKET_BUILD_NUMBER");
+    static final List<String> CI_VARIABLES = List.of(
+            "CI",
+            "GITHUB_ACTIONS",
+            "JENKINS_URL",
+            "BUILD_ID",
+            "GITLAB_CI",
+            "TF_BUILD",
+            "BUILDKITE",
+            "CIRCLECI",
+            "TEAMCITY_VERSION",
+            "CODEBUILD_BUILD_ID",
+            "BITBUCKET_BUILD_NUMBER");
 
     public CliContext {
         Objects.requireNonNull(out, "out");
@@ -56,9 +66,15 @@ public record CliContext(
     public static CliContext system() {
         Charset charset = outputCharset(Charset.defaultCharset());
         Map<String, String> env = System.getenv();
-        return new CliContext(new PrintWriter(System.out, true, charset), new PrintWriter(System.err, true, charset),
-                env, isTerminal() && !isCi(env), InstantSource.system(), Sleeper.system(),
-                LambdaDeployer.DEFAULT_BACKOFF, UnaryOperator.identity());
+        return new CliContext(
+                new PrintWriter(System.out, true, charset),
+                new PrintWriter(System.err, true, charset),
+                env,
+                isTerminal() && !isCi(env),
+                InstantSource.system(),
+                Sleeper.system(),
+                LambdaDeployer.DEFAULT_BACKOFF,
+                UnaryOperator.identity());
     }
 
     /**

@@ -29,34 +29,57 @@ final class CodeOptions {
     static final String HEADING = "%nThe new code, exactly one of:%n";
 
     @ArgGroup(exclusive = false, multiplicity = "1")
-    @Nullable S3Object s3;
+    @Nullable
+    S3Object s3;
 
-    @Option(names = "--zip-file", required = true, paramLabel = "PATH",
+    @Option(
+            names = "--zip-file",
+            required = true,
+            paramLabel = "PATH",
             description = "A local zip archive to upload (at most 50 MB).")
-    @Nullable Path zipFile;
+    @Nullable
+    Path zipFile;
 
-    @Option(names = "--image-uri", required = true, paramLabel = "URI",
+    @Option(
+            names = "--image-uri",
+            required = true,
+            paramLabel = "URI",
             description = "A container image in Amazon ECR, with tag or digest.")
-    @Nullable String imageUri;
+    @Nullable
+    String imageUri;
 
     /** A zip in S3: bucket and key, optionally the object's version. */
     static final class S3Object {
 
-        @Option(names = "--s3-bucket", required = true, paramLabel = "BUCKET", description = "S3 bucket of the zip, with --s3-key.")
-        @Nullable String bucket;
+        @Option(
+                names = "--s3-bucket",
+                required = true,
+                paramLabel = "BUCKET",
+                description = "S3 bucket of the zip, with --s3-key.")
+        @Nullable
+        String bucket;
 
         @Option(names = "--s3-key", required = true, paramLabel = "KEY", description = "Key of the zip in --s3-bucket.")
-        @Nullable String key;
+        @Nullable
+        String key;
 
-        @Option(names = "--s3-object-version", paramLabel = "VERSION", description = "A specific version of the S3 object.")
-        @Nullable String objectVersion;
+        @Option(
+                names = "--s3-object-version",
+                paramLabel = "VERSION",
+                description = "A specific version of the S3 object.")
+        @Nullable
+        String objectVersion;
     }
 
     /** Reads the zip file if one is named (size and kind checked before reading, read with a bound); the engine checks everything else. */
     CodeSource codeSource() {
         byte[] zip = zipFile == null ? null : Validation.readZip(zipFile);
-        return Validation.codeSource(s3 == null ? null : s3.bucket, s3 == null ? null : s3.key,
-                s3 == null ? null : s3.objectVersion, zip, zipFile == null ? null : String.valueOf(zipFile.getFileName()),
+        return Validation.codeSource(
+                s3 == null ? null : s3.bucket,
+                s3 == null ? null : s3.key,
+                s3 == null ? null : s3.objectVersion,
+                zip,
+                zipFile == null ? null : String.valueOf(zipFile.getFileName()),
                 imageUri);
     }
 
@@ -67,8 +90,10 @@ final class CodeOptions {
      */
     static Optional<String> engineMessage(ParameterException refused) {
         // two different sources come as MutuallyExclusiveArgs or, when the S3 object comes first, as MaxValuesExceeded
-        boolean aboutCode = refused instanceof MutuallyExclusiveArgsException || refused instanceof MaxValuesExceededException
-                || refused instanceof MissingParameterException missing && missing.getMissing().stream().allMatch(CodeOptions::isCodeOption);
+        boolean aboutCode = refused instanceof MutuallyExclusiveArgsException
+                || refused instanceof MaxValuesExceededException
+                || refused instanceof MissingParameterException missing
+                        && missing.getMissing().stream().allMatch(CodeOptions::isCodeOption);
         boolean takesCode = refused.getCommandLine().getCommandSpec().argGroups().stream()
                 .anyMatch(group -> group.typeInfo().getType() == CodeOptions.class);
         ParseResult given = refused.getCommandLine().getParseResult();
@@ -76,16 +101,20 @@ final class CodeOptions {
             return Optional.empty();
         }
         boolean zipGiven = given.hasMatchedOption(Parameter.ZIP_FILE.cliName());
-        boolean otherGiven = Stream.of(Parameter.S3_BUCKET, Parameter.S3_KEY, Parameter.S3_OBJECT_VERSION, Parameter.IMAGE_URI)
+        boolean otherGiven = Stream.of(
+                        Parameter.S3_BUCKET, Parameter.S3_KEY, Parameter.S3_OBJECT_VERSION, Parameter.IMAGE_URI)
                 .anyMatch(p -> given.hasMatchedOption(p.cliName()));
         if (zipGiven && !otherGiven) {
             return Optional.empty(); // --zip-file twice
         }
         try {
             // beside another source the engine only counts the zip file, so it is not read here
-            Validation.codeSource(given.matchedOptionValue(Parameter.S3_BUCKET.cliName(), null),
+            Validation.codeSource(
+                    given.matchedOptionValue(Parameter.S3_BUCKET.cliName(), null),
                     given.matchedOptionValue(Parameter.S3_KEY.cliName(), null),
-                    given.matchedOptionValue(Parameter.S3_OBJECT_VERSION.cliName(), null), zipGiven ? new byte[0] : null, null,
+                    given.matchedOptionValue(Parameter.S3_OBJECT_VERSION.cliName(), null),
+                    zipGiven ? new byte[0] : null,
+                    null,
                     given.matchedOptionValue(Parameter.IMAGE_URI.cliName(), null));
             return Optional.empty();
         } catch (InvalidParameterException invalid) {

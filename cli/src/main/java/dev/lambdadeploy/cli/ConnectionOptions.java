@@ -23,31 +23,57 @@ final class ConnectionOptions {
     static final String CREDENTIALS_HELP = "set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN "
             + "for temporary keys), or give --profile, or rely on the AWS default credentials chain";
 
-    @Option(order = 100, names = "--region", paramLabel = "REGION",
-            description = "AWS region, e.g. eu-west-1. Default: AWS_REGION, else AWS_DEFAULT_REGION, else the region of the profile.")
-    @Nullable String region;
+    @Option(
+            order = 100,
+            names = "--region",
+            paramLabel = "REGION",
+            description =
+                    "AWS region, e.g. eu-west-1. Default: AWS_REGION, else AWS_DEFAULT_REGION, else the region of the profile.")
+    @Nullable
+    String region;
 
-    @Option(order = 101, names = "--profile", paramLabel = "NAME",
+    @Option(
+            order = 101,
+            names = "--profile",
+            paramLabel = "NAME",
             description = "Named profile from ~/.aws/config and ~/.aws/credentials. Default: AWS_ACCESS_KEY_ID / "
                     + "AWS_SECRET_ACCESS_KEY if set, else the AWS default credentials chain (AWS_PROFILE, SSO, "
                     + "container and instance roles).")
-    @Nullable String profile;
+    @Nullable
+    String profile;
 
-    @Option(order = 102, names = "--role-arn", paramLabel = "ARN",
+    @Option(
+            order = 102,
+            names = "--role-arn",
+            paramLabel = "ARN",
             description = "IAM role to assume with STS before deploying, e.g. to deploy into another account.")
-    @Nullable String roleArn;
+    @Nullable
+    String roleArn;
 
-    @Option(order = 103, names = "--external-id", paramLabel = "ID", description = "External ID the role's trust policy asks for.")
-    @Nullable String externalId;
+    @Option(
+            order = 103,
+            names = "--external-id",
+            paramLabel = "ID",
+            description = "External ID the role's trust policy asks for.")
+    @Nullable
+    String externalId;
 
-    @Option(order = 104, names = "--role-session-name", paramLabel = "NAME",
+    @Option(
+            order = 104,
+            names = "--role-session-name",
+            paramLabel = "NAME",
             description = "Session name of the assumed role (default: " + RoleAssumption.DEFAULT_SESSION_NAME + ").")
-    @Nullable String roleSessionName;
+    @Nullable
+    String roleSessionName;
 
-    @Option(order = 105, names = "--endpoint-url", paramLabel = "URL",
+    @Option(
+            order = 105,
+            names = "--endpoint-url",
+            paramLabel = "URL",
             description = "Lambda endpoint, e.g. the simulator's http://127.0.0.1:4566. Default: "
                     + "AWS_ENDPOINT_URL_LAMBDA, else AWS_ENDPOINT_URL, else AWS.")
-    @Nullable String endpointUrl;
+    @Nullable
+    String endpointUrl;
 
     /** Validates every connection parameter; makes no AWS call. */
     ClientSettings settings(CliContext context) {
@@ -60,24 +86,37 @@ final class ConnectionOptions {
         }
         String resolvedRegion = RegionResolver.resolve(regionParameter, env);
         RoleAssumption role = RoleAssumption.of(roleArn, externalId, roleSessionName, null);
-        URI endpoint = Validation.endpointUrl(!isBlank(endpointUrl) ? endpointUrl
-                : !isBlank(env.get("AWS_ENDPOINT_URL_LAMBDA")) ? env.get("AWS_ENDPOINT_URL_LAMBDA")
-                : env.get("AWS_ENDPOINT_URL"));
+        URI endpoint = Validation.endpointUrl(
+                !isBlank(endpointUrl)
+                        ? endpointUrl
+                        : !isBlank(env.get("AWS_ENDPOINT_URL_LAMBDA"))
+                                ? env.get("AWS_ENDPOINT_URL_LAMBDA")
+                                : env.get("AWS_ENDPOINT_URL"));
         CredentialsSource credentials;
         if (!isBlank(profile)) {
             String name = profile.trim();
             ProfileFile file = profiles != null ? profiles : profileFile(env);
             if (file.profile(name).isEmpty()) {
-                throw new InvalidParameterException("profile", "no profile '" + name + "' in " + configFile(env)
-                        + " or " + credentialsFile(env) + "; run 'aws configure --profile " + name + "' or pick another");
+                throw new InvalidParameterException(
+                        "profile",
+                        "no profile '" + name + "' in " + configFile(env) + " or " + credentialsFile(env)
+                                + "; run 'aws configure --profile " + name + "' or pick another");
             }
             credentials = new CredentialsSource.Provider(
-                    ProfileCredentialsProvider.builder().profileFile(file).profileName(name).build(), "profile:" + name);
+                    ProfileCredentialsProvider.builder()
+                            .profileFile(file)
+                            .profileName(name)
+                            .build(),
+                    "profile:" + name);
         } else {
             credentials = CredentialsResolver.fromEnvironment(env, true, CREDENTIALS_HELP);
         }
-        ClientSettings.Builder builder = ClientSettings.builder().region(resolvedRegion).credentials(credentials)
-                .role(role).endpoint(endpoint).stsEndpoint(role == null ? null : stsEndpoint(env));
+        ClientSettings.Builder builder = ClientSettings.builder()
+                .region(resolvedRegion)
+                .credentials(credentials)
+                .role(role)
+                .endpoint(endpoint)
+                .stsEndpoint(role == null ? null : stsEndpoint(env));
         return context.clientTuning().apply(builder).build();
     }
 
@@ -92,7 +131,8 @@ final class ConnectionOptions {
     }
 
     private Optional<String> profileRegion(ProfileFile profiles, Map<String, String> env) {
-        String name = !isBlank(profile) ? profile.trim()
+        String name = !isBlank(profile)
+                ? profile.trim()
                 : !isBlank(env.get("AWS_PROFILE")) ? env.get("AWS_PROFILE").trim() : "default";
         return profiles.profile(name).flatMap(p -> p.property("region")).filter(r -> !r.isBlank());
     }
@@ -104,15 +144,22 @@ final class ConnectionOptions {
         Path credentials = credentialsFile(env);
         try {
             if (Files.isRegularFile(config)) {
-                aggregator.addFile(ProfileFile.builder().content(config).type(ProfileFile.Type.CONFIGURATION).build());
+                aggregator.addFile(ProfileFile.builder()
+                        .content(config)
+                        .type(ProfileFile.Type.CONFIGURATION)
+                        .build());
             }
             if (Files.isRegularFile(credentials)) {
-                aggregator.addFile(ProfileFile.builder().content(credentials).type(ProfileFile.Type.CREDENTIALS).build());
+                aggregator.addFile(ProfileFile.builder()
+                        .content(credentials)
+                        .type(ProfileFile.Type.CREDENTIALS)
+                        .build());
             }
             return aggregator.build();
         } catch (RuntimeException e) {
-            throw new InvalidParameterException("profile", "cannot read the AWS profile files " + config + " and "
-                    + credentials + ": " + e.getMessage());
+            throw new InvalidParameterException(
+                    "profile",
+                    "cannot read the AWS profile files " + config + " and " + credentials + ": " + e.getMessage());
         }
     }
 

@@ -20,6 +20,7 @@ final class Console implements LogSink, AutoCloseable {
 
     /** Quiet time before the progress line appears, so quick steps never flicker. */
     static final Duration PROGRESS_AFTER = Duration.ofMillis(400);
+
     static final Duration PROGRESS_TICK = Duration.ofMillis(100);
     private static final String[] EMOJI_SPINNER = {"⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"};
     private static final String[] PLAIN_SPINNER = {"|", "/", "-", "\\"};
@@ -47,7 +48,8 @@ final class Console implements LogSink, AutoCloseable {
                 t.setDaemon(true);
                 return t;
             });
-            ticker.scheduleAtFixedRate(this::tick, PROGRESS_TICK.toMillis(), PROGRESS_TICK.toMillis(), TimeUnit.MILLISECONDS);
+            ticker.scheduleAtFixedRate(
+                    this::tick, PROGRESS_TICK.toMillis(), PROGRESS_TICK.toMillis(), TimeUnit.MILLISECONDS);
         } else {
             ticker = null;
         }
@@ -66,7 +68,8 @@ final class Console implements LogSink, AutoCloseable {
         clearProgress();
         err.println(text);
         if (githubActions && level != Level.INFO) {
-            err.println((level == Level.ERROR ? "::error::" : "::warning::") + escapeWorkflowCommand(DeployLog.unmarked(text)));
+            err.println((level == Level.ERROR ? "::error::" : "::warning::")
+                    + escapeWorkflowCommand(DeployLog.unmarked(text)));
         }
         err.flush();
         lastLineNanos = System.nanoTime();
@@ -99,7 +102,8 @@ final class Console implements LogSink, AutoCloseable {
     synchronized String progressText(Duration quiet) {
         String[] spinner = style == LogStyle.EMOJI ? EMOJI_SPINNER : PLAIN_SPINNER;
         frame = (frame + 1) % spinner.length;
-        return CLEAR_LINE + "  " + spinner[frame] + " " + String.format(Locale.ROOT, "%.1fs", quiet.toMillis() / 1000.0);
+        return CLEAR_LINE + "  " + spinner[frame] + " "
+                + String.format(Locale.ROOT, "%.1fs", quiet.toMillis() / 1000.0);
     }
 
     private void clearProgress() {

@@ -35,10 +35,15 @@ import software.amazon.awssdk.retries.api.BackoffStrategy;
  * A whole deploy against an embedded simulator, with no AWS account: the {@code deploy} command itself runs,
  * parsed from a command line, so what it prints is exactly what a real deploy prints.
  */
-@Command(name = "demo", sortOptions = false, mixinStandardHelpOptions = true,
-        description = {"Runs a whole deploy against an embedded Lambda simulator, with no AWS account: the function "
-                + "is Pending for a second after creation, each update InProgress for two, and the first publish "
-                + "answered 409. --scenario reproduces the original script's three expected logs instead."})
+@Command(
+        name = "demo",
+        sortOptions = false,
+        mixinStandardHelpOptions = true,
+        description = {
+            "Runs a whole deploy against an embedded Lambda simulator, with no AWS account: the function "
+                    + "is Pending for a second after creation, each update InProgress for two, and the first publish "
+                    + "answered 409. --scenario reproduces the original script's three expected logs instead."
+        })
 final class DemoCommand implements Callable<Integer>, ConsoleCommand {
 
     static final String FUNCTION = "lambda-deploy-demo";
@@ -70,7 +75,8 @@ final class DemoCommand implements Callable<Integer>, ConsoleCommand {
                         return s;
                     }
                 }
-                throw new TypeConversionException("'" + value + "' is not one of realistic, normal, with-wait, timeout");
+                throw new TypeConversionException(
+                        "'" + value + "' is not one of realistic, normal, with-wait, timeout");
             }
         }
 
@@ -87,6 +93,7 @@ final class DemoCommand implements Callable<Integer>, ConsoleCommand {
 
     /** The original script's timeout log: 30 polls of the fixed policy. Short polls keep the demo short. */
     static final Duration TIMEOUT_POLL_INTERVAL = Duration.ofMillis(100);
+
     static final Duration WITH_WAIT_POLL_INTERVAL = Duration.ofMillis(500);
 
     private final CliContext context;
@@ -95,13 +102,22 @@ final class DemoCommand implements Callable<Integer>, ConsoleCommand {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--scenario", paramLabel = "SCENARIO", defaultValue = "realistic",
-            converter = Scenario.Converter.class, completionCandidates = Scenario.Candidates.class,
-            description = "realistic (default), or one of the original script's expected logs: normal, with-wait, timeout.")
+    @Option(
+            names = "--scenario",
+            paramLabel = "SCENARIO",
+            defaultValue = "realistic",
+            converter = Scenario.Converter.class,
+            completionCandidates = Scenario.Candidates.class,
+            description =
+                    "realistic (default), or one of the original script's expected logs: normal, with-wait, timeout.")
     Scenario scenario = Scenario.REALISTIC;
 
-    @Option(names = "--speed", paramLabel = "FACTOR", defaultValue = "1",
-            description = "Run FACTOR times faster: every simulated delay, poll interval and retry backoff divided by it. Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--speed",
+            paramLabel = "FACTOR",
+            defaultValue = "1",
+            description =
+                    "Run FACTOR times faster: every simulated delay, poll interval and retry backoff divided by it. Default: ${DEFAULT-VALUE}.")
     double speed = 1;
 
     @Mixin
@@ -114,22 +130,45 @@ final class DemoCommand implements Callable<Integer>, ConsoleCommand {
     @Override
     public Integer call() {
         if (!(speed > 0 && speed <= 1000)) {
-            throw new ParameterException(spec.commandLine(), "Invalid value for option '--speed': " + speed
-                    + " is not a factor between 0 and 1000");
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "Invalid value for option '--speed': " + speed + " is not a factor between 0 and 1000");
         }
-        try (LambdaSimulator simulator = LambdaSimulator.builder().port(0).clock(context.clock()).quotas(true)
-                .defaultCreateDuration(scaled(Duration.ofSeconds(1))).defaultUpdateDuration(scaled(Duration.ofSeconds(2)))
+        try (LambdaSimulator simulator = LambdaSimulator.builder()
+                .port(0)
+                .clock(context.clock())
+                .quotas(true)
+                .defaultCreateDuration(scaled(Duration.ofSeconds(1)))
+                .defaultUpdateDuration(scaled(Duration.ofSeconds(2)))
                 .start()) {
-            CliContext simulated = context.withEnv(Map.of("AWS_ACCESS_KEY_ID", SimulatorCredentials.ACCESS_KEY_ID,
-                    "AWS_SECRET_ACCESS_KEY", SimulatorCredentials.SECRET_ACCESS_KEY, "AWS_SESSION_TOKEN", "",
-                    "AWS_REGION", simulator.region()));
+            CliContext simulated = context.withEnv(Map.of(
+                    "AWS_ACCESS_KEY_ID",
+                    SimulatorCredentials.ACCESS_KEY_ID,
+                    "AWS_SECRET_ACCESS_KEY",
+                    SimulatorCredentials.SECRET_ACCESS_KEY,
+                    "AWS_SESSION_TOKEN",
+                    "",
+                    "AWS_REGION",
+                    simulator.region()));
             Console log = console();
-            log.note("[demo] Simulated Lambda at " + simulator.endpoint() + ": no AWS account, nothing leaves this machine.");
+            log.note("[demo] Simulated Lambda at " + simulator.endpoint()
+                    + ": no AWS account, nothing leaves this machine.");
             createFunction(simulator, simulated, log);
             List<String> waitArgs = prepare(simulator.control());
-            String description = "demo: 1.0.0 | 0c0ffee | " + context.clock().instant().truncatedTo(ChronoUnit.SECONDS);
-            List<String> args = new ArrayList<>(List.of("deploy", "--function-name", FUNCTION, "--s3-bucket", BUCKET,
-                    "--s3-key", KEY, "--description", description, "--endpoint-url", simulator.endpoint().toString()));
+            String description =
+                    "demo: 1.0.0 | 0c0ffee | " + context.clock().instant().truncatedTo(ChronoUnit.SECONDS);
+            List<String> args = new ArrayList<>(List.of(
+                    "deploy",
+                    "--function-name",
+                    FUNCTION,
+                    "--s3-bucket",
+                    BUCKET,
+                    "--s3-key",
+                    KEY,
+                    "--description",
+                    description,
+                    "--endpoint-url",
+                    simulator.endpoint().toString()));
             args.addAll(waitArgs);
             if (output.format != ResultWriter.Format.text) {
                 args.addAll(List.of("--output", output.format.name()));
@@ -140,8 +179,11 @@ final class DemoCommand implements Callable<Integer>, ConsoleCommand {
             log.note("[demo] " + explain());
             log.note("[demo] $ lambda-deploy " + shellWords(args));
             if (speed != 1) {
-                simulated = simulated.withTime(context.clock(), context.sleeper(), BackoffStrategy
-                        .exponentialDelayHalfJitter(scaled(Duration.ofSeconds(1)), scaled(Duration.ofSeconds(10))));
+                simulated = simulated.withTime(
+                        context.clock(),
+                        context.sleeper(),
+                        BackoffStrategy.exponentialDelayHalfJitter(
+                                scaled(Duration.ofSeconds(1)), scaled(Duration.ofSeconds(10))));
             }
             return LambdaDeployCli.commandLine(simulated).execute(args.toArray(String[]::new));
         } finally {
@@ -154,10 +196,14 @@ final class DemoCommand implements Callable<Integer>, ConsoleCommand {
      * and the timing of its polls, is not slowed by the JVM warming up; then creates the demo's function.
      */
     private void createFunction(LambdaSimulator simulator, CliContext simulated, Console log) {
-        ClientSettings settings = new ConnectionOptions().settings(simulated.withEnv(Map.of("AWS_ENDPOINT_URL_LAMBDA",
-                simulator.endpoint().toString())));
-        try (LambdaClients clients = new LambdaClients(); LambdaClients.Session session = clients.open(settings)) {
-            LambdaDeployer.create(session.lambda(), DeployLog.silent()).probe(FUNCTION + "-warm-up", null).probe();
+        ClientSettings settings = new ConnectionOptions()
+                .settings(simulated.withEnv(
+                        Map.of("AWS_ENDPOINT_URL_LAMBDA", simulator.endpoint().toString())));
+        try (LambdaClients clients = new LambdaClients();
+                LambdaClients.Session session = clients.open(settings)) {
+            LambdaDeployer.create(session.lambda(), DeployLog.silent())
+                    .probe(FUNCTION + "-warm-up", null)
+                    .probe();
         } catch (LambdaDeployException expected) {
             // ResourceNotFoundException: the SDK is loaded
         } catch (InterruptedException e) {
@@ -186,16 +232,22 @@ final class DemoCommand implements Callable<Integer>, ConsoleCommand {
                 Duration interval = scaled(WITH_WAIT_POLL_INTERVAL);
                 // done before the third poll; the first two answers are the original script's
                 control.updateDuration(FUNCTION, interval);
-                control.scriptStates(FUNCTION, List.of(StateSnapshot.of("Pending", "InProgress"),
-                        StateSnapshot.of("Active", "InProgress")));
+                control.scriptStates(
+                        FUNCTION,
+                        List.of(StateSnapshot.of("Pending", "InProgress"), StateSnapshot.of("Active", "InProgress")));
                 return List.of("--wait-policy", FixedWaitPolicy.NAME, "--poll-interval", seconds(interval));
             }
             case TIMEOUT -> {
                 control.updateDuration(FUNCTION, Duration.ZERO);
                 // Lambda keeps reporting InProgress for every poll, though it would already accept a publish
                 control.scriptStates(FUNCTION, Collections.nCopies(30, StateSnapshot.of("Active", "InProgress")));
-                return List.of("--wait-policy", FixedWaitPolicy.NAME, "--poll-interval",
-                        seconds(scaled(TIMEOUT_POLL_INTERVAL)), "--max-wait-attempts", "30");
+                return List.of(
+                        "--wait-policy",
+                        FixedWaitPolicy.NAME,
+                        "--poll-interval",
+                        seconds(scaled(TIMEOUT_POLL_INTERVAL)),
+                        "--max-wait-attempts",
+                        "30");
             }
             default -> throw new IllegalStateException("unknown scenario " + scenario);
         }
@@ -203,12 +255,16 @@ final class DemoCommand implements Callable<Integer>, ConsoleCommand {
 
     private String explain() {
         return switch (scenario) {
-            case REALISTIC -> "Each code update stays InProgress for " + Durations.seconds(scaled(Duration.ofSeconds(2)))
-                    + "; the first PublishVersion is answered 409 (ResourceConflictException).";
-            case NORMAL -> "Scenario normal, the original script's \"Successful Deployment\": the update finishes at once.";
-            case WITH_WAIT -> "Scenario with-wait, the original script's \"Deployment with Wait\": Pending, then InProgress, then Successful.";
-            case TIMEOUT -> "Scenario timeout, the original script's \"Timeout Scenario\": Lambda reports InProgress for all 30 polls; "
-                    + "the deploy warns and publishes anyway.";
+            case REALISTIC ->
+                "Each code update stays InProgress for " + Durations.seconds(scaled(Duration.ofSeconds(2)))
+                        + "; the first PublishVersion is answered 409 (ResourceConflictException).";
+            case NORMAL ->
+                "Scenario normal, the original script's \"Successful Deployment\": the update finishes at once.";
+            case WITH_WAIT ->
+                "Scenario with-wait, the original script's \"Deployment with Wait\": Pending, then InProgress, then Successful.";
+            case TIMEOUT ->
+                "Scenario timeout, the original script's \"Timeout Scenario\": Lambda reports InProgress for all 30 polls; "
+                        + "the deploy warns and publishes anyway.";
         };
     }
 

@@ -10,29 +10,47 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "deploy", sortOptions = false, mixinStandardHelpOptions = true,
-        description = {"The original script's whole flow: update the code, wait until the function is ready, publish a version "
-                + "of exactly that code with a description. With --rollback a failed publish only warns; a changed "
-                + "function or a Failed update still exits 1."})
+@Command(
+        name = "deploy",
+        sortOptions = false,
+        mixinStandardHelpOptions = true,
+        description = {
+            "The original script's whole flow: update the code, wait until the function is ready, publish a version "
+                    + "of exactly that code with a description. With --rollback a failed publish only warns; a changed "
+                    + "function or a Failed update still exits 1."
+        })
 final class DeployCommand extends AwsCommand {
 
     @ArgGroup(exclusive = true, multiplicity = "1", heading = CodeOptions.HEADING)
     CodeOptions code;
 
-    @Option(names = "--description", paramLabel = "TEXT",
+    @Option(
+            names = "--description",
+            paramLabel = "TEXT",
             description = "Version description (at most 256 characters), e.g. \"prod: 1.2.3 | abc123 | 2026-11-27\".")
-    @Nullable String description;
+    @Nullable
+    String description;
 
     @Option(names = "--architectures", paramLabel = "ARCH", split = ",", description = "x86_64 or arm64.")
-    @Nullable List<String> architectures;
+    @Nullable
+    List<String> architectures;
 
-    @Option(names = "--dry-run", description = "Only validate the code with Lambda (DryRun); change and publish nothing.")
+    @Option(
+            names = "--dry-run",
+            description = "Only validate the code with Lambda (DryRun); change and publish nothing.")
     boolean dryRun;
 
-    @Option(names = "--revision-id", paramLabel = "ID", description = "Update only if the function is still at this RevisionId.")
-    @Nullable String revisionId;
+    @Option(
+            names = "--revision-id",
+            paramLabel = "ID",
+            description = "Update only if the function is still at this RevisionId.")
+    @Nullable
+    String revisionId;
 
-    @Option(names = "--max-retries", paramLabel = "N", defaultValue = "" + UpdateCodeRequest.DEFAULT_MAX_RETRIES,
+    @Option(
+            names = "--max-retries",
+            paramLabel = "N",
+            defaultValue = "" + UpdateCodeRequest.DEFAULT_MAX_RETRIES,
             description = "Retries of a 409 on update and of a failed publish. Default: ${DEFAULT-VALUE}.")
     int maxRetries;
 
@@ -48,11 +66,22 @@ final class DeployCommand extends AwsCommand {
 
     @Override
     DeployOperation prepare() {
-        UpdateCodeRequest update = UpdateCodeRequest.builder().functionName(function.functionName).code(code.codeSource())
-                .architectures(architectures).dryRun(dryRun).revisionId(revisionId).maxRetries(maxRetries)
-                .waitSettings(wait.settings()).build();
-        PublishVersionRequest publish = PublishVersionRequest.builder().functionName(update.functionName())
-                .description(description).maxRetries(maxRetries).rollback(rollback).waitSettings(wait.settings()).build();
+        UpdateCodeRequest update = UpdateCodeRequest.builder()
+                .functionName(function.functionName)
+                .code(code.codeSource())
+                .architectures(architectures)
+                .dryRun(dryRun)
+                .revisionId(revisionId)
+                .maxRetries(maxRetries)
+                .waitSettings(wait.settings())
+                .build();
+        PublishVersionRequest publish = PublishVersionRequest.builder()
+                .functionName(update.functionName())
+                .description(description)
+                .maxRetries(maxRetries)
+                .rollback(rollback)
+                .waitSettings(wait.settings())
+                .build();
         return deployer -> deployer.deploy(update, publish);
     }
 }

@@ -27,7 +27,8 @@ final class DurationConverter implements ITypeConverter<Duration> {
         }
         try {
             BigDecimal nanos = new BigDecimal(v.trim()).multiply(nanosPerUnit);
-            return Duration.ofNanos(nanos.setScale(0, java.math.RoundingMode.HALF_UP).longValueExact());
+            return Duration.ofNanos(
+                    nanos.setScale(0, java.math.RoundingMode.HALF_UP).longValueExact());
         } catch (NumberFormatException | ArithmeticException e) {
             throw new TypeConversionException("'" + value + "' is not a duration: give seconds such as 2 or 0.5, "
                     + "or a number with a unit such as 500ms, 2s or 1m");

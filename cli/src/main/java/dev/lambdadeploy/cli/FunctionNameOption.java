@@ -9,7 +9,11 @@ final class FunctionNameOption {
     private static final int FIRST = -2;
 
     /** Never null once parsed (picocli requires the option); the engine validates what it holds. */
-    @Option(names = "--function-name", required = true, order = FIRST, paramLabel = "NAME",
+    @Option(
+            names = "--function-name",
+            required = true,
+            order = FIRST,
+            paramLabel = "NAME",
             description = "Function name, ARN or partial ARN.")
     String functionName = "";
 }

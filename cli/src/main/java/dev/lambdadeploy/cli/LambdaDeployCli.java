@@ -27,24 +27,33 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * {@code lambda-deploy}: the engine on the command line, for any CI system and for trying the product without AWS.
  * Log lines on stderr, the result on stdout; exit 0 done, 1 failed, 2 bad usage, 130 SIGINT, 143 SIGTERM.
  */
-@Command(name = "lambda-deploy", mixinStandardHelpOptions = true, versionProvider = LambdaDeployCli.Version.class,
-        description = {"Deploys AWS Lambda code without tripping over Lambda's internal state: updates the code, waits "
-                + "until the function is Active and Successful, publishes a version of exactly that code.",
-                "Try it without AWS: lambda-deploy demo"},
+@Command(
+        name = "lambda-deploy",
+        mixinStandardHelpOptions = true,
+        versionProvider = LambdaDeployCli.Version.class,
+        description = {
+            "Deploys AWS Lambda code without tripping over Lambda's internal state: updates the code, waits "
+                    + "until the function is Active and Successful, publishes a version of exactly that code.",
+            "Try it without AWS: lambda-deploy demo"
+        },
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:done (also: wait timed out and the version was published anyway, as the original script does; "
-                        + "--rollback and the publish failed, with a warning)",
-                "1:the operation failed (AWS error, update Failed, code changed underneath, even with --rollback; "
-                        + "--fail-on-timeout; the function could not be observed at all)",
-                "2:bad usage or bad input, found before any AWS call",
-                "130:interrupted by SIGINT (Ctrl-C)",
-                "143:terminated by SIGTERM. Either signal ends the CLI within a second: a wait stops at once, an "
-                        + "UpdateFunctionCode or PublishVersion on the wire is cut off, and the log says which call it "
-                        + "was, that it may still have reached Lambda, and how to check"},
+        exitCodeList = {
+            "0:done (also: wait timed out and the version was published anyway, as the original script does; "
+                    + "--rollback and the publish failed, with a warning)",
+            "1:the operation failed (AWS error, update Failed, code changed underneath, even with --rollback; "
+                    + "--fail-on-timeout; the function could not be observed at all)",
+            "2:bad usage or bad input, found before any AWS call",
+            "130:interrupted by SIGINT (Ctrl-C)",
+            "143:terminated by SIGTERM. Either signal ends the CLI within a second: a wait stops at once, an "
+                    + "UpdateFunctionCode or PublishVersion on the wire is cut off, and the log says which call it "
+                    + "was, that it may still have reached Lambda, and how to check"
+        },
         footerHeading = "%nEnvironment:%n",
-        footer = {"AWS_REGION / AWS_DEFAULT_REGION, AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY / AWS_SESSION_TOKEN, "
-                + "AWS_PROFILE, AWS_ENDPOINT_URL(_LAMBDA, _STS for --role-arn) as the AWS CLI reads them. With GITHUB_ACTIONS=true warnings "
-                + "and errors are also written as GitHub workflow commands (annotations)."})
+        footer = {
+            "AWS_REGION / AWS_DEFAULT_REGION, AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY / AWS_SESSION_TOKEN, "
+                    + "AWS_PROFILE, AWS_ENDPOINT_URL(_LAMBDA, _STS for --role-arn) as the AWS CLI reads them. With GITHUB_ACTIONS=true warnings "
+                    + "and errors are also written as GitHub workflow commands (annotations)."
+        })
 public final class LambdaDeployCli implements Runnable {
 
     @Spec
@@ -52,8 +61,10 @@ public final class LambdaDeployCli implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing subcommand: give one of "
-                + String.join(", ", spec.subcommands().keySet()));
+        throw new ParameterException(
+                spec.commandLine(),
+                "Missing subcommand: give one of "
+                        + String.join(", ", spec.subcommands().keySet()));
     }
 
     /** How long the work may take to report after a signal before the CLI exits anyway. */
@@ -88,18 +99,21 @@ public final class LambdaDeployCli implements Runnable {
             }
         });
         // other ways the JVM is asked to stop (SIGHUP): stop the work, let it report, then let the JVM exit
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            if (done.getCount() == 0) {
-                return;
-            }
-            shuttingDown.set(true);
-            worker.interrupt();
-            try {
-                done.await(3, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "lambda-deploy-interrupt"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            if (done.getCount() == 0) {
+                                return;
+                            }
+                            shuttingDown.set(true);
+                            worker.interrupt();
+                            try {
+                                done.await(3, TimeUnit.SECONDS);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                        },
+                        "lambda-deploy-interrupt"));
         int exitCode;
         try {
             exitCode = commandLine(CliContext.system()).execute(args);
@@ -148,8 +162,10 @@ public final class LambdaDeployCli implements Runnable {
                 console.note("Run '" + command.getCommandSpec().qualifiedName() + " --help' for its options.");
             } else if (ExitCodes.isInterruption(exception)) {
                 Signals.Caught caught = signalled();
-                console.failure((caught != null ? "Stopped by " + caught.name() + " (exit " + caught.exitCode() + ")"
-                        : "Interrupted") + " before finishing. A code update Lambda already accepted goes on.");
+                console.failure((caught != null
+                                ? "Stopped by " + caught.name() + " (exit " + caught.exitCode() + ")"
+                                : "Interrupted")
+                        + " before finishing. A code update Lambda already accepted goes on.");
             } else if (exception instanceof LambdaDeployException failure) {
                 console.failure(failure.render(ParameterNames.CLI));
             } else {
@@ -163,9 +179,13 @@ public final class LambdaDeployCli implements Runnable {
         }
 
         private static String describeUnexpected(Throwable exception) {
-            StringBuilder text = new StringBuilder(exception.getMessage() != null ? exception.getMessage()
-                    : exception.getClass().getSimpleName());
-            for (Throwable cause = exception.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            StringBuilder text = new StringBuilder(
+                    exception.getMessage() != null
+                            ? exception.getMessage()
+                            : exception.getClass().getSimpleName());
+            for (Throwable cause = exception.getCause();
+                    cause != null && cause != cause.getCause();
+                    cause = cause.getCause()) {
                 if (cause.getMessage() != null && !text.toString().contains(cause.getMessage())) {
                     text.append(": ").append(cause.getMessage());
                 }
@@ -188,8 +208,11 @@ public final class LambdaDeployCli implements Runnable {
             ParseResult parsed = command.getParseResult();
             // picocli checks required options before unknown ones: a misspelt --function-name would otherwise be
             // reported as missing, without the suggestion of its right spelling
-            ParameterException exception = refused instanceof MissingParameterException && parsed != null
-                    && !parsed.unmatched().isEmpty() ? new UnmatchedArgumentException(command, parsed.unmatched()) : refused;
+            ParameterException exception = refused instanceof MissingParameterException
+                            && parsed != null
+                            && !parsed.unmatched().isEmpty()
+                    ? new UnmatchedArgumentException(command, parsed.unmatched())
+                    : refused;
             LogStyle style = Arrays.asList(args).contains("--plain") ? LogStyle.PLAIN : LogStyle.EMOJI;
             Console console = new Console(context.err(), style, context.githubActions(), false);
             console.failure(CodeOptions.engineMessage(exception).orElse(exception.getMessage()));

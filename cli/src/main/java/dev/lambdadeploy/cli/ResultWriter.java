@@ -9,10 +9,12 @@ import java.util.Map;
  */
 final class ResultWriter {
 
-    enum Format { text, json }
-
-    private ResultWriter() {
+    enum Format {
+        text,
+        json
     }
+
+    private ResultWriter() {}
 
     static String render(Map<String, ?> result, Format format) {
         return format == Format.json ? json(result) : text(result);
@@ -20,7 +22,8 @@ final class ResultWriter {
 
     static String text(Map<String, ?> result) {
         StringBuilder text = new StringBuilder();
-        result.forEach((key, value) -> text.append(key).append('=').append(value == null ? "" : value).append('\n'));
+        result.forEach((key, value) ->
+                text.append(key).append('=').append(value == null ? "" : value).append('\n'));
         return text.toString();
     }
 

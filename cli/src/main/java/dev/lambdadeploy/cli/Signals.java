@@ -16,8 +16,7 @@ final class Signals {
     static final Caught INT = new Caught("SIGINT", ExitCodes.INTERRUPTED);
     static final Caught TERM = new Caught("SIGTERM", ExitCodes.TERMINATED);
 
-    private Signals() {
-    }
+    private Signals() {}
 
     /** Installs {@code handler} for SIGINT and SIGTERM; a platform without one of them keeps the JVM's default. */
     static void install(Consumer<Caught> handler) {

@@ -42,55 +42,68 @@ class BadInputTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "deploy --s3-bucket b1b --s3-key k                                    | ❌ Missing required option: '--function-name=NAME'",
-        "deploy --function-name '' --s3-bucket b1b --s3-key k                 | ❌ Invalid --function-name: is required: give a function name",
-        "deploy --function-name 'bad name!' --s3-bucket b1b --s3-key k        | ❌ Invalid --function-name: 'bad name!' is not a function name",
-        "deploy --function-name fn:prod --s3-bucket b1b --s3-key k            | ❌ Invalid --function-name: 'fn:prod' names a version or alias (prod)",
-        "deploy --function-name fn                                            | ❌ Invalid code source: none given",
-        "deploy --function-name fn --s3-bucket b1b --s3-key k --image-uri a/b:1 | ❌ Invalid code source: more than one given",
-        "update-code --function-name fn --zip-file app.zip --image-uri a/b:1  | ❌ Invalid code source: more than one given",
-        "deploy --function-name fn --s3-key k                                 | ❌ Invalid --s3-bucket: is required",
-        "deploy --function-name fn --s3-bucket B --s3-key k                   | ❌ Invalid --s3-bucket: 'B' is not an S3 bucket name",
-        "deploy --function-name fn --s3-bucket b1b                            | ❌ Invalid --s3-key: is required",
-        "deploy --function-name fn --image-uri nope                           | ❌ Invalid --image-uri: 'nope' is not a container image URI",
-        "deploy --function-name fn --s3-bucket b1b --s3-key k --architectures mips | ❌ Invalid --architectures: 'mips' is not x86_64 or arm64",
-        "deploy --function-name fn --s3-bucket b1b --s3-key k --max-retries 11 | ❌ Invalid --max-retries: must be between 0 and 10, was 11",
-        "deploy --function-name fn --s3-bucket b1b --s3-key k --wait-policy eager | ❌ Invalid --wait-policy: must be 'adaptive'",
-        "deploy --function-name fn --s3-bucket b1b --s3-key k --poll-interval 0 | ❌ Invalid --poll-interval: must be more than 0",
-        "deploy --function-name fn --s3-bucket b1b --s3-key k --poll-interval 301 | ❌ Invalid --poll-interval: must be more than 0 and at most 300 seconds, was 301.0s",
-        "deploy --function-name fn --s3-bucket b1b --s3-key k --max-wait-attempts 0 | ❌ Invalid --max-wait-attempts: must be between 1 and 10000, was 0",
-        "deploy --function-name fn --s3-bucket b1b --s3-key k --revision-id 42 | ❌ Invalid --revision-id: '42' is not a Lambda revision id",
-        "deploy --function-name fn --s3-bucket b1b --s3-key k --region mars   | ❌ Invalid --region: 'mars' is not an AWS region code",
-        "deploy --function-name fn --s3-bucket b1b --s3-key k --role-arn arn:nope | ❌ Invalid --role-arn: 'arn:nope' is not an IAM role ARN",
-        "deploy --function-name fn --s3-bucket b1b --s3-key k --external-id xyz | ❌ Invalid --external-id: is only used when assuming a role",
-        "deploy --function-name fn --s3-bucket b1b --s3-key k --endpoint-url ftp://x | ❌ Invalid --endpoint-url: 'ftp://x' is not an http or https URL",
-        "deploy --function-name fn --s3-bucket b1b --s3-key k --profile nobody | ❌ Invalid --profile: no profile 'nobody'",
-        "update-code --function-name fn --s3-bucket b1b --s3-key k --dry-run --publish | ❌ Invalid --publish: cannot be combined with --dry-run",
-        "publish-version --function-name fn --code-sha256 abc                 | ❌ Invalid --code-sha256: 'abc' is not a base64 SHA-256 digest",
-        "await-ready --function-name fn:1 --qualifier 2                       | ❌ Invalid --qualifier: '2' given, but --function-name already names 1",
-        "await-ready --function-name fn --qualifier 'no good'                 | ❌ Invalid --qualifier: 'no good' is not a version number",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "deploy --s3-bucket b1b --s3-key k                                    | ❌ Missing required option: '--function-name=NAME'",
+                "deploy --function-name '' --s3-bucket b1b --s3-key k                 | ❌ Invalid --function-name: is required: give a function name",
+                "deploy --function-name 'bad name!' --s3-bucket b1b --s3-key k        | ❌ Invalid --function-name: 'bad name!' is not a function name",
+                "deploy --function-name fn:prod --s3-bucket b1b --s3-key k            | ❌ Invalid --function-name: 'fn:prod' names a version or alias (prod)",
+                "deploy --function-name fn                                            | ❌ Invalid code source: none given",
+                "deploy --function-name fn --s3-bucket b1b --s3-key k --image-uri a/b:1 | ❌ Invalid code source: more than one given",
+                "update-code --function-name fn --zip-file app.zip --image-uri a/b:1  | ❌ Invalid code source: more than one given",
+                "deploy --function-name fn --s3-key k                                 | ❌ Invalid --s3-bucket: is required",
+                "deploy --function-name fn --s3-bucket B --s3-key k                   | ❌ Invalid --s3-bucket: 'B' is not an S3 bucket name",
+                "deploy --function-name fn --s3-bucket b1b                            | ❌ Invalid --s3-key: is required",
+                "deploy --function-name fn --image-uri nope                           | ❌ Invalid --image-uri: 'nope' is not a container image URI",
+                "deploy --function-name fn --s3-bucket b1b --s3-key k --architectures mips | ❌ Invalid --architectures: 'mips' is not x86_64 or arm64",
+                "deploy --function-name fn --s3-bucket b1b --s3-key k --max-retries 11 | ❌ Invalid --max-retries: must be between 0 and 10, was 11",
+                "deploy --function-name fn --s3-bucket b1b --s3-key k --wait-policy eager | ❌ Invalid --wait-policy: must be 'adaptive'",
+                "deploy --function-name fn --s3-bucket b1b --s3-key k --poll-interval 0 | ❌ Invalid --poll-interval: must be more than 0",
+                "deploy --function-name fn --s3-bucket b1b --s3-key k --poll-interval 301 | ❌ Invalid --poll-interval: must be more than 0 and at most 300 seconds, was 301.0s",
+                "deploy --function-name fn --s3-bucket b1b --s3-key k --max-wait-attempts 0 | ❌ Invalid --max-wait-attempts: must be between 1 and 10000, was 0",
+                "deploy --function-name fn --s3-bucket b1b --s3-key k --revision-id 42 | ❌ Invalid --revision-id: '42' is not a Lambda revision id",
+                "deploy --function-name fn --s3-bucket b1b --s3-key k --region mars   | ❌ Invalid --region: 'mars' is not an AWS region code",
+                "deploy --function-name fn --s3-bucket b1b --s3-key k --role-arn arn:nope | ❌ Invalid --role-arn: 'arn:nope' is not an IAM role ARN",
+                "deploy --function-name fn --s3-bucket b1b --s3-key k --external-id xyz | ❌ Invalid --external-id: is only used when assuming a role",
+                "deploy --function-name fn --s3-bucket b1b --s3-key k --endpoint-url ftp://x | ❌ Invalid --endpoint-url: 'ftp://x' is not an http or https URL",
+                "deploy --function-name fn --s3-bucket b1b --s3-key k --profile nobody | ❌ Invalid --profile: no profile 'nobody'",
+                "update-code --function-name fn --s3-bucket b1b --s3-key k --dry-run --publish | ❌ Invalid --publish: cannot be combined with --dry-run",
+                "publish-version --function-name fn --code-sha256 abc                 | ❌ Invalid --code-sha256: 'abc' is not a base64 SHA-256 digest",
+                "await-ready --function-name fn:1 --qualifier 2                       | ❌ Invalid --qualifier: '2' given, but --function-name already names 1",
+                "await-ready --function-name fn --qualifier 'no good'                 | ❌ Invalid --qualifier: 'no good' is not a version number",
+            })
     void engineValidationMessagesInOptionSpelling(String args, String message) {
         var run = usageError(split(args));
 
         assertThat(run.errLines()).first().asString().startsWith(message);
-        assertThat(run.errLines()).last().asString().startsWith("Run 'lambda-deploy ").endsWith(" --help' for its options.");
+        assertThat(run.errLines())
+                .last()
+                .asString()
+                .startsWith("Run 'lambda-deploy ")
+                .endsWith(" --help' for its options.");
     }
 
     @Test
     void noCodeSourceSaysWhichToGive() {
         var run = usageError("update-code", "--function-name", "fn");
 
-        assertThat(run.errLines()).first().asString().isEqualTo("❌ Invalid code source: none given: set exactly one of "
-                + "--s3-bucket + --s3-key (optionally --s3-object-version), --zip-file, or --image-uri");
+        assertThat(run.errLines())
+                .first()
+                .asString()
+                .isEqualTo("❌ Invalid code source: none given: set exactly one of "
+                        + "--s3-bucket + --s3-key (optionally --s3-object-version), --zip-file, or --image-uri");
     }
 
     @Test
     void oneSourceGivenTwiceKeepsPicocliMessage() {
-        var run = usageError("deploy", "--function-name", "fn", "--zip-file", zip.toString(), "--zip-file", zip.toString());
+        var run = usageError(
+                "deploy", "--function-name", "fn", "--zip-file", zip.toString(), "--zip-file", zip.toString());
 
-        assertThat(run.errLines()).first().asString().startsWith("❌ Error: expected only one match")
+        assertThat(run.errLines())
+                .first()
+                .asString()
+                .startsWith("❌ Error: expected only one match")
                 .doesNotContain("empty");
     }
 
@@ -101,8 +114,10 @@ class BadInputTest {
 
             assertThat(help.exitCode()).isZero();
             assertThat(help.out().replaceAll("\\s+", " "))
-                    .contains("--function-name=NAME", "(--zip-file=PATH | --image-uri=URI | (--s3-bucket=BUCKET "
-                            + "--s3-key=KEY [--s3-object-version=VERSION]))")
+                    .contains(
+                            "--function-name=NAME",
+                            "(--zip-file=PATH | --image-uri=URI | (--s3-bucket=BUCKET "
+                                    + "--s3-key=KEY [--s3-object-version=VERSION]))")
                     .containsPattern("The new code, exactly one of: --zip-file=PATH .* --image-uri=URI .* "
                             + "--s3-bucket=BUCKET .* --s3-key=KEY .* --s3-object-version=VERSION");
         }
@@ -113,7 +128,11 @@ class BadInputTest {
         for (String command : new String[] {"update-code", "await-ready", "publish-version", "deploy"}) {
             var run = usageError(command);
 
-            assertThat(run.errLines()).as(command).first().asString().startsWith("❌ Missing required option")
+            assertThat(run.errLines())
+                    .as(command)
+                    .first()
+                    .asString()
+                    .startsWith("❌ Missing required option")
                     .contains("'--function-name=NAME'");
         }
     }
@@ -127,7 +146,12 @@ class BadInputTest {
 
     @Test
     void aMissingZipFileIsBadInput() {
-        var run = usageError("update-code", "--function-name", "fn", "--zip-file", dir.resolve("missing.zip").toString());
+        var run = usageError(
+                "update-code",
+                "--function-name",
+                "fn",
+                "--zip-file",
+                dir.resolve("missing.zip").toString());
 
         assertThat(run.err()).startsWith("❌ Invalid --zip-file: no such file: ");
     }
@@ -143,30 +167,40 @@ class BadInputTest {
 
     @Test
     void anEndpointPortOutOfRangeIsBadInputNotAnHttpClientError() {
-        var run = usageError("deploy", "--function-name", "fn", "--zip-file", zip.toString(),
-                "--endpoint-url", "http://127.0.0.1:99999");
+        var run = usageError(
+                "deploy",
+                "--function-name",
+                "fn",
+                "--zip-file",
+                zip.toString(),
+                "--endpoint-url",
+                "http://127.0.0.1:99999");
 
-        assertThat(run.err()).startsWith("❌ Invalid --endpoint-url: 'http://127.0.0.1:99999' has the port 99999, "
-                + "which is no TCP port");
+        assertThat(run.err())
+                .startsWith("❌ Invalid --endpoint-url: 'http://127.0.0.1:99999' has the port 99999, "
+                        + "which is no TCP port");
     }
 
     @Test
     void aFunctionArnInAnotherRegionIsBadInput() {
         String arn = "arn:aws:lambda:eu-west-1:" + cli.simulator.accountId() + ":function:fn";
 
-        var run = usageError("deploy", "--function-name", arn, "--zip-file", zip.toString(),
-                "--region", cli.simulator.region());
+        var run = usageError(
+                "deploy", "--function-name", arn, "--zip-file", zip.toString(), "--region", cli.simulator.region());
 
-        assertThat(run.err()).startsWith("❌ Invalid --function-name: '" + arn + "' is in region eu-west-1, but the "
-                + "region in use is " + cli.simulator.region() + "; set --region to eu-west-1");
+        assertThat(run.err())
+                .startsWith("❌ Invalid --function-name: '" + arn + "' is in region eu-west-1, but the "
+                        + "region in use is " + cli.simulator.region() + "; set --region to eu-west-1");
     }
 
     @Test
     void aFunctionArnOfAnUnknownPartitionIsBadInput() {
-        var run = usageError("await-ready", "--function-name", "arn:aws-mars:lambda:us-east-1:123456789012:function:fn");
+        var run =
+                usageError("await-ready", "--function-name", "arn:aws-mars:lambda:us-east-1:123456789012:function:fn");
 
-        assertThat(run.err()).startsWith("❌ Invalid --function-name: 'arn:aws-mars:lambda:us-east-1:123456789012:"
-                + "function:fn' names the partition 'aws-mars'");
+        assertThat(run.err())
+                .startsWith("❌ Invalid --function-name: 'arn:aws-mars:lambda:us-east-1:123456789012:"
+                        + "function:fn' names the partition 'aws-mars'");
     }
 
     @Test
@@ -195,8 +229,9 @@ class BadInputTest {
 
         var run = usageError("deploy", "--function-name", "fn", "--zip-file", big.toString());
 
-        assertThat(run.err()).startsWith("❌ Invalid --zip-file: big.zip is 3221225472 bytes; Lambda takes at most "
-                + "52428800 bytes (50 MB) in a request: upload it to S3 and use --s3-bucket/--s3-key instead");
+        assertThat(run.err())
+                .startsWith("❌ Invalid --zip-file: big.zip is 3221225472 bytes; Lambda takes at most "
+                        + "52428800 bytes (50 MB) in a request: upload it to S3 and use --s3-bucket/--s3-key instead");
     }
 
     @Test
@@ -232,7 +267,9 @@ class BadInputTest {
 
         var run = usageError("deploy", "--function-name", "fn", "--zip-file", zip.toString());
 
-        assertThat(run.err()).startsWith("❌ Invalid credentials: the environment has AWS_ACCESS_KEY_ID but not AWS_SECRET_ACCESS_KEY")
+        assertThat(run.err())
+                .startsWith(
+                        "❌ Invalid credentials: the environment has AWS_ACCESS_KEY_ID but not AWS_SECRET_ACCESS_KEY")
                 .doesNotContain(dev.lambdadeploy.simulator.SimulatorCredentials.SECRET_ACCESS_KEY);
     }
 
@@ -264,10 +301,11 @@ class BadInputTest {
 
         var run = usageError("deploy", "--function-name", "bad name!", "--s3-bucket", "b1b", "--s3-key", "k");
 
-        assertThat(run.errLines()).contains("::error::Invalid --function-name: 'bad name!' is not a function name (1 to 64 "
-                + "letters, digits, hyphens or underscores, e.g. my-function), a full ARN "
-                + "(arn:aws:lambda:us-east-1:123456789012:function:my-function) or a partial ARN "
-                + "(123456789012:function:my-function)");
+        assertThat(run.errLines())
+                .contains("::error::Invalid --function-name: 'bad name!' is not a function name (1 to 64 "
+                        + "letters, digits, hyphens or underscores, e.g. my-function), a full ARN "
+                        + "(arn:aws:lambda:us-east-1:123456789012:function:my-function) or a partial ARN "
+                        + "(123456789012:function:my-function)");
     }
 
     @Test

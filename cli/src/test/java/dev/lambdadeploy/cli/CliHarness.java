@@ -41,8 +41,13 @@ final class CliHarness implements AutoCloseable {
     Sleeper sleeper = clock::advance;
 
     CliHarness(Path home) {
-        simulator = LambdaSimulator.builder().port(0).clock(clock).quotas(false)
-                .defaultUpdateDuration(Duration.ofSeconds(3)).defaultCreateDuration(Duration.ZERO).start();
+        simulator = LambdaSimulator.builder()
+                .port(0)
+                .clock(clock)
+                .quotas(false)
+                .defaultUpdateDuration(Duration.ofSeconds(3))
+                .defaultCreateDuration(Duration.ZERO)
+                .start();
         env.put("AWS_ACCESS_KEY_ID", SimulatorCredentials.ACCESS_KEY_ID);
         env.put("AWS_SECRET_ACCESS_KEY", SimulatorCredentials.SECRET_ACCESS_KEY);
         env.put("AWS_REGION", simulator.region());
@@ -82,19 +87,28 @@ final class CliHarness implements AutoCloseable {
     }
 
     CliContext context(StringWriter out, StringWriter err) {
-        return new CliContext(new PrintWriter(out, true), new PrintWriter(err, true), env, false, clock,
+        return new CliContext(
+                new PrintWriter(out, true),
+                new PrintWriter(err, true),
+                env,
+                false,
+                clock,
                 d -> sleeper.sleep(d),
                 BackoffStrategy.exponentialDelayWithoutJitter(Duration.ofSeconds(1), Duration.ofSeconds(10)),
-                b -> b.limitQuota(false).retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
-                        .backoffStrategy(BackoffStrategy.retryImmediately())
-                        .throttlingBackoffStrategy(BackoffStrategy.retryImmediately())
-                        .circuitBreakerEnabled(false).build()));
+                b -> b.limitQuota(false)
+                        .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                                .backoffStrategy(BackoffStrategy.retryImmediately())
+                                .throttlingBackoffStrategy(BackoffStrategy.retryImmediately())
+                                .circuitBreakerEnabled(false)
+                                .build()));
     }
 
     /** Runs the CLI with the simulator's endpoint added. */
     Run run(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
-        if (all.size() > 0 && !all.contains("--endpoint-url") && !List.of("demo", "simulator").contains(all.get(0))) {
+        if (all.size() > 0
+                && !all.contains("--endpoint-url")
+                && !List.of("demo", "simulator").contains(all.get(0))) {
             all.add("--endpoint-url");
             all.add(simulator.endpoint().toString());
         }
@@ -113,8 +127,11 @@ final class CliHarness implements AutoCloseable {
     Run runOnRealTime(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CliContext context = context(out, err).withTime(InstantSource.system(), Sleeper.system(),
-                BackoffStrategy.exponentialDelayWithoutJitter(Duration.ofMillis(100), Duration.ofSeconds(1)));
+        CliContext context = context(out, err)
+                .withTime(
+                        InstantSource.system(),
+                        Sleeper.system(),
+                        BackoffStrategy.exponentialDelayWithoutJitter(Duration.ofMillis(100), Duration.ofSeconds(1)));
         int code = LambdaDeployCli.commandLine(context).execute(args);
         return new Run(code, out.toString(), err.toString());
     }
@@ -129,7 +146,8 @@ final class CliHarness implements AutoCloseable {
     }
 
     static byte[] zip(String content) {
-        try (var bytes = new ByteArrayOutputStream(); var zip = new ZipOutputStream(bytes)) {
+        try (var bytes = new ByteArrayOutputStream();
+                var zip = new ZipOutputStream(bytes)) {
             zip.putNextEntry(new ZipEntry("index.py"));
             zip.write(content.getBytes(StandardCharsets.UTF_8));
             zip.closeEntry();
@@ -150,7 +168,8 @@ final class CliHarness implements AutoCloseable {
 
     static String sha256(byte[] bytes) {
         try {
-            return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(bytes));
+            return Base64.getEncoder()
+                    .encodeToString(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -46,22 +46,38 @@ class CommandsTest {
         var run = cli.run("update-code", "--function-name", FN, "--zip-file", zip.toString());
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.textResult()).containsEntry("functionName", FN)
+        assertThat(run.textResult())
+                .containsEntry("functionName", FN)
                 .containsEntry("codeSha256", CliHarness.sha256(zipBytes))
-                .containsEntry("state", "Active").containsEntry("lastUpdateStatus", "Successful")
-                .containsEntry("version", "").containsEntry("published", "false").containsEntry("timedOut", "false");
-        assertThat(run.errLines()).startsWith("🔄 Updating Lambda function...",
-                "  Function: " + FN + ", code: zip app.zip (" + zipBytes.length + " bytes)");
+                .containsEntry("state", "Active")
+                .containsEntry("lastUpdateStatus", "Successful")
+                .containsEntry("version", "")
+                .containsEntry("published", "false")
+                .containsEntry("timedOut", "false");
+        assertThat(run.errLines())
+                .startsWith(
+                        "🔄 Updating Lambda function...",
+                        "  Function: " + FN + ", code: zip app.zip (" + zipBytes.length + " bytes)");
         // no publish follows: the spec's "for version publishing" would promise one
-        assertThat(run.errLines()).contains("⏳ Waiting for Lambda function to be ready...", "✅ Lambda function is ready")
+        assertThat(run.errLines())
+                .contains("⏳ Waiting for Lambda function to be ready...", "✅ Lambda function is ready")
                 .noneMatch(l -> l.contains("version publishing"));
         assertThat(cli.simulator.control().inspect(FN).codeSha256()).isEqualTo(CliHarness.sha256(zipBytes));
     }
 
     @Test
     void updateCodeWithoutWaitingReturnsAsSoonAsLambdaAcceptsTheCode() {
-        var run = cli.run("update-code", "--function-name", FN, "--s3-bucket", "my-bucket", "--s3-key", "app.zip",
-                "--no-wait-for-ready", "--output", "json");
+        var run = cli.run(
+                "update-code",
+                "--function-name",
+                FN,
+                "--s3-bucket",
+                "my-bucket",
+                "--s3-key",
+                "app.zip",
+                "--no-wait-for-ready",
+                "--output",
+                "json");
 
         assertThat(run.exitCode()).isZero();
         assertThat(json(run).get("lastUpdateStatus").asText()).isEqualTo("InProgress");
@@ -71,8 +87,16 @@ class CommandsTest {
 
     @Test
     void updateCodeCanPublishAndWaitExplicitly() {
-        var run = cli.run("update-code", "--function-name", FN, "--zip-file", zip.toString(), "--publish",
-                "--wait-for-ready", "--output", "JSON");
+        var run = cli.run(
+                "update-code",
+                "--function-name",
+                FN,
+                "--zip-file",
+                zip.toString(),
+                "--publish",
+                "--wait-for-ready",
+                "--output",
+                "JSON");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode result = json(run);
@@ -89,14 +113,17 @@ class CommandsTest {
         var run = cli.run("update-code", "--function-name", FN, "--zip-file", zip.toString(), "--dry-run");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.errLines()).contains("✅ Dry run: Lambda accepted the code for " + FN + " (CodeSha256 "
-                + CliHarness.sha256(zipBytes) + "); nothing was changed");
+        assertThat(run.errLines())
+                .contains("✅ Dry run: Lambda accepted the code for " + FN + " (CodeSha256 "
+                        + CliHarness.sha256(zipBytes) + "); nothing was changed");
         assertThat(cli.simulator.control().inspect(FN).codeSha256()).isEqualTo(before);
     }
 
     @Test
     void awaitReadyWaitsUntilActiveAndSuccessful() {
-        cli.simulator.control().scriptStates(FN, List.of(dev.lambdadeploy.simulator.StateSnapshot.of("Active", "InProgress")));
+        cli.simulator
+                .control()
+                .scriptStates(FN, List.of(dev.lambdadeploy.simulator.StateSnapshot.of("Active", "InProgress")));
 
         var run = cli.run("await-ready", "--function-name", FN, "--wait-policy", "fixed", "--output", "json");
 
@@ -106,32 +133,59 @@ class CommandsTest {
         assertThat(result.get("lastUpdateStatus").asText()).isEqualTo("Successful");
         assertThat(result.get("attempts").asInt()).isEqualTo(2);
         assertThat(result.get("secondsWaited").asDouble()).isEqualTo(2.0);
-        assertThat(run.specLines()).containsExactly(
-                "⏳ Waiting for Lambda function to be ready...",
-                "  Function State: Active, Last Update Status: InProgress",
-                "  Waiting... (attempt 1/30)",
-                "  Function State: Active, Last Update Status: Successful",
-                "✅ Lambda function is ready");
+        assertThat(run.specLines())
+                .containsExactly(
+                        "⏳ Waiting for Lambda function to be ready...",
+                        "  Function State: Active, Last Update Status: InProgress",
+                        "  Waiting... (attempt 1/30)",
+                        "  Function State: Active, Last Update Status: Successful",
+                        "✅ Lambda function is ready");
     }
 
     @Test
     void awaitReadyTimeoutWarnsAndSucceedsUnlessAskedToFail() {
-        cli.simulator.control().scriptStates(FN, Collections.nCopies(60,
-                dev.lambdadeploy.simulator.StateSnapshot.of("Active", "InProgress")));
+        cli.simulator
+                .control()
+                .scriptStates(
+                        FN,
+                        Collections.nCopies(60, dev.lambdadeploy.simulator.StateSnapshot.of("Active", "InProgress")));
 
-        var warned = cli.run("await-ready", "--function-name", FN, "--max-wait-attempts", "3", "--poll-interval", "0.5",
-                "--wait-policy", "fixed");
-        var failed = cli.run("await-ready", "--function-name", FN, "--max-wait-attempts", "3", "--poll-interval", "0.5",
-                "--wait-policy", "fixed", "--fail-on-timeout");
+        var warned = cli.run(
+                "await-ready",
+                "--function-name",
+                FN,
+                "--max-wait-attempts",
+                "3",
+                "--poll-interval",
+                "0.5",
+                "--wait-policy",
+                "fixed");
+        var failed = cli.run(
+                "await-ready",
+                "--function-name",
+                FN,
+                "--max-wait-attempts",
+                "3",
+                "--poll-interval",
+                "0.5",
+                "--wait-policy",
+                "fixed",
+                "--fail-on-timeout");
 
         assertThat(warned.exitCode()).isZero();
-        assertThat(warned.textResult()).containsEntry("timedOut", "true").containsEntry("attempts", "3")
+        assertThat(warned.textResult())
+                .containsEntry("timedOut", "true")
+                .containsEntry("attempts", "3")
                 .containsEntry("secondsWaited", "1.0");
-        assertThat(warned.errLines()).last().asString()
+        assertThat(warned.errLines())
+                .last()
+                .asString()
                 .startsWith("⚠️ Timeout waiting for Lambda function to be ready after 3 attempts (1.0s)");
         assertThat(failed.exitCode()).isEqualTo(1);
         assertThat(failed.out()).isEmpty();
-        assertThat(failed.errLines()).last().asString()
+        assertThat(failed.errLines())
+                .last()
+                .asString()
                 .startsWith("❌ Timeout waiting for Lambda function " + FN + " to be ready after 3 attempts");
     }
 
@@ -140,22 +194,32 @@ class CommandsTest {
         var run = cli.run("await-ready", "--function-name", "no-such-function");
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.errLines()).last().asString()
-                .startsWith("❌ GetFunction on no-such-function failed: ResourceNotFoundException (HTTP 404, request id ")
+        assertThat(run.errLines())
+                .last()
+                .asString()
+                .startsWith(
+                        "❌ GetFunction on no-such-function failed: ResourceNotFoundException (HTTP 404, request id ")
                 .endsWith("function:no-such-function. Check --function-name and --region.");
         assertThat(run.out()).isEmpty();
     }
 
     @Test
     void publishVersionPublishesWithTheDescription() {
-        var run = cli.run("publish-version", "--function-name", FN, "--description", "prod: 1.2.3 | abc123 | 2026-11-27",
-                "--output", "json");
+        var run = cli.run(
+                "publish-version",
+                "--function-name",
+                FN,
+                "--description",
+                "prod: 1.2.3 | abc123 | 2026-11-27",
+                "--output",
+                "json");
 
         assertThat(run.exitCode()).isZero();
         JsonNode result = json(run);
         assertThat(result.get("version").asText()).isEqualTo("1");
         assertThat(result.get("published").asBoolean()).isTrue();
-        assertThat(cli.simulator.control().inspect(FN).versions()).extracting(FunctionView.VersionView::description)
+        assertThat(cli.simulator.control().inspect(FN).versions())
+                .extracting(FunctionView.VersionView::description)
                 .containsExactly("prod: 1.2.3 | abc123 | 2026-11-27");
     }
 
@@ -172,24 +236,37 @@ class CommandsTest {
 
     @Test
     void deployUpdatesWaitsAndPublishesTheUploadedCode() throws Exception {
-        var run = cli.run("deploy", "--function-name", FN, "--zip-file", zip.toString(), "--description", "prod: 1.2.3",
-                "--output", "json");
+        var run = cli.run(
+                "deploy",
+                "--function-name",
+                FN,
+                "--zip-file",
+                zip.toString(),
+                "--description",
+                "prod: 1.2.3",
+                "--output",
+                "json");
 
         assertThat(run.exitCode()).isZero();
         JsonNode result = json(run);
         assertThat(result.get("functionName").asText()).isEqualTo(FN);
-        assertThat(result.get("functionArn").asText()).isEqualTo("arn:aws:lambda:us-east-1:123456789012:function:" + FN);
+        assertThat(result.get("functionArn").asText())
+                .isEqualTo("arn:aws:lambda:us-east-1:123456789012:function:" + FN);
         assertThat(result.get("version").asText()).isEqualTo("1");
         assertThat(result.get("codeSha256").asText()).isEqualTo(CliHarness.sha256(zipBytes));
         assertThat(result.get("published").asBoolean()).isTrue();
         assertThat(result.get("timedOut").asBoolean()).isFalse();
         assertThat(result.get("secondsWaited").isNumber()).isTrue();
-        assertThat(run.specLines()).startsWith("🔄 Updating Lambda function...",
-                "⏳ Waiting for Lambda function to be ready for version publishing...")
-                .endsWith("✅ Lambda function is ready for version publishing",
+        assertThat(run.specLines())
+                .startsWith(
+                        "🔄 Updating Lambda function...",
+                        "⏳ Waiting for Lambda function to be ready for version publishing...")
+                .endsWith(
+                        "✅ Lambda function is ready for version publishing",
                         "📝 Publishing version with description...",
                         "✅ Lambda function updated successfully!");
-        assertThat(cli.simulator.control().inspect(FN).versions()).singleElement()
+        assertThat(cli.simulator.control().inspect(FN).versions())
+                .singleElement()
                 .satisfies(v -> assertThat(v.codeSha256()).isEqualTo(CliHarness.sha256(zipBytes)));
     }
 
@@ -202,8 +279,10 @@ class CommandsTest {
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.textResult()).containsEntry("version", "1");
-        assertThat(run.errLines()).anyMatch(l -> l.startsWith(
-                "⚠️ Failed to publish version with description, retrying... (retry 1/3 in 1.0s after ResourceConflictException"));
+        assertThat(run.errLines())
+                .anyMatch(
+                        l -> l.startsWith(
+                                "⚠️ Failed to publish version with description, retrying... (retry 1/3 in 1.0s after ResourceConflictException"));
     }
 
     @Test
@@ -215,12 +294,20 @@ class CommandsTest {
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).isEmpty();
         String updateRequestId = cli.simulator.journal().entries().stream()
-                .filter(e -> e.operation().equals("UpdateFunctionCode")).findFirst().orElseThrow().requestId();
+                .filter(e -> e.operation().equals("UpdateFunctionCode"))
+                .findFirst()
+                .orElseThrow()
+                .requestId();
         // reported once, with the request id of the update that failed
-        assertThat(run.errLines()).filteredOn(l -> l.contains("update failed")).singleElement().asString()
+        assertThat(run.errLines())
+                .filteredOn(l -> l.contains("update failed"))
+                .singleElement()
+                .asString()
                 .startsWith("❌ Lambda function update failed: " + FN + " is State Active")
-                .contains("InvalidZipFileException: Could not unzip uploaded file.",
-                        "UpdateFunctionCode request id " + updateRequestId, "previous code stays live");
+                .contains(
+                        "InvalidZipFileException: Could not unzip uploaded file.",
+                        "UpdateFunctionCode request id " + updateRequestId,
+                        "previous code stays live");
         assertThat(cli.calls("PublishVersion")).isZero();
     }
 
@@ -229,13 +316,18 @@ class CommandsTest {
         cli.simulator.control().updateDuration(FN, Duration.ZERO);
         cli.simulator.control().inject("PublishVersion", Fault.status(500, "ServiceException", 100));
 
-        var run = cli.run("deploy", "--function-name", FN, "--zip-file", zip.toString(), "--rollback", "--max-retries", "0");
+        var run = cli.run(
+                "deploy", "--function-name", FN, "--zip-file", zip.toString(), "--rollback", "--max-retries", "0");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.textResult()).containsEntry("published", "false").containsEntry("version", "")
+        assertThat(run.textResult())
+                .containsEntry("published", "false")
+                .containsEntry("version", "")
                 .containsEntry("codeSha256", CliHarness.sha256(zipBytes));
-        assertThat(run.errLines()).contains("⚠️ Rollback function code was updated but version publishing failed",
-                "⚠️ Function should still be rolled back, but without version description");
+        assertThat(run.errLines())
+                .contains(
+                        "⚠️ Rollback function code was updated but version publishing failed",
+                        "⚠️ Function should still be rolled back, but without version description");
     }
 
     @Test
@@ -246,7 +338,9 @@ class CommandsTest {
         var run = cli.run("deploy", "--function-name", FN, "--zip-file", zip.toString(), "--max-retries", "0");
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.errLines()).last().asString()
+        assertThat(run.errLines())
+                .last()
+                .asString()
                 .startsWith("❌ PublishVersion on " + FN + " failed: ServiceException (HTTP 500, request id ");
     }
 
@@ -254,21 +348,28 @@ class CommandsTest {
     void inGitHubActionsWarningsAndErrorsAreAlsoWorkflowCommands() {
         cli.env.put("GITHUB_ACTIONS", "true");
         cli.simulator.control().updateDuration(FN, Duration.ZERO);
-        cli.simulator.control().scriptStates(FN, Collections.nCopies(30,
-                dev.lambdadeploy.simulator.StateSnapshot.of("Active", "InProgress")));
+        cli.simulator
+                .control()
+                .scriptStates(
+                        FN,
+                        Collections.nCopies(30, dev.lambdadeploy.simulator.StateSnapshot.of("Active", "InProgress")));
 
         var timeout = cli.run("deploy", "--function-name", FN, "--zip-file", zip.toString(), "--wait-policy", "fixed");
         cli.simulator.control().failNextUpdate(FN, "InvalidZipFileException", "Could not unzip uploaded file.");
         var failure = cli.run("deploy", "--function-name", FN, "--zip-file", zip.toString());
 
         assertThat(timeout.exitCode()).isZero();
-        assertThat(timeout.errLines()).containsSubsequence(
-                "⚠️ Timeout waiting for Lambda function to be ready, attempting to publish anyway...",
-                "::warning::Timeout waiting for Lambda function to be ready, attempting to publish anyway...",
-                "📝 Publishing version with description...");
+        assertThat(timeout.errLines())
+                .containsSubsequence(
+                        "⚠️ Timeout waiting for Lambda function to be ready, attempting to publish anyway...",
+                        "::warning::Timeout waiting for Lambda function to be ready, attempting to publish anyway...",
+                        "📝 Publishing version with description...");
         assertThat(timeout.errLines()).filteredOn(l -> l.startsWith("::")).hasSize(1);
         assertThat(failure.exitCode()).isEqualTo(1);
-        assertThat(failure.errLines()).filteredOn(l -> l.startsWith("::error::")).singleElement().asString()
+        assertThat(failure.errLines())
+                .filteredOn(l -> l.startsWith("::error::"))
+                .singleElement()
+                .asString()
                 .startsWith("::error::Lambda function update failed: " + FN)
                 .contains("InvalidZipFileException: Could not unzip uploaded file.");
     }
@@ -281,7 +382,8 @@ class CommandsTest {
         var run = cli.run("deploy", "--function-name", FN, "--zip-file", zip.toString(), "--plain");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.errLines()).startsWith("Updating Lambda function...")
+        assertThat(run.errLines())
+                .startsWith("Updating Lambda function...")
                 .contains("Lambda function updated successfully!")
                 .anyMatch(l -> l.startsWith("WARNING: Failed to publish version with description, retrying..."));
         assertThat(run.err()).doesNotContain("🔄", "✅", "⚠️", "📝", "⏳");
@@ -289,10 +391,14 @@ class CommandsTest {
 
     @Test
     void credentialsFromANamedProfileAndItsRegion() throws Exception {
-        Path credentials = java.nio.file.Files.writeString(dir.resolve("credentials"), "[deployer]\n"
-                + "aws_access_key_id = " + dev.lambdadeploy.simulator.SimulatorCredentials.ACCESS_KEY_ID + "\n"
-                + "aws_secret_access_key = " + dev.lambdadeploy.simulator.SimulatorCredentials.SECRET_ACCESS_KEY + "\n");
-        Path config = java.nio.file.Files.writeString(dir.resolve("config"), "[profile deployer]\nregion = us-east-1\n");
+        Path credentials = java.nio.file.Files.writeString(
+                dir.resolve("credentials"),
+                "[deployer]\n"
+                        + "aws_access_key_id = " + dev.lambdadeploy.simulator.SimulatorCredentials.ACCESS_KEY_ID + "\n"
+                        + "aws_secret_access_key = " + dev.lambdadeploy.simulator.SimulatorCredentials.SECRET_ACCESS_KEY
+                        + "\n");
+        Path config =
+                java.nio.file.Files.writeString(dir.resolve("config"), "[profile deployer]\nregion = us-east-1\n");
         cli.env.remove("AWS_ACCESS_KEY_ID");
         cli.env.remove("AWS_SECRET_ACCESS_KEY");
         cli.env.remove("AWS_REGION");
@@ -315,9 +421,16 @@ class CommandsTest {
         };
         AtomicInteger exitCode = new AtomicInteger(-1);
         java.io.StringWriter err = new java.io.StringWriter();
-        Thread deploy = new Thread(() -> exitCode.set(LambdaDeployCli.commandLine(cli.context(new java.io.StringWriter(), err))
-                .execute("deploy", "--function-name", FN, "--zip-file", zip.toString(),
-                        "--endpoint-url", cli.simulator.endpoint().toString())));
+        Thread deploy =
+                new Thread(() -> exitCode.set(LambdaDeployCli.commandLine(cli.context(new java.io.StringWriter(), err))
+                        .execute(
+                                "deploy",
+                                "--function-name",
+                                FN,
+                                "--zip-file",
+                                zip.toString(),
+                                "--endpoint-url",
+                                cli.simulator.endpoint().toString())));
         deploy.start();
         waiting.await();
         deploy.interrupt();
@@ -345,7 +458,10 @@ class CommandsTest {
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).isEmpty();
-        assertThat(run.errLines()).last().asString().startsWith("❌ Could not observe Lambda function " + FN)
+        assertThat(run.errLines())
+                .last()
+                .asString()
+                .startsWith("❌ Could not observe Lambda function " + FN)
                 .contains("Last error: GetFunction on " + FN + " failed: ServiceException (HTTP 500, request id ");
         assertThat(run.err()).doesNotContain("Timeout waiting");
     }
@@ -354,14 +470,20 @@ class CommandsTest {
     @Test
     void publishVersionTakesTheCodeSha256WithoutItsPadding() {
         var update = cli.run("update-code", "--function-name", FN, "--zip-file", zip.toString(), "--no-wait-for-ready");
-        String unpadded = update.out().lines().filter(l -> l.startsWith("codeSha256=")).findFirst().orElseThrow()
+        String unpadded = update.out()
+                .lines()
+                .filter(l -> l.startsWith("codeSha256="))
+                .findFirst()
+                .orElseThrow()
                 .split("=")[1];
         assertThat(unpadded).hasSize(43);
 
         var run = cli.run("publish-version", "--function-name", FN, "--code-sha256", unpadded, "--description", "x");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.textResult()).containsEntry("version", "1").containsEntry("codeSha256", CliHarness.sha256(zipBytes));
+        assertThat(run.textResult())
+                .containsEntry("version", "1")
+                .containsEntry("codeSha256", CliHarness.sha256(zipBytes));
         assertThat(run.err()).doesNotContainIgnoringCase("someone else");
     }
 
@@ -380,12 +502,15 @@ class CommandsTest {
         var run = cli.run("deploy", "--function-name", FN, "--zip-file", zip.toString(), "--rollback");
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err()).contains("Someone else updated the function; nothing was published")
+        assertThat(run.err())
+                .contains("Someone else updated the function; nothing was published")
                 .doesNotContain("Rollback function code was updated");
         assertThat(cli.simulator.control().inspect(FN).versions()).isEmpty();
         var help = cli.runExactly("deploy", "--help");
-        assertThat(help.out().replaceAll("\\s+", " ")).contains("warn and succeed without a version",
-                "someone else changed the function (412 or another CodeSha256");
+        assertThat(help.out().replaceAll("\\s+", " "))
+                .contains(
+                        "warn and succeed without a version",
+                        "someone else changed the function (412 or another CodeSha256");
     }
 
     /** Issue 9 item 2: the help says what --max-wait-attempts bounds under each policy, and the one deadline. */
@@ -393,10 +518,13 @@ class CommandsTest {
     void maxWaitAttemptsHelpSaysWhatItBoundsUnderEachPolicy() {
         for (String command : List.of("deploy", "update-code", "await-ready", "publish-version")) {
             String help = cli.runExactly(command, "--help").out().replaceAll("\\s+", " ");
-            assertThat(help).as(command).contains("N x the poll interval",
-                    "With the fixed policy N is also the number of polls",
-                    "With the adaptive policy (the default) N bounds time, not polls",
-                    "ends within that budget plus the retries' backoff");
+            assertThat(help)
+                    .as(command)
+                    .contains(
+                            "N x the poll interval",
+                            "With the fixed policy N is also the number of polls",
+                            "With the adaptive policy (the default) N bounds time, not polls",
+                            "ends within that budget plus the retries' backoff");
         }
     }
 }

@@ -36,13 +36,14 @@ class DemoTest {
         var run = cli.runExactly("demo", "--scenario", "normal");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.specLines()).containsExactly(
-                "🔄 Updating Lambda function...",
-                "⏳ Waiting for Lambda function to be ready for version publishing...",
-                "  Function State: Active, Last Update Status: Successful",
-                "✅ Lambda function is ready for version publishing",
-                "📝 Publishing version with description...",
-                "✅ Lambda function updated successfully!");
+        assertThat(run.specLines())
+                .containsExactly(
+                        "🔄 Updating Lambda function...",
+                        "⏳ Waiting for Lambda function to be ready for version publishing...",
+                        "  Function State: Active, Last Update Status: Successful",
+                        "✅ Lambda function is ready for version publishing",
+                        "📝 Publishing version with description...",
+                        "✅ Lambda function updated successfully!");
         assertThat(run.textResult()).containsEntry("version", "1").containsEntry("published", "true");
     }
 
@@ -51,17 +52,18 @@ class DemoTest {
         var run = cli.runExactly("demo", "--scenario", "with-wait");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.specLines()).containsExactly(
-                "🔄 Updating Lambda function...",
-                "⏳ Waiting for Lambda function to be ready for version publishing...",
-                "  Function State: Pending, Last Update Status: InProgress",
-                "  Waiting... (attempt 1/30)",
-                "  Function State: Active, Last Update Status: InProgress",
-                "  Waiting... (attempt 2/30)",
-                "  Function State: Active, Last Update Status: Successful",
-                "✅ Lambda function is ready for version publishing",
-                "📝 Publishing version with description...",
-                "✅ Lambda function updated successfully!");
+        assertThat(run.specLines())
+                .containsExactly(
+                        "🔄 Updating Lambda function...",
+                        "⏳ Waiting for Lambda function to be ready for version publishing...",
+                        "  Function State: Pending, Last Update Status: InProgress",
+                        "  Waiting... (attempt 1/30)",
+                        "  Function State: Active, Last Update Status: InProgress",
+                        "  Waiting... (attempt 2/30)",
+                        "  Function State: Active, Last Update Status: Successful",
+                        "✅ Lambda function is ready for version publishing",
+                        "📝 Publishing version with description...",
+                        "✅ Lambda function updated successfully!");
         assertThat(run.textResult()).containsEntry("attempts", "3").containsEntry("secondsWaited", "1.0");
     }
 
@@ -71,21 +73,25 @@ class DemoTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         List<String> lines = run.specLines();
-        assertThat(lines).startsWith(
-                "🔄 Updating Lambda function...",
-                "⏳ Waiting for Lambda function to be ready for version publishing...",
-                "  Function State: Active, Last Update Status: InProgress",
-                "  Waiting... (attempt 1/30)");
+        assertThat(lines)
+                .startsWith(
+                        "🔄 Updating Lambda function...",
+                        "⏳ Waiting for Lambda function to be ready for version publishing...",
+                        "  Function State: Active, Last Update Status: InProgress",
+                        "  Waiting... (attempt 1/30)");
         // the spec shows "Waiting... (attempt 30/30)" too; the engine does not wait after its last poll
-        assertThat(lines.subList(lines.size() - 6, lines.size())).containsExactly(
-                "  Function State: Active, Last Update Status: InProgress",
-                "  Waiting... (attempt 29/30)",
-                "  Function State: Active, Last Update Status: InProgress",
-                "⚠️ Timeout waiting for Lambda function to be ready, attempting to publish anyway...",
-                "📝 Publishing version with description...",
-                "✅ Lambda function updated successfully!");
+        assertThat(lines.subList(lines.size() - 6, lines.size()))
+                .containsExactly(
+                        "  Function State: Active, Last Update Status: InProgress",
+                        "  Waiting... (attempt 29/30)",
+                        "  Function State: Active, Last Update Status: InProgress",
+                        "⚠️ Timeout waiting for Lambda function to be ready, attempting to publish anyway...",
+                        "📝 Publishing version with description...",
+                        "✅ Lambda function updated successfully!");
         assertThat(lines).filteredOn(l -> l.startsWith("  Function State:")).hasSize(30);
-        assertThat(run.textResult()).containsEntry("timedOut", "true").containsEntry("published", "true")
+        assertThat(run.textResult())
+                .containsEntry("timedOut", "true")
+                .containsEntry("published", "true")
                 .containsEntry("attempts", "30");
     }
 
@@ -95,18 +101,21 @@ class DemoTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.errLines()).first().asString().startsWith("[demo] Simulated Lambda at http://127.0.0.1:");
-        assertThat(run.errLines()).anyMatch(l -> l.startsWith("[demo] $ lambda-deploy deploy --function-name lambda-deploy-demo "));
-        assertThat(run.errLines()).containsSubsequence(
-                "🔄 Updating Lambda function...",
-                "⏳ Waiting for Lambda function to be ready for version publishing...",
-                "  Function State: Active, Last Update Status: InProgress",
-                "✅ Lambda function is ready for version publishing",
-                "📝 Publishing version with description...",
-                "⏳ Waiting for Lambda function to be ready for version publishing...",
-                "✅ Lambda function is ready for version publishing",
-                "✅ Lambda function updated successfully!");
+        assertThat(run.errLines())
+                .anyMatch(l -> l.startsWith("[demo] $ lambda-deploy deploy --function-name lambda-deploy-demo "));
+        assertThat(run.errLines())
+                .containsSubsequence(
+                        "🔄 Updating Lambda function...",
+                        "⏳ Waiting for Lambda function to be ready for version publishing...",
+                        "  Function State: Active, Last Update Status: InProgress",
+                        "✅ Lambda function is ready for version publishing",
+                        "📝 Publishing version with description...",
+                        "⏳ Waiting for Lambda function to be ready for version publishing...",
+                        "✅ Lambda function is ready for version publishing",
+                        "✅ Lambda function updated successfully!");
         assertThat(run.errLines()).anyMatch(l -> l.startsWith("  Function State: Pending"));
-        assertThat(run.errLines()).anyMatch(l -> l.startsWith("⚠️ An update is in progress for lambda-deploy-demo"))
+        assertThat(run.errLines())
+                .anyMatch(l -> l.startsWith("⚠️ An update is in progress for lambda-deploy-demo"))
                 .anyMatch(l -> l.startsWith("⚠️ Failed to publish version with description, retrying... (retry 1/3"));
         JsonNode result = CommandsTest.json(run);
         assertThat(result.get("version").asText()).isEqualTo("1");
@@ -121,7 +130,8 @@ class DemoTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.textResult()).containsEntry("published", "true");
-        assertThat(run.errLines()).anyMatch(l -> l.startsWith("WARNING: Failed to publish version with description, retrying..."));
+        assertThat(run.errLines())
+                .anyMatch(l -> l.startsWith("WARNING: Failed to publish version with description, retrying..."));
         assertThat(timeout.exitCode()).as(timeout.err()).isZero();
         assertThat(timeout.textResult()).containsEntry("timedOut", "true").containsEntry("published", "true");
         assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(10));

@@ -72,8 +72,10 @@ class LauncherTest {
         Result run = run("demo");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.err()).contains("lambda-deploy: the CLI is not built yet; building it")
-                .contains("./mvnw -q -B -P '!jenkins' -pl cli -am package -DskipTests").contains("[maven output]");
+        assertThat(run.err())
+                .contains("lambda-deploy: the CLI is not built yet; building it")
+                .contains("./mvnw -q -B -P '!jenkins' -pl cli -am package -DskipTests")
+                .contains("[maven output]");
         assertThat(run.out()).as("stdout carries the result only").isEqualTo("[result]\n");
         assertThat(calls()).first().asString().isEqualTo("mvnw -q -B -P !jenkins -pl cli -am package -DskipTests");
         assertThat(calls()).last().asString().endsWith("/target/lambda-deploy-cli.jar demo");
@@ -85,9 +87,15 @@ class LauncherTest {
         Files.setLastModifiedTime(jar, FileTime.from(Instant.now().minusSeconds(60)));
 
         Result stale = run("--version");
-        Files.setLastModifiedTime(root.resolve("engine/src/main/java/A.java"), FileTime.from(Instant.now().minusSeconds(120)));
-        Files.setLastModifiedTime(root.resolve("cli/src/main/java/A.java"), FileTime.from(Instant.now().minusSeconds(120)));
-        Files.setLastModifiedTime(root.resolve("simulator/src/main/java/A.java"), FileTime.from(Instant.now().minusSeconds(120)));
+        Files.setLastModifiedTime(
+                root.resolve("engine/src/main/java/A.java"),
+                FileTime.from(Instant.now().minusSeconds(120)));
+        Files.setLastModifiedTime(
+                root.resolve("cli/src/main/java/A.java"),
+                FileTime.from(Instant.now().minusSeconds(120)));
+        Files.setLastModifiedTime(
+                root.resolve("simulator/src/main/java/A.java"),
+                FileTime.from(Instant.now().minusSeconds(120)));
         Result fresh = run("--version");
 
         assertThat(stale.err()).contains("the CLI's jar is older than its sources; rebuilding it");
@@ -100,10 +108,13 @@ class LauncherTest {
         Result help = run("--help");
         Result deploy = run("deploy", "--function-name", "fn");
 
-        List<String> javaCalls = calls().stream().filter(c -> c.startsWith("java ")).toList();
+        List<String> javaCalls =
+                calls().stream().filter(c -> c.startsWith("java ")).toList();
         assertThat(javaCalls).hasSize(3);
         assertThat(javaCalls.get(0)).contains("-XX:ArchiveClassesAtExit=").endsWith(" demo --speed 20 --plain");
-        assertThat(javaCalls.get(1)).contains("-XX:SharedArchiveFile=").doesNotContain("ArchiveClassesAtExit")
+        assertThat(javaCalls.get(1))
+                .contains("-XX:SharedArchiveFile=")
+                .doesNotContain("ArchiveClassesAtExit")
                 .endsWith(" --help");
         assertThat(javaCalls.get(2)).contains("-XX:SharedArchiveFile=").endsWith(" deploy --function-name fn");
         assertThat(help.err()).contains("preparing start-up data for this build from a demo deploy");
@@ -115,8 +126,11 @@ class LauncherTest {
     void noArchiveIsMadeWhereCiIsSet() throws Exception {
         run(Map.of("CI", "true"), "--version");
 
-        assertThat(calls().stream().filter(c -> c.startsWith("java "))).singleElement().asString()
-                .doesNotContain("ArchiveClassesAtExit").doesNotContain("SharedArchiveFile");
+        assertThat(calls().stream().filter(c -> c.startsWith("java ")))
+                .singleElement()
+                .asString()
+                .doesNotContain("ArchiveClassesAtExit")
+                .doesNotContain("SharedArchiveFile");
     }
 
     record Result(int exitCode, String out, String err) {}
@@ -126,7 +140,8 @@ class LauncherTest {
     }
 
     private Result run(Map<String, String> extraEnv, String... args) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of(root.resolve("cli/bin/lambda-deploy").toString()));
+        List<String> command = new java.util.ArrayList<>(
+                List.of(root.resolve("cli/bin/lambda-deploy").toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile());
         Map<String, String> env = builder.environment();
@@ -139,7 +154,8 @@ class LauncherTest {
         env.putAll(extraEnv);
         Path out = root.resolve("out.txt");
         Path err = root.resolve("err.txt");
-        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        Process process =
+                builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
         return new Result(process.exitValue(), Files.readString(out), Files.readString(err));
     }

@@ -19,15 +19,29 @@ import picocli.CommandLine.TypeConversionException;
 /** The pieces that shape output: result formats, the console, durations, option names. */
 class OutputTest {
 
-    private final LambdaResult result = new LambdaResult("fn", "arn:aws:lambda:us-east-1:123456789012:function:fn", "7",
-            "abc=", "e3e1573b-99f6-4685-8462-3a2bb091d4fc", "Active", "Successful", 3, Duration.ofMillis(1500), true, false, null);
+    private final LambdaResult result = new LambdaResult(
+            "fn",
+            "arn:aws:lambda:us-east-1:123456789012:function:fn",
+            "7",
+            "abc=",
+            "e3e1573b-99f6-4685-8462-3a2bb091d4fc",
+            "Active",
+            "Successful",
+            3,
+            Duration.ofMillis(1500),
+            true,
+            false,
+            null);
 
     @Test
     void jsonIsTheEnginesMapAndParses() throws Exception {
         Map<String, Object> parsed = parse(ResultWriter.json(result.toMap()));
 
         assertThat(parsed).isEqualTo(parse(new ObjectMapper().writeValueAsString(result.toMap())));
-        assertThat(parsed).containsEntry("version", "7").containsEntry("attempts", 3).containsEntry("secondsWaited", 1.5)
+        assertThat(parsed)
+                .containsEntry("version", "7")
+                .containsEntry("attempts", 3)
+                .containsEntry("secondsWaited", 1.5)
                 .containsEntry("published", true);
     }
 
@@ -42,20 +56,28 @@ class OutputTest {
 
         Map<String, Object> parsed = parse(ResultWriter.json(tricky));
 
-        assertThat(parsed).containsEntry("quote", "say \"hi\" \\ back")
-                .containsEntry("control", "tab\there\nnew\u0001line\u2028").containsEntry("unicode", "✅ ünïcödé")
-                .containsEntry("none", null).containsEntry("nan", null);
+        assertThat(parsed)
+                .containsEntry("quote", "say \"hi\" \\ back")
+                .containsEntry("control", "tab\there\nnew\u0001line\u2028")
+                .containsEntry("unicode", "✅ ünïcödé")
+                .containsEntry("none", null)
+                .containsEntry("nan", null);
         assertThat(ResultWriter.json(Map.of())).isEqualTo("{}\n");
     }
 
     private static Map<String, Object> parse(String json) throws Exception {
-        return new ObjectMapper().readValue(json, new TypeReference<Map<String, Object>>() { });
+        return new ObjectMapper().readValue(json, new TypeReference<Map<String, Object>>() {});
     }
 
     @Test
     void textIsKeyValueLinesWithEmptyValuesForNull() {
-        assertThat(ResultWriter.text(result.toBuilder().version(null).published(false).build().toMap())).startsWith(
-                "functionName=fn\nfunctionArn=arn:aws:lambda:us-east-1:123456789012:function:fn\nversion=\ncodeSha256=abc=\n")
+        assertThat(ResultWriter.text(result.toBuilder()
+                        .version(null)
+                        .published(false)
+                        .build()
+                        .toMap()))
+                .startsWith(
+                        "functionName=fn\nfunctionArn=arn:aws:lambda:us-east-1:123456789012:function:fn\nversion=\ncodeSha256=abc=\n")
                 .contains("\nattempts=3\nsecondsWaited=1.5\npublished=false\ntimedOut=false\n");
     }
 
@@ -68,13 +90,14 @@ class OutputTest {
             console.failure("100% broken\nreally");
         }
 
-        assertThat(err.toString().split("\n")).containsExactly(
-                "⚠️ Timeout waiting for Lambda function to be ready, attempting to publish anyway...",
-                "::warning::Timeout waiting for Lambda function to be ready, attempting to publish anyway...",
-                "  Function State: Active, Last Update Status: Successful",
-                "❌ 100% broken",
-                "really",
-                "::error::100%25 broken%0Areally");
+        assertThat(err.toString().split("\n"))
+                .containsExactly(
+                        "⚠️ Timeout waiting for Lambda function to be ready, attempting to publish anyway...",
+                        "::warning::Timeout waiting for Lambda function to be ready, attempting to publish anyway...",
+                        "  Function State: Active, Last Update Status: Successful",
+                        "❌ 100% broken",
+                        "really",
+                        "::error::100%25 broken%0Areally");
     }
 
     @Test
@@ -84,9 +107,10 @@ class OutputTest {
             console.deployLog().timeoutPublishingAnyway();
         }
 
-        assertThat(err.toString()).isEqualTo(
-                "WARNING: Timeout waiting for Lambda function to be ready, attempting to publish anyway...\n"
-                        + "::warning::Timeout waiting for Lambda function to be ready, attempting to publish anyway...\n");
+        assertThat(err.toString())
+                .isEqualTo(
+                        "WARNING: Timeout waiting for Lambda function to be ready, attempting to publish anyway...\n"
+                                + "::warning::Timeout waiting for Lambda function to be ready, attempting to publish anyway...\n");
     }
 
     @Test
@@ -114,7 +138,8 @@ class OutputTest {
     void ciEnvironmentsAreRecognised() {
         assertThat(CliContext.isCi(Map.of("CI", "true"))).isTrue();
         assertThat(CliContext.isCi(Map.of("GITHUB_ACTIONS", "true"))).isTrue();
-        assertThat(CliContext.isCi(Map.of("JENKINS_URL", "https://ci.example.com/"))).isTrue();
+        assertThat(CliContext.isCi(Map.of("JENKINS_URL", "https://ci.example.com/")))
+                .isTrue();
         assertThat(CliContext.isCi(Map.of("CI", "false"))).isFalse();
         assertThat(CliContext.isCi(Map.of("HOME", "/home/me"))).isFalse();
     }

@@ -22,12 +22,16 @@ class ParameterSpellingTest {
     void everyCliSpellingIsAnOption() {
         try (CliHarness cli = new CliHarness(dir)) {
             Set<String> options = new HashSet<>();
-            for (CommandLine sub : LambdaDeployCli.commandLine(cli.context(new java.io.StringWriter(),
-                    new java.io.StringWriter())).getSubcommands().values()) {
+            for (CommandLine sub : LambdaDeployCli.commandLine(
+                            cli.context(new java.io.StringWriter(), new java.io.StringWriter()))
+                    .getSubcommands()
+                    .values()) {
                 sub.getCommandSpec().options().forEach(o -> options.addAll(Arrays.asList(o.names())));
             }
 
-            assertThat(Arrays.stream(Parameter.values()).map(ParameterNames.CLI::name).filter(n -> n.startsWith("--")))
+            assertThat(Arrays.stream(Parameter.values())
+                            .map(ParameterNames.CLI::name)
+                            .filter(n -> n.startsWith("--")))
                     .allSatisfy(name -> assertThat(options).as("CLI options").contains(name));
         }
     }

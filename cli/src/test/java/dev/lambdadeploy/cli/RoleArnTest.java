@@ -35,10 +35,13 @@ class RoleArnTest {
         sts = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         sts.createContext("/", exchange -> {
             exchange.getRequestBody().readAllBytes();
-            byte[] body = ("<ErrorResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\"><Error><Type>Sender</Type>"
-                    + "<Code>AccessDenied</Code><Message>User: arn:aws:iam::123456789012:user/ci is not authorized to "
-                    + "perform: sts:AssumeRole on resource: " + ROLE + "</Message></Error><RequestId>" + REQUEST_ID
-                    + "</RequestId></ErrorResponse>").getBytes(StandardCharsets.UTF_8);
+            byte[] body =
+                    ("<ErrorResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\"><Error><Type>Sender</Type>"
+                                    + "<Code>AccessDenied</Code><Message>User: arn:aws:iam::123456789012:user/ci is not authorized to "
+                                    + "perform: sts:AssumeRole on resource: " + ROLE + "</Message></Error><RequestId>"
+                                    + REQUEST_ID
+                                    + "</RequestId></ErrorResponse>")
+                            .getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "text/xml");
             exchange.sendResponseHeaders(403, body.length);
             exchange.getResponseBody().write(body);
@@ -56,18 +59,22 @@ class RoleArnTest {
 
     @Test
     void accessDeniedIsReportedAsTheAssumeRoleCall() {
-        cli.env.put("AWS_ENDPOINT_URL_STS", "http://127.0.0.1:" + sts.getAddress().getPort());
+        cli.env.put(
+                "AWS_ENDPOINT_URL_STS", "http://127.0.0.1:" + sts.getAddress().getPort());
 
-        var run = cli.run("deploy", "--function-name", FN, "--s3-bucket", "builds", "--s3-key", "app.zip",
-                "--role-arn", ROLE);
+        var run = cli.run(
+                "deploy", "--function-name", FN, "--s3-bucket", "builds", "--s3-key", "app.zip", "--role-arn", ROLE);
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
-        assertThat(run.errLines()).last().asString()
+        assertThat(run.errLines())
+                .last()
+                .asString()
                 .startsWith("❌ AssumeRole on " + ROLE + " failed: AccessDenied (HTTP 403, request id " + REQUEST_ID
                         + "): User: arn:aws:iam::123456789012:user/ci is not authorized to perform: sts:AssumeRole")
                 .contains("check the role's trust policy (and --external-id if it asks for one)");
-        assertThat(run.err()).doesNotContain("UpdateFunctionCode on").doesNotContain(
-                dev.lambdadeploy.simulator.SimulatorCredentials.SECRET_ACCESS_KEY);
+        assertThat(run.err())
+                .doesNotContain("UpdateFunctionCode on")
+                .doesNotContain(dev.lambdadeploy.simulator.SimulatorCredentials.SECRET_ACCESS_KEY);
     }
 
     @Test
@@ -78,11 +85,22 @@ class RoleArnTest {
         }
         cli.env.put("AWS_ENDPOINT_URL_STS", "http://127.0.0.1:" + closed);
 
-        var run = cli.run("update-code", "--function-name", FN, "--s3-bucket", "builds", "--s3-key", "app.zip",
-                "--role-arn", ROLE);
+        var run = cli.run(
+                "update-code",
+                "--function-name",
+                FN,
+                "--s3-bucket",
+                "builds",
+                "--s3-key",
+                "app.zip",
+                "--role-arn",
+                ROLE);
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
-        assertThat(run.errLines()).last().asString().startsWith("❌ AssumeRole on " + ROLE + " failed: ")
+        assertThat(run.errLines())
+                .last()
+                .asString()
+                .startsWith("❌ AssumeRole on " + ROLE + " failed: ")
                 .contains("STS did not answer");
         assertThat(run.err()).doesNotContain("UpdateFunctionCode on");
     }
@@ -91,8 +109,8 @@ class RoleArnTest {
     void aBadStsEndpointIsBadInputNamingTheVariable() {
         cli.env.put("AWS_ENDPOINT_URL_STS", "ftp://nowhere");
 
-        var run = cli.run("deploy", "--function-name", FN, "--s3-bucket", "builds", "--s3-key", "app.zip",
-                "--role-arn", ROLE);
+        var run = cli.run(
+                "deploy", "--function-name", FN, "--s3-bucket", "builds", "--s3-key", "app.zip", "--role-arn", ROLE);
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).startsWith("❌ Invalid AWS_ENDPOINT_URL_STS: 'ftp://nowhere' is not an http or https URL");

@@ -41,18 +41,20 @@ class SignalTest {
     @BeforeEach
     void listen() throws IOException {
         silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        Thread server = new Thread(() -> {
-            try {
-                Socket socket = silent.accept();
-                synchronized (accepted) {
-                    accepted.add(socket);
-                }
-                socket.getInputStream().read(); // the request has arrived; never answer
-                requestOnTheWire.countDown();
-            } catch (IOException ignored) {
-                // closed at the end of the test
-            }
-        }, "silent-server");
+        Thread server = new Thread(
+                () -> {
+                    try {
+                        Socket socket = silent.accept();
+                        synchronized (accepted) {
+                            accepted.add(socket);
+                        }
+                        socket.getInputStream().read(); // the request has arrived; never answer
+                        requestOnTheWire.countDown();
+                    } catch (IOException ignored) {
+                        // closed at the end of the test
+                    }
+                },
+                "silent-server");
         server.setDaemon(true);
         server.start();
     }
@@ -77,8 +79,9 @@ class SignalTest {
 
         assertThat(exit.code()).isEqualTo(130);
         assertThat(exit.millisAfterSignal()).as("ms from SIGINT to exit").isLessThan(1_000);
-        assertThat(exit.err()).contains("❌ Aborted during UpdateFunctionCode on fn: the request was cut off, but it "
-                + "may already have reached Lambda and may still take effect.")
+        assertThat(exit.err())
+                .contains("❌ Aborted during UpdateFunctionCode on fn: the request was cut off, but it "
+                        + "may already have reached Lambda and may still take effect.")
                 .contains("aws lambda get-function-configuration --function-name fn")
                 .contains("the uploaded code's CodeSha256 is " + sha)
                 .contains("Stopped by SIGINT (exit 130)");
@@ -86,27 +89,38 @@ class SignalTest {
 
     @Test
     void sigtermDuringPublishVersionCutsItOffSaysSoAndExits143() throws Exception {
-        Child cli = start("publish-version", "--function-name", "fn", "--no-wait-for-ready",
-                "--code-sha256", "MR6+uvBLv7cTv9YsQVv7Fpvs74XtXopal+5fjJ37x5Y=");
+        Child cli = start(
+                "publish-version",
+                "--function-name",
+                "fn",
+                "--no-wait-for-ready",
+                "--code-sha256",
+                "MR6+uvBLv7cTv9YsQVv7Fpvs74XtXopal+5fjJ37x5Y=");
 
         Child.Exit exit = cli.signal("TERM");
 
         assertThat(exit.code()).isEqualTo(143);
         assertThat(exit.millisAfterSignal()).as("ms from SIGTERM to exit").isLessThan(1_000);
-        assertThat(exit.err()).contains("❌ Aborted during PublishVersion on fn: the request was cut off, but it "
-                + "may already have reached Lambda and may still take effect.")
+        assertThat(exit.err())
+                .contains("❌ Aborted during PublishVersion on fn: the request was cut off, but it "
+                        + "may already have reached Lambda and may still take effect.")
                 .contains("A version may have been published. Check the function's versions: aws lambda "
                         + "list-versions-by-function --function-name fn")
                 .contains("Stopped by SIGTERM (exit 143)");
     }
 
     private Child start(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), LambdaDeployCli.class.getName()));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                LambdaDeployCli.class.getName()));
         command.addAll(List.of(args));
         command.addAll(List.of("--endpoint-url", "http://127.0.0.1:" + silent.getLocalPort()));
         ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().keySet().removeIf(k -> k.startsWith("AWS_") || k.equals("CI") || k.equals("GITHUB_ACTIONS"));
+        builder.environment()
+                .keySet()
+                .removeIf(k -> k.startsWith("AWS_") || k.equals("CI") || k.equals("GITHUB_ACTIONS"));
         builder.environment().put("AWS_ACCESS_KEY_ID", SimulatorCredentials.ACCESS_KEY_ID);
         builder.environment().put("AWS_SECRET_ACCESS_KEY", SimulatorCredentials.SECRET_ACCESS_KEY);
         builder.environment().put("AWS_REGION", "us-east-1");
@@ -116,7 +130,9 @@ class SignalTest {
         Child child = new Child(process);
         // bounded by the child: if it dies before calling, the latch is never needed
         while (!requestOnTheWire.await(100, TimeUnit.MILLISECONDS)) {
-            assertThat(process.isAlive()).as("CLI still running; stderr so far: %s", child.errSoFar()).isTrue();
+            assertThat(process.isAlive())
+                    .as("CLI still running; stderr so far: %s", child.errSoFar())
+                    .isTrue();
         }
         return child;
     }
@@ -155,13 +171,18 @@ class SignalTest {
 
         Exit signal(String name) throws IOException, InterruptedException {
             long signalled = System.nanoTime();
-            new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start().waitFor();
+            new ProcessBuilder("kill", "-" + name, Long.toString(process.pid()))
+                    .inheritIO()
+                    .start()
+                    .waitFor();
             boolean exited = process.waitFor(10, TimeUnit.SECONDS);
             long millis = (System.nanoTime() - signalled) / 1_000_000;
             if (!exited) {
                 process.destroyForcibly();
             }
-            assertThat(exited).as("CLI exited after SIG%s; stderr: %s", name, errSoFar()).isTrue();
+            assertThat(exited)
+                    .as("CLI exited after SIG%s; stderr: %s", name, errSoFar())
+                    .isTrue();
             reader.join(5_000);
             return new Exit(process.exitValue(), millis, errSoFar());
         }

@@ -38,20 +38,47 @@ class SimulatorCommandTest {
             ReadySignal out = new ReadySignal();
             StringWriter err = new StringWriter();
             AtomicInteger exitCode = new AtomicInteger(-1);
-            Thread server = new Thread(() -> exitCode.set(LambdaDeployCli.commandLine(cli.context(out, err)).execute(
-                    "simulator", "--port", "0", "--function", "orders", "--function", "billing",
-                    "--update-duration", "1.5", "--create-duration", "0", "--no-quotas")));
+            Thread server = new Thread(() -> exitCode.set(LambdaDeployCli.commandLine(cli.context(out, err))
+                    .execute(
+                            "simulator",
+                            "--port",
+                            "0",
+                            "--function",
+                            "orders",
+                            "--function",
+                            "billing",
+                            "--update-duration",
+                            "1.5",
+                            "--create-duration",
+                            "0",
+                            "--no-quotas")));
             server.start();
-            assertThat(out.ready.await(10, TimeUnit.SECONDS)).as("simulator ready").isTrue();
-            Matcher endpoint = Pattern.compile("listening on (http://127\\.0\\.0\\.1:\\d+)").matcher(out.toString());
+            assertThat(out.ready.await(10, TimeUnit.SECONDS))
+                    .as("simulator ready")
+                    .isTrue();
+            Matcher endpoint = Pattern.compile("listening on (http://127\\.0\\.0\\.1:\\d+)")
+                    .matcher(out.toString());
             assertThat(endpoint.find()).isTrue();
-            assertThat(out.toString()).contains("Functions: orders, billing",
-                    "export AWS_ACCESS_KEY_ID=" + dev.lambdadeploy.simulator.SimulatorCredentials.ACCESS_KEY_ID,
-                    "export AWS_REGION=us-east-1");
+            assertThat(out.toString())
+                    .contains(
+                            "Functions: orders, billing",
+                            "export AWS_ACCESS_KEY_ID=" + dev.lambdadeploy.simulator.SimulatorCredentials.ACCESS_KEY_ID,
+                            "export AWS_REGION=us-east-1");
 
-            var deploy = cli.runExactly("deploy", "--function-name", "billing", "--s3-bucket", "my-bucket",
-                    "--s3-key", "app.zip", "--description", "from the simulator command", "--endpoint-url", endpoint.group(1),
-                    "--output", "json");
+            var deploy = cli.runExactly(
+                    "deploy",
+                    "--function-name",
+                    "billing",
+                    "--s3-bucket",
+                    "my-bucket",
+                    "--s3-key",
+                    "app.zip",
+                    "--description",
+                    "from the simulator command",
+                    "--endpoint-url",
+                    endpoint.group(1),
+                    "--output",
+                    "json");
 
             server.interrupt();
             server.join(Duration.ofSeconds(10).toMillis());
@@ -70,10 +97,14 @@ class SimulatorCommandTest {
     record Serving(Thread thread, String endpoint, String out) implements AutoCloseable {
         static Serving start(CliHarness cli, String... args) throws InterruptedException {
             ReadySignal out = new ReadySignal();
-            Thread server = new Thread(() -> LambdaDeployCli.commandLine(cli.context(out, new StringWriter())).execute(args));
+            Thread server = new Thread(() -> LambdaDeployCli.commandLine(cli.context(out, new StringWriter()))
+                    .execute(args));
             server.start();
-            assertThat(out.ready.await(10, TimeUnit.SECONDS)).as("simulator ready").isTrue();
-            Matcher endpoint = Pattern.compile("listening on (http://127\\.0\\.0\\.1:\\d+)").matcher(out.toString());
+            assertThat(out.ready.await(10, TimeUnit.SECONDS))
+                    .as("simulator ready")
+                    .isTrue();
+            Matcher endpoint = Pattern.compile("listening on (http://127\\.0\\.0\\.1:\\d+)")
+                    .matcher(out.toString());
             assertThat(endpoint.find()).isTrue();
             return new Serving(server, endpoint.group(1), out.toString());
         }
@@ -88,14 +119,35 @@ class SimulatorCommandTest {
     @Test
     void faultsAndScriptedStatesFromTheCommandLineRehearseAPipeline() throws Exception {
         try (CliHarness cli = new CliHarness(dir);
-                Serving sim = Serving.start(cli, "simulator", "--port", "0", "--function", "billing",
-                        "--update-duration", "0", "--create-duration", "0", "--no-quotas",
-                        "--states", "billing=Active/InProgress,Active/InProgress,Active/Successful",
-                        "--fault", "PublishVersion:status:500")) {
+                Serving sim = Serving.start(
+                        cli,
+                        "simulator",
+                        "--port",
+                        "0",
+                        "--function",
+                        "billing",
+                        "--update-duration",
+                        "0",
+                        "--create-duration",
+                        "0",
+                        "--no-quotas",
+                        "--states",
+                        "billing=Active/InProgress,Active/InProgress,Active/Successful",
+                        "--fault",
+                        "PublishVersion:status:500")) {
             assertThat(sim.out()).contains("Scripted: --fault PublishVersion:status:500, --states billing=");
 
-            var deploy = cli.runExactly("deploy", "--function-name", "billing", "--s3-bucket", "my-bucket",
-                    "--s3-key", "app.zip", "--endpoint-url", sim.endpoint(), "--plain");
+            var deploy = cli.runExactly(
+                    "deploy",
+                    "--function-name",
+                    "billing",
+                    "--s3-bucket",
+                    "my-bucket",
+                    "--s3-key",
+                    "app.zip",
+                    "--endpoint-url",
+                    sim.endpoint(),
+                    "--plain");
 
             assertThat(deploy.exitCode()).as(deploy.err()).isZero();
             assertThat(deploy.err()).contains("Function State: Active, Last Update Status: InProgress");
@@ -106,11 +158,31 @@ class SimulatorCommandTest {
     @Test
     void aFailedUpdateFromTheCommandLineFailsTheDeploy() throws Exception {
         try (CliHarness cli = new CliHarness(dir);
-                Serving sim = Serving.start(cli, "simulator", "--port", "0", "--function", "billing",
-                        "--update-duration", "1", "--create-duration", "0", "--no-quotas",
-                        "--fail-update", "billing=InvalidZipFileException:Could not unzip uploaded file")) {
-            var deploy = cli.runExactly("deploy", "--function-name", "billing", "--s3-bucket", "my-bucket",
-                    "--s3-key", "app.zip", "--endpoint-url", sim.endpoint(), "--plain");
+                Serving sim = Serving.start(
+                        cli,
+                        "simulator",
+                        "--port",
+                        "0",
+                        "--function",
+                        "billing",
+                        "--update-duration",
+                        "1",
+                        "--create-duration",
+                        "0",
+                        "--no-quotas",
+                        "--fail-update",
+                        "billing=InvalidZipFileException:Could not unzip uploaded file")) {
+            var deploy = cli.runExactly(
+                    "deploy",
+                    "--function-name",
+                    "billing",
+                    "--s3-bucket",
+                    "my-bucket",
+                    "--s3-key",
+                    "app.zip",
+                    "--endpoint-url",
+                    sim.endpoint(),
+                    "--plain");
 
             assertThat(deploy.exitCode()).isEqualTo(1);
             assertThat(deploy.err()).contains("Could not unzip uploaded file");
@@ -124,8 +196,9 @@ class SimulatorCommandTest {
             var run = cli.runExactly("simulator", "--port", "0", "--fault", "Publish:throttle");
 
             assertThat(run.exitCode()).isEqualTo(2);
-            assertThat(run.err()).contains("Invalid value for option '--fault': 'Publish' is not an operation of the "
-                    + "simulator");
+            assertThat(run.err())
+                    .contains(
+                            "Invalid value for option '--fault': 'Publish' is not an operation of the " + "simulator");
         }
     }
 

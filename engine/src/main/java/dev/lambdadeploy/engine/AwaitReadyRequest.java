@@ -4,7 +4,8 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /** Wait until a function (or a version or alias of it) is Active with its last update Successful. */
-public record AwaitReadyRequest(String functionName, @Nullable String qualifier, WaitSettings waitSettings) {
+public record AwaitReadyRequest(
+        String functionName, @Nullable String qualifier, WaitSettings waitSettings) {
 
     public AwaitReadyRequest {
         Objects.requireNonNull(functionName, "functionName");
@@ -12,13 +13,16 @@ public record AwaitReadyRequest(String functionName, @Nullable String qualifier,
     }
 
     /** Validates raw input and names the first bad parameter. */
-    public static AwaitReadyRequest of(@Nullable String functionName, @Nullable String qualifier, WaitSettings waitSettings) {
+    public static AwaitReadyRequest of(
+            @Nullable String functionName, @Nullable String qualifier, WaitSettings waitSettings) {
         String name = Validation.functionName(functionName);
         String q = Validation.qualifier(qualifier);
         if (q != null && Validation.qualifierOf(name) != null) {
-            throw new InvalidParameterException("qualifier", "'" + q + "' given, but " + Parameter.FUNCTION_NAME.ref()
-                    + " already names "
-                    + Validation.qualifierOf(name) + "; give the qualifier in one place only");
+            throw new InvalidParameterException(
+                    "qualifier",
+                    "'" + q + "' given, but " + Parameter.FUNCTION_NAME.ref()
+                            + " already names "
+                            + Validation.qualifierOf(name) + "; give the qualifier in one place only");
         }
         return new AwaitReadyRequest(name, q, waitSettings.validated());
     }

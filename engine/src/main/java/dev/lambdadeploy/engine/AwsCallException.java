@@ -34,15 +34,16 @@ public final class AwsCallException extends LambdaDeployException {
 
     private static String hint(AwsErrorInfo error) {
         return switch (error.errorCode()) {
-            case "ResourceNotFoundException" -> "Check " + Parameter.FUNCTION_NAME.ref() + " and "
-                    + Parameter.REGION.ref() + ".";
+            case "ResourceNotFoundException" ->
+                "Check " + Parameter.FUNCTION_NAME.ref() + " and " + Parameter.REGION.ref() + ".";
             case "UnrecognizedClientException", "InvalidSignatureException" ->
-                    "Check the credentials: the access key is unknown or the secret does not match.";
+                "Check the credentials: the access key is unknown or the secret does not match.";
             case "AccessDeniedException", "AccessDeniedExceptionException" ->
-                    "The credentials lack an IAM permission; see the least-privilege policy in the docs.";
-            case "ResourceConflictException" -> "Another update kept the function busy; raise "
-                    + Parameter.MAX_RETRIES.ref() + " or the wait.";
-            case "TooManyRequestsException" -> "Lambda's request quota stayed exhausted; deploy fewer functions at once.";
+                "The credentials lack an IAM permission; see the least-privilege policy in the docs.";
+            case "ResourceConflictException" ->
+                "Another update kept the function busy; raise " + Parameter.MAX_RETRIES.ref() + " or the wait.";
+            case "TooManyRequestsException" ->
+                "Lambda's request quota stayed exhausted; deploy fewer functions at once.";
             default -> "";
         };
     }

@@ -10,8 +10,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class CodeHash {
 
-    private CodeHash() {
-    }
+    private CodeHash() {}
 
     /** The 32 bytes {@code value} encodes, or null if it is not a base64 SHA-256 digest. */
     public static byte @Nullable [] decode(@Nullable String value) {

@@ -34,7 +34,8 @@ final class CodeUpdater {
     record Updated(LambdaResult result, @Nullable String requestId) {}
 
     LambdaResult update(UpdateCodeRequest request) throws InterruptedException {
-        return update(request, ops.deadline(request.waitSettings(), request.maxRetries())).result();
+        return update(request, ops.deadline(request.waitSettings(), request.maxRetries()))
+                .result();
     }
 
     Updated update(UpdateCodeRequest request, Deadline deadline) throws InterruptedException {
@@ -42,13 +43,23 @@ final class CodeUpdater {
         ops.log().updating(name, request.code().describe());
         UpdateFunctionCodeResponse response = submit(request, deadline);
         String requestId = response.responseMetadata().requestId();
-        FunctionStatus accepted = new FunctionStatus(name, response.functionArn(), response.stateAsString(),
-                response.lastUpdateStatusAsString(), response.stateReason(), response.stateReasonCodeAsString(),
-                response.lastUpdateStatusReason(), response.lastUpdateStatusReasonCodeAsString(), response.codeSha256(),
-                response.revisionId(), response.version(), requestId);
+        FunctionStatus accepted = new FunctionStatus(
+                name,
+                response.functionArn(),
+                response.stateAsString(),
+                response.lastUpdateStatusAsString(),
+                response.stateReason(),
+                response.stateReasonCodeAsString(),
+                response.lastUpdateStatusReason(),
+                response.lastUpdateStatusReasonCodeAsString(),
+                response.codeSha256(),
+                response.revisionId(),
+                response.version(),
+                requestId);
         if (CodeHash.decode(accepted.codeSha256()) == null) {
             throw new UnexpectedResponseException(OPERATION + " on " + name + " (request id " + requestId
-                    + ") answered without a valid CodeSha256 (got '" + (accepted.codeSha256() == null ? "" : accepted.codeSha256())
+                    + ") answered without a valid CodeSha256 (got '"
+                    + (accepted.codeSha256() == null ? "" : accepted.codeSha256())
                     + "'), so no publish could be pinned to the uploaded code; nothing will be published. Check the "
                     + "function with aws lambda get-function-configuration before deploying again.");
         }
@@ -59,7 +70,10 @@ final class CodeUpdater {
         }
         ops.log().updateAccepted(accepted.codeSha256(), accepted.revisionId());
         if (request.publish()) {
-            result = result.toBuilder().version(response.version()).published(true).build();
+            result = result.toBuilder()
+                    .version(response.version())
+                    .published(true)
+                    .build();
         }
         if (!request.waitForReady()) {
             return new Updated(result, requestId);
@@ -70,7 +84,8 @@ final class CodeUpdater {
         return new Updated(WaitConclusion.recorded(result, outcome), requestId);
     }
 
-    private UpdateFunctionCodeResponse submit(UpdateCodeRequest request, Deadline deadline) throws InterruptedException {
+    private UpdateFunctionCodeResponse submit(UpdateCodeRequest request, Deadline deadline)
+            throws InterruptedException {
         UpdateFunctionCodeRequest sdkRequest = toSdk(request);
         InFlightCall call = new InFlightCall(OPERATION, request.functionName(), localSha256(request.code()));
         for (int conflicts = 0, throttles = 0; ; ) {
@@ -88,9 +103,11 @@ final class CodeUpdater {
                 }
                 // Ready, or the earlier update Failed: either way Lambda takes a new update now.
             } catch (PreconditionFailedException e) {
-                throw new CodeChangedException(AwsErrorInfo.from(OPERATION, request.functionName(), e).describe()
-                        + ". The function changed since RevisionId " + request.revisionId()
-                        + " was read; nothing was updated. Read the function again and retry.", e);
+                throw new CodeChangedException(
+                        AwsErrorInfo.from(OPERATION, request.functionName(), e).describe()
+                                + ". The function changed since RevisionId " + request.revisionId()
+                                + " was read; nothing was updated. Read the function again and retry.",
+                        e);
             } catch (SdkException e) {
                 AwsErrorInfo error = AwsErrorInfo.from(OPERATION, request.functionName(), e);
                 if (!error.isThrottling()) {
@@ -118,7 +135,8 @@ final class CodeUpdater {
     private static @Nullable String localSha256(CodeSource code) {
         if (code instanceof CodeSource.ZipFile zip) {
             try {
-                return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(zip.bytes()));
+                return Base64.getEncoder()
+                        .encodeToString(MessageDigest.getInstance("SHA-256").digest(zip.bytes()));
             } catch (NoSuchAlgorithmException e) {
                 return null;
             }

@@ -6,8 +6,7 @@ import java.util.Locale;
 /** Small duration helpers shared by the waits and the log. */
 public final class Durations {
 
-    private Durations() {
-    }
+    private Durations() {}
 
     /** As the log shows a duration: seconds with one decimal, "2.0s". */
     public static String seconds(Duration d) {

@@ -18,7 +18,8 @@ public final class FunctionFailedException extends LambdaDeployException {
     public FunctionFailedException(FunctionStatus status, @Nullable String updateRequestId) {
         super("Lambda function update failed: " + status.functionName() + " is State " + status.state()
                 + ", LastUpdateStatus " + status.lastUpdateStatus() + " (" + status.failureReason() + ")"
-                + (updateRequestId != null ? ", UpdateFunctionCode request id " + updateRequestId
+                + (updateRequestId != null
+                        ? ", UpdateFunctionCode request id " + updateRequestId
                         : status.requestId() != null ? ", seen by GetFunction request id " + status.requestId() : "")
                 + ". The previous code stays live.");
         this.status = Objects.requireNonNull(status, "status");

@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param codeSha256 the code the call uploads or publishes, when known (a zip's own hash; the pinned hash)
  */
-public record InFlightCall(String operation, String functionName, @Nullable String codeSha256) {
+public record InFlightCall(
+        String operation, String functionName, @Nullable String codeSha256) {
 
     public InFlightCall {
         Objects.requireNonNull(operation, "operation");

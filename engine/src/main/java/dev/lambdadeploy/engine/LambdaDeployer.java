@@ -27,14 +27,19 @@ public final class LambdaDeployer {
 
     private final Operations ops;
 
-    public LambdaDeployer(LambdaClient lambda, InstantSource clock, Sleeper sleeper, DeployLog log,
-            BackoffStrategy backoff) {
+    public LambdaDeployer(
+            LambdaClient lambda, InstantSource clock, Sleeper sleeper, DeployLog log, BackoffStrategy backoff) {
         this(lambda, clock, sleeper, log, backoff, AwsCalls.SLOW_CALL_AFTER);
     }
 
     /** {@code slowCallAfter}: how long a call may go unanswered before the log says so (and again each time after). */
-    public LambdaDeployer(LambdaClient lambda, InstantSource clock, Sleeper sleeper, DeployLog log,
-            BackoffStrategy backoff, Duration slowCallAfter) {
+    public LambdaDeployer(
+            LambdaClient lambda,
+            InstantSource clock,
+            Sleeper sleeper,
+            DeployLog log,
+            BackoffStrategy backoff,
+            Duration slowCallAfter) {
         this.ops = new Operations(lambda, clock, sleeper, log, backoff, slowCallAfter);
     }
 
@@ -68,10 +73,13 @@ public final class LambdaDeployer {
     public LambdaResult awaitReady(AwaitReadyRequest request) throws InterruptedException {
         ops.checkRegion(request.functionName());
         ops.log().waitingForReady(AfterWait.CONTINUE);
-        WaitOutcome outcome = ops.await(request.functionName(), request.qualifier(), request.waitSettings(),
+        WaitOutcome outcome = ops.await(
+                request.functionName(),
+                request.qualifier(),
+                request.waitSettings(),
                 ops.deadline(request.waitSettings()));
-        return concludeWait(request.functionName(), LambdaResult.empty(request.functionName()), outcome,
-                request.waitSettings());
+        return concludeWait(
+                request.functionName(), LambdaResult.empty(request.functionName()), outcome, request.waitSettings());
     }
 
     /** Waits for readiness (unless told not to), then publishes the expected code, retrying 409s. */
@@ -85,7 +93,8 @@ public final class LambdaDeployer {
      * concludes {@code outcome} as {@link #publishVersion} would (Failed throws, a timeout warns or throws),
      * then publishes pinned to the code and revision seen when ready. {@code request.waitForReady()} is ignored.
      */
-    public LambdaResult publishAfterWait(PublishVersionRequest request, WaitOutcome outcome) throws InterruptedException {
+    public LambdaResult publishAfterWait(PublishVersionRequest request, WaitOutcome outcome)
+            throws InterruptedException {
         ops.checkRegion(request.functionName());
         return new VersionPublisher(ops).publishAfterWait(request, outcome);
     }
@@ -96,7 +105,8 @@ public final class LambdaDeployer {
      * {@link #concludeWait(String, LambdaResult, WaitOutcome, WaitSettings, AfterWait, String)} with
      * {@link AfterWait#CONTINUE} and no update request id.
      */
-    public LambdaResult concludeWait(String functionName, LambdaResult soFar, WaitOutcome outcome, WaitSettings settings) {
+    public LambdaResult concludeWait(
+            String functionName, LambdaResult soFar, WaitOutcome outcome, WaitSettings settings) {
         return concludeWait(functionName, soFar, outcome, settings, AfterWait.CONTINUE, null);
     }
 
@@ -109,8 +119,13 @@ public final class LambdaDeployer {
      * function throws {@link FunctionNotObservedException} unless {@code next} publishes. {@code next} also words
      * the log. To publish after the wait, {@link #publishAfterWait} concludes it itself.
      */
-    public LambdaResult concludeWait(String functionName, LambdaResult soFar, WaitOutcome outcome, WaitSettings settings,
-            AfterWait next, @Nullable String updateRequestId) {
+    public LambdaResult concludeWait(
+            String functionName,
+            LambdaResult soFar,
+            WaitOutcome outcome,
+            WaitSettings settings,
+            AfterWait next,
+            @Nullable String updateRequestId) {
         WaitConclusion.conclude(functionName, outcome, settings, next, ops.log(), updateRequestId);
         return WaitConclusion.recorded(soFar, outcome);
     }
@@ -123,14 +138,24 @@ public final class LambdaDeployer {
         ops.checkRegion(update.functionName());
         // one deadline for the whole deploy: the wait budget, then the spec's retry tail (2 + 4 + 8 s for 3 retries)
         Deadline deadline = ops.deadline(publish.waitSettings(), Math.max(update.maxRetries(), publish.maxRetries()));
-        CodeUpdater.Updated updated = new CodeUpdater(ops).update(update.toBuilder().waitForReady(false).build(), deadline);
+        CodeUpdater.Updated updated = new CodeUpdater(ops)
+                .update(update.toBuilder().waitForReady(false).build(), deadline);
         if (update.dryRun()) {
             return updated.result();
         }
-        LambdaResult published = new VersionPublisher(ops).publish(publish.toBuilder().functionName(update.functionName())
-                .codeSha256(updated.result().codeSha256()).build(), deadline, updated.requestId());
-        return published.functionArn() != null ? published
-                : published.toBuilder().functionArn(updated.result().functionArn()).build();
+        LambdaResult published = new VersionPublisher(ops)
+                .publish(
+                        publish.toBuilder()
+                                .functionName(update.functionName())
+                                .codeSha256(updated.result().codeSha256())
+                                .build(),
+                        deadline,
+                        updated.requestId());
+        return published.functionArn() != null
+                ? published
+                : published.toBuilder()
+                        .functionArn(updated.result().functionArn())
+                        .build();
     }
 
     /** One poll, for callers that drive {@link dev.lambdadeploy.engine.wait.ReadinessDecider} themselves. */

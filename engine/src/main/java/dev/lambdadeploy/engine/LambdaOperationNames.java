@@ -6,6 +6,5 @@ public final class LambdaOperationNames {
     public static final String UPDATE_FUNCTION_CODE = "UpdateFunctionCode";
     public static final String PUBLISH_VERSION = "PublishVersion";
 
-    private LambdaOperationNames() {
-    }
+    private LambdaOperationNames() {}
 }

@@ -31,7 +31,8 @@ public record LambdaResult(
         Duration waited,
         boolean published,
         boolean timedOut,
-        @Nullable String warning) implements Serializable {
+        @Nullable String warning)
+        implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
@@ -50,9 +51,14 @@ public record LambdaResult(
 
     /** The result of a step that saw {@code status} last. */
     public static LambdaResult of(FunctionStatus status) {
-        return builder().functionName(status.functionName()).functionArn(status.functionArn())
-                .codeSha256(status.codeSha256()).revisionId(status.revisionId()).state(status.state())
-                .lastUpdateStatus(status.lastUpdateStatus()).build();
+        return builder()
+                .functionName(status.functionName())
+                .functionArn(status.functionArn())
+                .codeSha256(status.codeSha256())
+                .revisionId(status.revisionId())
+                .state(status.state())
+                .lastUpdateStatus(status.lastUpdateStatus())
+                .build();
     }
 
     /** A result built field by field; {@code functionName} is required, {@code waited} is zero unless set. */
@@ -81,8 +87,7 @@ public record LambdaResult(
         private boolean timedOut;
         private @Nullable String warning;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         private Builder(LambdaResult r) {
             functionName = r.functionName;
@@ -161,8 +166,19 @@ public record LambdaResult(
 
         /** Throws {@link NullPointerException} when {@code functionName} or {@code waited} is missing. */
         public LambdaResult build() {
-            return new LambdaResult(Objects.requireNonNull(functionName, "functionName"), functionArn, version,
-                    codeSha256, revisionId, state, lastUpdateStatus, attempts, waited, published, timedOut, warning);
+            return new LambdaResult(
+                    Objects.requireNonNull(functionName, "functionName"),
+                    functionArn,
+                    version,
+                    codeSha256,
+                    revisionId,
+                    state,
+                    lastUpdateStatus,
+                    attempts,
+                    waited,
+                    published,
+                    timedOut,
+                    warning);
         }
     }
 

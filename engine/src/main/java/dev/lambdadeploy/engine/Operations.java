@@ -22,6 +22,7 @@ final class Operations {
 
     /** The spec's retry backoff: 2 s, 4 s, 8 s... (capped at 10 s), the tail added to the wait budget. */
     static final Duration RETRY_BASE = Duration.ofSeconds(2);
+
     static final Duration RETRY_CAP = Duration.ofSeconds(10);
 
     private final LambdaClient lambda;
@@ -32,7 +33,12 @@ final class Operations {
     private final Duration slowCallAfter;
     private final AtomicReference<@Nullable InFlightCall> inFlight = new AtomicReference<>();
 
-    Operations(LambdaClient lambda, InstantSource clock, Sleeper sleeper, DeployLog log, BackoffStrategy backoff,
+    Operations(
+            LambdaClient lambda,
+            InstantSource clock,
+            Sleeper sleeper,
+            DeployLog log,
+            BackoffStrategy backoff,
             Duration slowCallAfter) {
         this.lambda = Objects.requireNonNull(lambda, "lambda");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -87,8 +93,8 @@ final class Operations {
     WaitOutcome await(String functionName, @Nullable String qualifier, WaitSettings settings, Deadline deadline)
             throws InterruptedException {
         WaitPolicy policy = settings.toPolicy();
-        return new ReadinessWaiter(clock, sleeper).await(probe(functionName, qualifier), policy,
-                deadline.remaining(clock), log);
+        return new ReadinessWaiter(clock, sleeper)
+                .await(probe(functionName, qualifier), policy, deadline.remaining(clock), log);
     }
 
     /** The deadline of an operation that waits with {@code settings} and then retries up to {@code maxRetries}. */

@@ -40,8 +40,8 @@ public enum Parameter {
     ENDPOINT_URL("endpointUrl", "--endpoint-url"),
     PROFILE("profile", "--profile");
 
-    private static final Map<String, Parameter> BY_JENKINS_NAME = Arrays.stream(values())
-            .collect(Collectors.toUnmodifiableMap(Parameter::jenkinsName, Function.identity()));
+    private static final Map<String, Parameter> BY_JENKINS_NAME =
+            Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(Parameter::jenkinsName, Function.identity()));
 
     private final String jenkinsName;
     private final String cliName;

@@ -33,7 +33,8 @@ public enum ParameterNames {
         Matcher m = REF.matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            String replacement = Parameter.byJenkinsName(m.group(1)).map(this::name).orElse(m.group());
+            String replacement =
+                    Parameter.byJenkinsName(m.group(1)).map(this::name).orElse(m.group());
             m.appendReplacement(out, Matcher.quoteReplacement(replacement));
         }
         m.appendTail(out);

@@ -35,8 +35,15 @@ public record PublishVersionRequest(
     }
 
     public Builder toBuilder() {
-        return new Builder().functionName(functionName).description(description).codeSha256(codeSha256)
-                .revisionId(revisionId).maxRetries(maxRetries).rollback(rollback).waitForReady(waitForReady).waitSettings(waitSettings);
+        return new Builder()
+                .functionName(functionName)
+                .description(description)
+                .codeSha256(codeSha256)
+                .revisionId(revisionId)
+                .maxRetries(maxRetries)
+                .rollback(rollback)
+                .waitForReady(waitForReady)
+                .waitSettings(waitSettings);
     }
 
     /** Collects raw user input; {@link #build()} validates all of it and names the first bad parameter. */
@@ -50,8 +57,7 @@ public record PublishVersionRequest(
         private boolean waitForReady = true;
         private WaitSettings waitSettings = WaitSettings.DEFAULTS;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder functionName(@Nullable String functionName) {
             this.functionName = functionName;
@@ -95,9 +101,14 @@ public record PublishVersionRequest(
         }
 
         public PublishVersionRequest build() {
-            return new PublishVersionRequest(Validation.unqualifiedFunctionName(functionName),
-                    Validation.description(description), CodeHash.canonical(Validation.codeSha256(codeSha256)),
-                    Validation.revisionId(revisionId), Validation.maxRetries(maxRetries), rollback, waitForReady,
+            return new PublishVersionRequest(
+                    Validation.unqualifiedFunctionName(functionName),
+                    Validation.description(description),
+                    CodeHash.canonical(Validation.codeSha256(codeSha256)),
+                    Validation.revisionId(revisionId),
+                    Validation.maxRetries(maxRetries),
+                    rollback,
+                    waitForReady,
                     waitSettings.validated());
         }
     }

@@ -13,7 +13,8 @@ public final class ReadinessTimeoutException extends LambdaDeployException {
     public ReadinessTimeoutException(String functionName, WaitOutcome outcome) {
         super("Timeout waiting for Lambda function " + functionName + " to be ready after " + outcome.attempts()
                 + " attempts in " + Durations.seconds(outcome.waited()) + describeLast(outcome)
-                + ". Raise " + Parameter.MAX_WAIT_ATTEMPTS.ref() + " or " + Parameter.POLL_INTERVAL.ref() + ", or leave "
+                + ". Raise " + Parameter.MAX_WAIT_ATTEMPTS.ref() + " or " + Parameter.POLL_INTERVAL.ref()
+                + ", or leave "
                 + Parameter.FAIL_ON_TIMEOUT.ref() + " off to publish anyway.");
         this.outcome = Objects.requireNonNull(outcome, "outcome");
     }
@@ -24,6 +25,8 @@ public final class ReadinessTimeoutException extends LambdaDeployException {
 
     private static String describeLast(WaitOutcome outcome) {
         var last = outcome.lastSeen();
-        return last == null ? "" : " (last seen: State " + last.state() + ", LastUpdateStatus " + last.lastUpdateStatus() + ")";
+        return last == null
+                ? ""
+                : " (last seen: State " + last.state() + ", LastUpdateStatus " + last.lastUpdateStatus() + ")";
     }
 }

@@ -34,13 +34,16 @@ public final class RoleAssumptionException extends LambdaDeployException {
             return "STS did not answer: check the network, the proxy and the STS endpoint (AWS_ENDPOINT_URL_STS).";
         }
         return switch (error.errorCode()) {
-            case "AccessDenied", "AccessDeniedException" -> "The base credentials may not assume this role: check the "
-                    + "role's trust policy (and " + Parameter.EXTERNAL_ID.ref() + " if it asks for one) and that the "
-                    + "identity is allowed sts:AssumeRole on it.";
+            case "AccessDenied", "AccessDeniedException" ->
+                "The base credentials may not assume this role: check the "
+                        + "role's trust policy (and " + Parameter.EXTERNAL_ID.ref()
+                        + " if it asks for one) and that the "
+                        + "identity is allowed sts:AssumeRole on it.";
             case "InvalidClientTokenId", "SignatureDoesNotMatch" ->
-                    "Check the base credentials: the access key is unknown or the secret does not match.";
-            case "RegionDisabledException" -> "STS is not activated in this region for the account; activate it or "
-                    + "use another " + Parameter.REGION.ref() + ".";
+                "Check the base credentials: the access key is unknown or the secret does not match.";
+            case "RegionDisabledException" ->
+                "STS is not activated in this region for the account; activate it or " + "use another "
+                        + Parameter.REGION.ref() + ".";
             case "ExpiredToken", "ExpiredTokenException" -> "The base credentials have expired; renew them.";
             default -> "";
         };

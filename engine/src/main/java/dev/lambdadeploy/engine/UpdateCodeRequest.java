@@ -55,8 +55,7 @@ public record UpdateCodeRequest(
         private boolean waitForReady = true;
         private WaitSettings waitSettings = WaitSettings.DEFAULTS;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder functionName(@Nullable String functionName) {
             this.functionName = functionName;
@@ -106,18 +105,30 @@ public record UpdateCodeRequest(
         public UpdateCodeRequest build() {
             String name = Validation.unqualifiedFunctionName(functionName);
             if (code == null) {
-                throw new InvalidParameterException("code source", "none given: set exactly one of "
-                        + Parameter.S3_BUCKET.ref() + " + " + Parameter.S3_KEY.ref() + " (optionally "
-                        + Parameter.S3_OBJECT_VERSION.ref() + "), " + Parameter.ZIP_FILE.ref() + ", or "
-                        + Parameter.IMAGE_URI.ref());
+                throw new InvalidParameterException(
+                        "code source",
+                        "none given: set exactly one of "
+                                + Parameter.S3_BUCKET.ref() + " + " + Parameter.S3_KEY.ref() + " (optionally "
+                                + Parameter.S3_OBJECT_VERSION.ref() + "), " + Parameter.ZIP_FILE.ref() + ", or "
+                                + Parameter.IMAGE_URI.ref());
             }
             if (dryRun && publish) {
-                throw new InvalidParameterException("publish", "cannot be combined with " + Parameter.DRY_RUN.ref()
-                        + ": a dry run changes "
-                        + "nothing, so there is nothing to publish");
+                throw new InvalidParameterException(
+                        "publish",
+                        "cannot be combined with " + Parameter.DRY_RUN.ref()
+                                + ": a dry run changes "
+                                + "nothing, so there is nothing to publish");
             }
-            return new UpdateCodeRequest(name, code, Validation.architectures(architectures), dryRun, publish,
-                    Validation.revisionId(revisionId), Validation.maxRetries(maxRetries), waitForReady, waitSettings.validated());
+            return new UpdateCodeRequest(
+                    name,
+                    code,
+                    Validation.architectures(architectures),
+                    dryRun,
+                    publish,
+                    Validation.revisionId(revisionId),
+                    Validation.maxRetries(maxRetries),
+                    waitForReady,
+                    waitSettings.validated());
         }
     }
 }

@@ -27,8 +27,9 @@ public final class Validation {
     /** The smallest zip archive: an empty one is its 22-byte end-of-central-directory record alone. */
     public static final int MIN_ZIP_BYTES = 22;
     /** The partitions whose Lambda ARNs the engine accepts. */
-    public static final Set<String> PARTITIONS = Set.of("aws", "aws-cn", "aws-us-gov", "aws-iso", "aws-iso-b",
-            "aws-iso-e", "aws-iso-f", "aws-eusc");
+    public static final Set<String> PARTITIONS =
+            Set.of("aws", "aws-cn", "aws-us-gov", "aws-iso", "aws-iso-b", "aws-iso-e", "aws-iso-f", "aws-eusc");
+
     public static final int MAX_RETRIES_LIMIT = 10;
     public static final Set<String> ARCHITECTURES = Set.of("x86_64", "arm64");
 
@@ -37,12 +38,16 @@ public final class Validation {
             "arn:aws[a-zA-Z-]*:lambda:[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\\d:\\d{12}:function:([a-zA-Z0-9_-]{1,64})(:[a-zA-Z0-9$_-]{1,128})?");
     /** A full ARN's partition and region, for the checks against the known partitions and the region in use. */
     private static final Pattern ARN_LOCATION = Pattern.compile("arn:([^:]*):lambda:([^:]*):.*");
-    private static final Pattern PARTIAL_ARN = Pattern.compile("\\d{12}:function:([a-zA-Z0-9_-]{1,64})(:[a-zA-Z0-9$_-]{1,128})?");
+
+    private static final Pattern PARTIAL_ARN =
+            Pattern.compile("\\d{12}:function:([a-zA-Z0-9_-]{1,64})(:[a-zA-Z0-9$_-]{1,128})?");
     private static final Pattern QUALIFIER = Pattern.compile("\\$LATEST|[a-zA-Z0-9_-]{1,128}");
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\\d{1,2}");
     private static final Pattern S3_BUCKET = Pattern.compile("[a-z0-9][a-z0-9.\\-_]{1,61}[a-z0-9]");
-    private static final Pattern IMAGE_URI = Pattern.compile("[^\\s/]+/[^\\s@:]+(:[\\w][\\w.-]{0,127}|@sha256:[0-9a-f]{64})");
-    private static final Pattern REVISION_ID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Pattern IMAGE_URI =
+            Pattern.compile("[^\\s/]+/[^\\s@:]+(:[\\w][\\w.-]{0,127}|@sha256:[0-9a-f]{64})");
+    private static final Pattern REVISION_ID =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern ROLE_ARN = Pattern.compile("arn:aws[a-zA-Z-]*:iam::\\d{12}:role/[\\w+=,.@/-]{1,512}");
     private static final Pattern EXTERNAL_ID = Pattern.compile("[\\w+=,.@:/-]{2,1224}");
     private static final Pattern ROLE_SESSION_NAME = Pattern.compile("[\\w+=,.@-]{2,64}");
@@ -51,15 +56,16 @@ public final class Validation {
             + "e.g. my-function), a full ARN (arn:aws:lambda:us-east-1:123456789012:function:my-function) "
             + "or a partial ARN (123456789012:function:my-function)";
 
-    private Validation() {
-    }
+    private Validation() {}
 
     /** A function to update or publish: $LATEST is what changes, so no version or alias suffix. */
     public static String unqualifiedFunctionName(@Nullable String value) {
         String name = functionName(value);
         if (qualifierOf(name) != null) {
-            throw new InvalidParameterException("functionName", "'" + value + "' names a version or alias ("
-                    + qualifierOf(name) + "); updates and publishing act on $LATEST, so give the function without it");
+            throw new InvalidParameterException(
+                    "functionName",
+                    "'" + value + "' names a version or alias (" + qualifierOf(name)
+                            + "); updates and publishing act on $LATEST, so give the function without it");
         }
         return name;
     }
@@ -68,15 +74,19 @@ public final class Validation {
     public static String functionName(@Nullable String value) {
         noControlCharacters(Parameter.FUNCTION_NAME, value);
         String name = required("functionName", value, FUNCTION_FORMS);
-        if (!FUNCTION_NAME.matcher(name).matches() && !FUNCTION_ARN.matcher(name).matches()
+        if (!FUNCTION_NAME.matcher(name).matches()
+                && !FUNCTION_ARN.matcher(name).matches()
                 && !PARTIAL_ARN.matcher(name).matches()) {
             throw new InvalidParameterException("functionName", "'" + name + "' is not " + FUNCTION_FORMS);
         }
         var location = ARN_LOCATION.matcher(name);
         if (location.matches() && !PARTITIONS.contains(location.group(1))) {
-            throw new InvalidParameterException("functionName", "'" + name + "' names the partition '"
-                    + location.group(1) + "', which is not an AWS partition (" + String.join(", ",
-                    PARTITIONS.stream().sorted().toList()) + "); check the ARN, e.g. arn:aws:lambda:...");
+            throw new InvalidParameterException(
+                    "functionName",
+                    "'" + name + "' names the partition '"
+                            + location.group(1) + "', which is not an AWS partition ("
+                            + String.join(", ", PARTITIONS.stream().sorted().toList())
+                            + "); check the ARN, e.g. arn:aws:lambda:...");
         }
         return name;
     }
@@ -89,9 +99,12 @@ public final class Validation {
     public static void functionInRegion(String functionName, String region) {
         var location = ARN_LOCATION.matcher(functionName);
         if (location.matches() && !location.group(2).equals(region)) {
-            throw new InvalidParameterException("functionName", "'" + functionName + "' is in region "
-                    + location.group(2) + ", but the region in use is " + region + "; set " + Parameter.REGION.ref()
-                    + " to " + location.group(2) + ", or give the function's name alone");
+            throw new InvalidParameterException(
+                    "functionName",
+                    "'" + functionName + "' is in region "
+                            + location.group(2) + ", but the region in use is " + region + "; set "
+                            + Parameter.REGION.ref()
+                            + " to " + location.group(2) + ", or give the function's name alone");
         }
     }
 
@@ -109,8 +122,10 @@ public final class Validation {
                     case '\t' -> "a tab (\\t)";
                     default -> String.format(Locale.ROOT, "the control character U+%04X", (int) c);
                 };
-                throw new InvalidParameterException(parameter, "contains " + shown + " at position " + (i + 1)
-                        + " of " + value.length() + "; give the value alone, without line breaks or control characters");
+                throw new InvalidParameterException(
+                        parameter,
+                        "contains " + shown + " at position " + (i + 1) + " of " + value.length()
+                                + "; give the value alone, without line breaks or control characters");
             }
         }
     }
@@ -122,8 +137,10 @@ public final class Validation {
         }
         String q = value.trim();
         if (!QUALIFIER.matcher(q).matches()) {
-            throw new InvalidParameterException("qualifier", "'" + q + "' is not a version number, an alias name "
-                    + "(1 to 128 letters, digits, hyphens or underscores) or $LATEST");
+            throw new InvalidParameterException(
+                    "qualifier",
+                    "'" + q + "' is not a version number, an alias name "
+                            + "(1 to 128 letters, digits, hyphens or underscores) or $LATEST");
         }
         return q;
     }
@@ -136,22 +153,31 @@ public final class Validation {
         }
         String r = value.trim();
         if (!REGION.matcher(r).matches()) {
-            throw new InvalidParameterException("region", "'" + r + "' is not an AWS region code such as us-east-1 or eu-west-1");
+            throw new InvalidParameterException(
+                    "region", "'" + r + "' is not an AWS region code such as us-east-1 or eu-west-1");
         }
         return r;
     }
 
-    public static CodeSource codeSource(@Nullable String s3Bucket, @Nullable String s3Key, @Nullable String s3ObjectVersion,
-            byte @Nullable [] zipFile, @Nullable String zipLabel, @Nullable String imageUri) {
+    public static CodeSource codeSource(
+            @Nullable String s3Bucket,
+            @Nullable String s3Key,
+            @Nullable String s3ObjectVersion,
+            byte @Nullable [] zipFile,
+            @Nullable String zipLabel,
+            @Nullable String imageUri) {
         boolean s3 = !isBlank(s3Bucket) || !isBlank(s3Key) || !isBlank(s3ObjectVersion);
         boolean zip = zipFile != null;
         boolean image = !isBlank(imageUri);
         int given = (s3 ? 1 : 0) + (zip ? 1 : 0) + (image ? 1 : 0);
         if (given != 1) {
-            throw new InvalidParameterException("code source", (given == 0 ? "none given" : "more than one given")
-                    + ": set exactly one of " + Parameter.S3_BUCKET.ref() + " + " + Parameter.S3_KEY.ref() + " (optionally "
-                    + Parameter.S3_OBJECT_VERSION.ref() + "), " + Parameter.ZIP_FILE.ref() + ", or "
-                    + Parameter.IMAGE_URI.ref());
+            throw new InvalidParameterException(
+                    "code source",
+                    (given == 0 ? "none given" : "more than one given")
+                            + ": set exactly one of " + Parameter.S3_BUCKET.ref() + " + " + Parameter.S3_KEY.ref()
+                            + " (optionally "
+                            + Parameter.S3_OBJECT_VERSION.ref() + "), " + Parameter.ZIP_FILE.ref() + ", or "
+                            + Parameter.IMAGE_URI.ref());
         }
         if (zip) {
             return zipFile(zipFile, zipLabel == null ? "archive" : zipLabel);
@@ -163,21 +189,26 @@ public final class Validation {
         if (image) {
             String uri = imageUri.trim();
             if (!IMAGE_URI.matcher(uri).matches()) {
-                throw new InvalidParameterException("imageUri", "'" + uri + "' is not a container image URI with a tag or "
-                        + "digest, e.g. 123456789012.dkr.ecr.us-east-1.amazonaws.com/my-repo:1.0");
+                throw new InvalidParameterException(
+                        "imageUri",
+                        "'" + uri + "' is not a container image URI with a tag or "
+                                + "digest, e.g. 123456789012.dkr.ecr.us-east-1.amazonaws.com/my-repo:1.0");
             }
             return new CodeSource.ImageUri(uri);
         }
-        String bucket = required("s3Bucket", s3Bucket, "the S3 bucket that holds the zip, together with "
-                + Parameter.S3_KEY.ref());
+        String bucket = required(
+                "s3Bucket", s3Bucket, "the S3 bucket that holds the zip, together with " + Parameter.S3_KEY.ref());
         if (!S3_BUCKET.matcher(bucket).matches() || bucket.contains("..")) {
-            throw new InvalidParameterException("s3Bucket", "'" + bucket + "' is not an S3 bucket name (3 to 63 lower-case "
-                    + "letters, digits, dots or hyphens, starting and ending with a letter or digit)");
+            throw new InvalidParameterException(
+                    "s3Bucket",
+                    "'" + bucket + "' is not an S3 bucket name (3 to 63 lower-case "
+                            + "letters, digits, dots or hyphens, starting and ending with a letter or digit)");
         }
-        String key = required("s3Key", s3Key, "the key of the zip in " + Parameter.S3_BUCKET.ref()
-                + ", e.g. builds/app-1.2.3.zip");
+        String key = required(
+                "s3Key", s3Key, "the key of the zip in " + Parameter.S3_BUCKET.ref() + ", e.g. builds/app-1.2.3.zip");
         if (key.length() > 1024) {
-            throw new InvalidParameterException("s3Key", "is " + key.length() + " characters long; S3 keys have at most 1024");
+            throw new InvalidParameterException(
+                    "s3Key", "is " + key.length() + " characters long; S3 keys have at most 1024");
         }
         String version = isBlank(s3ObjectVersion) ? null : s3ObjectVersion.trim();
         if (version != null && version.length() > 1024) {
@@ -189,7 +220,8 @@ public final class Validation {
     /** The size check of a zip archive, for callers that know the size before reading the file. */
     public static void zipFileSize(String label, long size) {
         if (size == 0) {
-            throw new InvalidParameterException("zipFile", label + " is empty; give a zip archive of the function's code");
+            throw new InvalidParameterException(
+                    "zipFile", label + " is empty; give a zip archive of the function's code");
         }
         if (size > MAX_ZIP_BYTES) {
             throw tooLarge(label, size + " bytes");
@@ -197,14 +229,19 @@ public final class Validation {
     }
 
     private static InvalidParameterException tooLarge(String label, String size) {
-        return new InvalidParameterException("zipFile", label + " is " + size + "; Lambda takes at most "
-                + MAX_ZIP_BYTES + " bytes (50 MB) in a request: upload it to S3 and use " + Parameter.S3_BUCKET.ref()
-                + "/" + Parameter.S3_KEY.ref() + " instead");
+        return new InvalidParameterException(
+                "zipFile",
+                label + " is " + size + "; Lambda takes at most "
+                        + MAX_ZIP_BYTES + " bytes (50 MB) in a request: upload it to S3 and use "
+                        + Parameter.S3_BUCKET.ref()
+                        + "/" + Parameter.S3_KEY.ref() + " instead");
     }
 
     private static InvalidParameterException tooShort(String label, long size) {
-        return new InvalidParameterException("zipFile", label + " is " + size + " byte" + (size == 1 ? "" : "s")
-                + ", too short to be a zip archive (even an empty zip has " + MIN_ZIP_BYTES + ")");
+        return new InvalidParameterException(
+                "zipFile",
+                label + " is " + size + " byte" + (size == 1 ? "" : "s")
+                        + ", too short to be a zip archive (even an empty zip has " + MIN_ZIP_BYTES + ")");
     }
 
     /**
@@ -218,14 +255,16 @@ public final class Validation {
      */
     public static byte[] readZip(String label, long declaredLength, InputStream in) throws IOException {
         if (declaredLength < 0) {
-            throw new InvalidParameterException("zipFile", "the size of " + label + " cannot be read; give a zip "
-                    + "archive in a regular file");
+            throw new InvalidParameterException(
+                    "zipFile", "the size of " + label + " cannot be read; give a zip " + "archive in a regular file");
         }
         zipFileSize(label, declaredLength);
         byte[] bytes = in.readNBytes((int) declaredLength);
         if (bytes.length == declaredLength && in.read() >= 0) {
-            throw new InvalidParameterException("zipFile", label + " is longer than the " + declaredLength
-                    + " bytes it had when its size was checked: it changed while it was read; deploy it once it is complete");
+            throw new InvalidParameterException(
+                    "zipFile",
+                    label + " is longer than the " + declaredLength
+                            + " bytes it had when its size was checked: it changed while it was read; deploy it once it is complete");
         }
         zipFileSize(label, bytes.length);
         checkZipContent(label, bytes);
@@ -252,8 +291,9 @@ public final class Validation {
             throw new InvalidParameterException("zipFile", path + " is a directory; give the zip archive itself");
         }
         if (!attributes.isRegularFile()) {
-            throw new InvalidParameterException("zipFile", path + " is not a regular file (a device, pipe or socket); "
-                    + "give a zip archive on disk");
+            throw new InvalidParameterException(
+                    "zipFile",
+                    path + " is not a regular file (a device, pipe or socket); " + "give a zip archive on disk");
         }
         String label = String.valueOf(path.getFileName());
         try (InputStream in = Files.newInputStream(path)) {
@@ -282,14 +322,16 @@ public final class Validation {
         if (values == null || values.isEmpty()) {
             return List.of();
         }
-        List<String> trimmed = values.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
+        List<String> trimmed =
+                values.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
         for (String a : trimmed) {
             if (!ARCHITECTURES.contains(a)) {
                 throw new InvalidParameterException("architectures", "'" + a + "' is not x86_64 or arm64");
             }
         }
         if (trimmed.size() > 1) {
-            throw new InvalidParameterException("architectures", "Lambda takes exactly one architecture, got " + trimmed);
+            throw new InvalidParameterException(
+                    "architectures", "Lambda takes exactly one architecture, got " + trimmed);
         }
         return trimmed;
     }
@@ -305,8 +347,10 @@ public final class Validation {
         }
         int length = value.codePointCount(0, value.length());
         if (length > MAX_DESCRIPTION_LENGTH) {
-            throw new InvalidParameterException("description", "is " + length + " characters long; Lambda "
-                    + "takes at most " + MAX_DESCRIPTION_LENGTH + ": shorten it, e.g. keep the environment, version and commit");
+            throw new InvalidParameterException(
+                    "description",
+                    "is " + length + " characters long; Lambda " + "takes at most " + MAX_DESCRIPTION_LENGTH
+                            + ": shorten it, e.g. keep the environment, version and commit");
         }
         return value;
     }
@@ -324,8 +368,10 @@ public final class Validation {
             decoded = new byte[0];
         }
         if (decoded.length != 32) {
-            throw new InvalidParameterException("codeSha256", "'" + v + "' is not a base64 SHA-256 digest (44 characters, "
-                    + "as an update returns in codeSha256)");
+            throw new InvalidParameterException(
+                    "codeSha256",
+                    "'" + v + "' is not a base64 SHA-256 digest (44 characters, "
+                            + "as an update returns in codeSha256)");
         }
         return v;
     }
@@ -337,16 +383,19 @@ public final class Validation {
         }
         String v = value.trim();
         if (!REVISION_ID.matcher(v).matches()) {
-            throw new InvalidParameterException("revisionId", "'" + v + "' is not a Lambda revision id (a UUID, as "
-                    + "an update returns in revisionId)");
+            throw new InvalidParameterException(
+                    "revisionId",
+                    "'" + v + "' is not a Lambda revision id (a UUID, as " + "an update returns in revisionId)");
         }
         return v;
     }
 
     public static int maxRetries(int value) {
         if (value < 0 || value > MAX_RETRIES_LIMIT) {
-            throw new InvalidParameterException(Parameter.MAX_RETRIES, "must be between 0 and " + MAX_RETRIES_LIMIT + ", was "
-                    + value + " (the original script's default is 3)");
+            throw new InvalidParameterException(
+                    Parameter.MAX_RETRIES,
+                    "must be between 0 and " + MAX_RETRIES_LIMIT + ", was " + value
+                            + " (the original script's default is 3)");
         }
         return value;
     }
@@ -358,8 +407,9 @@ public final class Validation {
         }
         String v = value.trim();
         if (!ROLE_ARN.matcher(v).matches()) {
-            throw new InvalidParameterException("roleArn", "'" + v + "' is not an IAM role ARN such as "
-                    + "arn:aws:iam::123456789012:role/deployer");
+            throw new InvalidParameterException(
+                    "roleArn",
+                    "'" + v + "' is not an IAM role ARN such as " + "arn:aws:iam::123456789012:role/deployer");
         }
         return v;
     }
@@ -369,7 +419,8 @@ public final class Validation {
             return null;
         }
         if (!EXTERNAL_ID.matcher(value.trim()).matches()) {
-            throw new InvalidParameterException("externalId", "must be 2 to 1224 letters, digits or +=,.@:/- characters");
+            throw new InvalidParameterException(
+                    "externalId", "must be 2 to 1224 letters, digits or +=,.@:/- characters");
         }
         return value.trim();
     }
@@ -379,15 +430,17 @@ public final class Validation {
             return null;
         }
         if (!ROLE_SESSION_NAME.matcher(value.trim()).matches()) {
-            throw new InvalidParameterException("roleSessionName", "'" + value.trim() + "' must be 2 to 64 letters, "
-                    + "digits or +=,.@- characters");
+            throw new InvalidParameterException(
+                    "roleSessionName",
+                    "'" + value.trim() + "' must be 2 to 64 letters, " + "digits or +=,.@- characters");
         }
         return value.trim();
     }
 
     public static int roleDurationSeconds(int value) {
         if (value < 900 || value > 43_200) {
-            throw new InvalidParameterException("roleDurationSeconds", "must be between 900 and 43200 seconds, was " + value);
+            throw new InvalidParameterException(
+                    "roleDurationSeconds", "must be between 900 and 43200 seconds, was " + value);
         }
         return value;
     }
@@ -401,20 +454,28 @@ public final class Validation {
             URI uri = new URI(v);
             if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
                 if (uri.getPort() == 0 || uri.getPort() > 65_535) {
-                    throw new InvalidParameterException("endpointUrl", "'" + v + "' has the port " + uri.getPort()
-                            + ", which is no TCP port: give one from 1 to 65535, e.g. http://127.0.0.1:4566");
+                    throw new InvalidParameterException(
+                            "endpointUrl",
+                            "'" + v + "' has the port " + uri.getPort()
+                                    + ", which is no TCP port: give one from 1 to 65535, e.g. http://127.0.0.1:4566");
                 }
                 return uri;
             }
-            if (uri.getAuthority() != null && uri.getHost() == null && uri.getAuthority().matches(".*:\\d{6,}")) {
-                throw new InvalidParameterException("endpointUrl", "'" + v + "' has a port out of range: give one "
-                        + "from 1 to 65535, e.g. http://127.0.0.1:4566");
+            if (uri.getAuthority() != null
+                    && uri.getHost() == null
+                    && uri.getAuthority().matches(".*:\\d{6,}")) {
+                throw new InvalidParameterException(
+                        "endpointUrl",
+                        "'" + v + "' has a port out of range: give one "
+                                + "from 1 to 65535, e.g. http://127.0.0.1:4566");
             }
         } catch (URISyntaxException e) {
             // reported below with the expected form
         }
-        throw new InvalidParameterException("endpointUrl", "'" + v + "' is not an http or https URL such as "
-                + "https://lambda.us-east-1.amazonaws.com or http://127.0.0.1:4566");
+        throw new InvalidParameterException(
+                "endpointUrl",
+                "'" + v + "' is not an http or https URL such as "
+                        + "https://lambda.us-east-1.amazonaws.com or http://127.0.0.1:4566");
     }
 
     /** The qualifier suffix of a function name or ARN ({@code my-fn:prod} → {@code prod}), or null. */

@@ -52,21 +52,29 @@ final class VersionPublisher {
      * one the operation would have had had it started when that wait did.
      */
     LambdaResult publishAfterWait(PublishVersionRequest request, WaitOutcome outcome) throws InterruptedException {
-        Deadline deadline = Deadline.after(ops.clock(), request.waitSettings().toPolicy().budget()
-                .plus(Operations.retryTail(request.maxRetries())).minus(outcome.waited()));
+        Deadline deadline = Deadline.after(
+                ops.clock(),
+                request.waitSettings()
+                        .toPolicy()
+                        .budget()
+                        .plus(Operations.retryTail(request.maxRetries()))
+                        .minus(outcome.waited()));
         return publishAfterWait(request, outcome, deadline, null);
     }
 
-    private LambdaResult publishAfterWait(PublishVersionRequest request, WaitOutcome outcome, Deadline deadline,
-            @Nullable String updateRequestId) throws InterruptedException {
-        FunctionStatus seen = WaitConclusion.conclude(request.functionName(), outcome, request.waitSettings(),
-                AfterWait.PUBLISH, ops.log(), updateRequestId);
+    private LambdaResult publishAfterWait(
+            PublishVersionRequest request, WaitOutcome outcome, Deadline deadline, @Nullable String updateRequestId)
+            throws InterruptedException {
+        FunctionStatus seen = WaitConclusion.conclude(
+                request.functionName(), outcome, request.waitSettings(), AfterWait.PUBLISH, ops.log(), updateRequestId);
         return publishAfter(request, WaitConclusion.recorded(emptyResult(request), outcome), seen, deadline);
     }
 
-    private LambdaResult publishAfter(PublishVersionRequest request, LambdaResult result, @Nullable FunctionStatus seen,
-            Deadline deadline) throws InterruptedException {
-        String expectedSha = request.codeSha256() != null ? request.codeSha256() : seen != null ? seen.codeSha256() : null;
+    private LambdaResult publishAfter(
+            PublishVersionRequest request, LambdaResult result, @Nullable FunctionStatus seen, Deadline deadline)
+            throws InterruptedException {
+        String expectedSha =
+                request.codeSha256() != null ? request.codeSha256() : seen != null ? seen.codeSha256() : null;
         if (seen != null && request.codeSha256() == null && CodeHash.decode(expectedSha) == null) {
             throw new UnexpectedResponseException("Refusing to publish " + request.functionName() + ": GetFunction"
                     + (seen.requestId() != null ? " (request id " + seen.requestId() + ")" : "")
@@ -81,17 +89,29 @@ final class VersionPublisher {
             }
             ops.log().rollbackPublishFailed(e.getMessage());
             // a rollback whose code is live but whose version could not be published: a warning, not a failure
-            return result.toBuilder().version(null).published(false).warning(LambdaResult.ROLLBACK_WARNING).build();
+            return result.toBuilder()
+                    .version(null)
+                    .published(false)
+                    .warning(LambdaResult.ROLLBACK_WARNING)
+                    .build();
         }
     }
 
     private static LambdaResult emptyResult(PublishVersionRequest request) {
-        return LambdaResult.builder().functionName(request.functionName()).codeSha256(request.codeSha256())
-                .revisionId(request.revisionId()).build();
+        return LambdaResult.builder()
+                .functionName(request.functionName())
+                .codeSha256(request.codeSha256())
+                .revisionId(request.revisionId())
+                .build();
     }
 
-    private LambdaResult publishPinned(PublishVersionRequest request, LambdaResult result, @Nullable String expectedSha,
-            @Nullable FunctionStatus seen, Deadline deadline) throws InterruptedException {
+    private LambdaResult publishPinned(
+            PublishVersionRequest request,
+            LambdaResult result,
+            @Nullable String expectedSha,
+            @Nullable FunctionStatus seen,
+            Deadline deadline)
+            throws InterruptedException {
         String name = request.functionName();
         @Nullable String revision = revisionToPin(request, expectedSha, seen);
         InFlightCall call = new InFlightCall(OPERATION, name, expectedSha);
@@ -99,16 +119,27 @@ final class VersionPublisher {
         for (int retry = 0, throttles = 0; ; ) {
             try {
                 final String rev = revision;
-                PublishVersionResponse response = ops.change(call, () -> ops.lambda().publishVersion(b -> b
-                        .functionName(name).description(request.description()).codeSha256(expectedSha).revisionId(rev)));
+                PublishVersionResponse response = ops.change(
+                        call,
+                        () -> ops.lambda()
+                                .publishVersion(b -> b.functionName(name)
+                                        .description(request.description())
+                                        .codeSha256(expectedSha)
+                                        .revisionId(rev)));
                 ops.log().published(response.version(), response.codeSha256());
                 ops.log().updatedSuccessfully();
-                return result.toBuilder().functionArn(unqualified(response.functionArn())).version(response.version())
-                        .codeSha256(response.codeSha256()).revisionId(response.revisionId())
-                        .state(response.stateAsString()).lastUpdateStatus(response.lastUpdateStatusAsString())
-                        .published(true).build();
+                return result.toBuilder()
+                        .functionArn(unqualified(response.functionArn()))
+                        .version(response.version())
+                        .codeSha256(response.codeSha256())
+                        .revisionId(response.revisionId())
+                        .state(response.stateAsString())
+                        .lastUpdateStatus(response.lastUpdateStatusAsString())
+                        .published(true)
+                        .build();
             } catch (PreconditionFailedException e) {
-                throw changed(AwsErrorInfo.from(OPERATION, name, e), "RevisionId " + revision + " is no longer current", e);
+                throw changed(
+                        AwsErrorInfo.from(OPERATION, name, e), "RevisionId " + revision + " is no longer current", e);
             } catch (InvalidParameterValueException e) {
                 AwsErrorInfo error = AwsErrorInfo.from(OPERATION, name, e);
                 if (error.message() != null && error.message().contains("CodeSHA256")) {
@@ -130,7 +161,8 @@ final class VersionPublisher {
                     throw new AwsCallException(error, e);
                 }
                 // the SDK numbers attempts from 1 for the first call, which has no delay before it (computeDelay(1)
-                // is zero): the call after `retry` retries so far is attempt retry + 2, the first retry's delay the base
+                // is zero): the call after `retry` retries so far is attempt retry + 2, the first retry's delay the
+                // base
                 Duration delay = Durations.max(ops.backoff().computeDelay(retry + 2), AwsCalls.retryAfter(e));
                 pauseWithin(deadline, delay, error, e);
                 retry++;
@@ -155,13 +187,14 @@ final class VersionPublisher {
      * Waits out the update that caused a 409, within what is left of the deadline (never a new budget); returns
      * the RevisionId to pin next.
      */
-    private @Nullable String awaitAgain(PublishVersionRequest request, @Nullable String expectedSha,
-            @Nullable String revision, Deadline deadline) throws InterruptedException {
+    private @Nullable String awaitAgain(
+            PublishVersionRequest request, @Nullable String expectedSha, @Nullable String revision, Deadline deadline)
+            throws InterruptedException {
         String name = request.functionName();
         ops.log().waitingForReady(AfterWait.PUBLISH);
         WaitOutcome outcome = ops.await(name, null, request.waitSettings(), deadline);
-        FunctionStatus seen = WaitConclusion.conclude(name, outcome, request.waitSettings().withFailOnTimeout(false),
-                AfterWait.PUBLISH, ops.log(), null);
+        FunctionStatus seen = WaitConclusion.conclude(
+                name, outcome, request.waitSettings().withFailOnTimeout(false), AfterWait.PUBLISH, ops.log(), null);
         return outcome.isReady() ? revisionToPin(request, expectedSha, seen) : revision;
     }
 
@@ -169,8 +202,8 @@ final class VersionPublisher {
      * The user's RevisionId, else the one seen when the function was ready: it pins both code and configuration.
      * If the code seen then is not the expected code (compared as bytes), somebody else changed it: refuse to publish.
      */
-    private static @Nullable String revisionToPin(PublishVersionRequest request, @Nullable String expectedSha,
-            @Nullable FunctionStatus seen) {
+    private static @Nullable String revisionToPin(
+            PublishVersionRequest request, @Nullable String expectedSha, @Nullable FunctionStatus seen) {
         if (request.revisionId() != null) {
             return request.revisionId();
         }
@@ -184,9 +217,11 @@ final class VersionPublisher {
                         + (seen.codeSha256() == null ? "" : seen.codeSha256()) + "'), so it cannot be told from "
                         + expectedSha + "; nothing was published.");
             }
-            throw new CodeChangedException("Refusing to publish " + request.functionName() + ": $LATEST has CodeSha256 "
-                    + seen.codeSha256() + " but the expected code is " + expectedSha
-                    + ". Someone else updated the function; nothing was published.", null);
+            throw new CodeChangedException(
+                    "Refusing to publish " + request.functionName() + ": $LATEST has CodeSha256 "
+                            + seen.codeSha256() + " but the expected code is " + expectedSha
+                            + ". Someone else updated the function; nothing was published.",
+                    null);
         }
         return seen.revisionId();
     }
@@ -195,10 +230,12 @@ final class VersionPublisher {
      * Lambda refused the pinned CodeSha256. Only if $LATEST's code really differs (as bytes) did someone else change
      * it; otherwise it is reported as the AWS error it is.
      */
-    private LambdaDeployException codeMismatch(AwsErrorInfo error, String name, @Nullable String expectedSha,
-            Exception cause) throws InterruptedException {
+    private LambdaDeployException codeMismatch(
+            AwsErrorInfo error, String name, @Nullable String expectedSha, Exception cause)
+            throws InterruptedException {
         Observation now = ops.probe(name, null).probe();
-        if (now instanceof Observation.Seen s && CodeHash.decode(s.status().codeSha256()) != null
+        if (now instanceof Observation.Seen s
+                && CodeHash.decode(s.status().codeSha256()) != null
                 && !CodeHash.sameCode(expectedSha, s.status().codeSha256())) {
             return changed(error, "$LATEST has CodeSha256 " + s.status().codeSha256() + ", not " + expectedSha, cause);
         }
@@ -206,8 +243,10 @@ final class VersionPublisher {
     }
 
     private static CodeChangedException changed(AwsErrorInfo error, String what, Exception cause) {
-        return new CodeChangedException(error.describe() + ". " + what + ": someone else changed the function since "
-                + "it was updated; nothing was published.", cause);
+        return new CodeChangedException(
+                error.describe() + ". " + what + ": someone else changed the function since "
+                        + "it was updated; nothing was published.",
+                cause);
     }
 
     /** PublishVersion answers with the version's ARN; results name the function's. */

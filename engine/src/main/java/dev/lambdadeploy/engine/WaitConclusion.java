@@ -14,8 +14,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class WaitConclusion {
 
-    private WaitConclusion() {
-    }
+    private WaitConclusion() {}
 
     /**
      * Returns the last status seen (null if Lambda never answered), or throws when the step must stop: a Failed
@@ -24,8 +23,13 @@ final class WaitConclusion {
      * failOnTimeout ({@link ReadinessTimeoutException}). {@code updateRequestId} is the request id of the
      * UpdateFunctionCode the wait followed, named if that update Failed; null if this step did not send it.
      */
-    static @Nullable FunctionStatus conclude(String functionName, WaitOutcome outcome, WaitSettings settings,
-            AfterWait next, DeployLog log, @Nullable String updateRequestId) {
+    static @Nullable FunctionStatus conclude(
+            String functionName,
+            WaitOutcome outcome,
+            WaitSettings settings,
+            AfterWait next,
+            DeployLog log,
+            @Nullable String updateRequestId) {
         switch (outcome.kind()) {
             case READY -> log.ready(next);
             // reported once, by the exception the front end shows
@@ -69,7 +73,8 @@ final class WaitConclusion {
                 after.revisionId(seen.revisionId());
             }
         }
-        boolean timedOut = outcome.kind() == WaitOutcome.Kind.TIMED_OUT || outcome.kind() == WaitOutcome.Kind.UNOBSERVED;
+        boolean timedOut =
+                outcome.kind() == WaitOutcome.Kind.TIMED_OUT || outcome.kind() == WaitOutcome.Kind.UNOBSERVED;
         return after.attempts(before.attempts() + outcome.attempts())
                 .waited(before.waited().plus(outcome.waited()))
                 .timedOut(before.timedOut() || timedOut)

@@ -11,8 +11,8 @@ import java.util.Objects;
  * 2 seconds apart, warn and continue on timeout; the schedule within that budget is adaptive unless {@code fixed} is
  * asked. What {@code maxWaitAttempts} bounds under each policy: {@link #MAX_WAIT_ATTEMPTS_MEANING}.
  */
-public record WaitSettings(int maxWaitAttempts, Duration pollInterval, WaitPolicyName waitPolicy,
-        boolean failOnTimeout) {
+public record WaitSettings(
+        int maxWaitAttempts, Duration pollInterval, WaitPolicyName waitPolicy, boolean failOnTimeout) {
 
     public static final int MAX_ATTEMPTS_LIMIT = 10_000;
 
@@ -23,9 +23,10 @@ public record WaitSettings(int maxWaitAttempts, Duration pollInterval, WaitPolic
             + "0.25 s apart growing to the poll interval, so it makes more polls than N (45 by default, shown as "
             + "'attempt n/45'). Either way a whole update, publish or deploy, with its 409 waits and retries, ends "
             + "within that budget plus the retries' backoff (2 + 4 + 8 s for 3 retries: 74 s by default).";
+
     public static final Duration MAX_POLL_INTERVAL = Duration.ofMinutes(5);
-    public static final WaitSettings DEFAULTS = new WaitSettings(WaitPolicy.DEFAULT_MAX_WAIT_ATTEMPTS,
-            WaitPolicy.DEFAULT_POLL_INTERVAL, WaitPolicyName.ADAPTIVE, false);
+    public static final WaitSettings DEFAULTS = new WaitSettings(
+            WaitPolicy.DEFAULT_MAX_WAIT_ATTEMPTS, WaitPolicy.DEFAULT_POLL_INTERVAL, WaitPolicyName.ADAPTIVE, false);
 
     public WaitSettings {
         Objects.requireNonNull(pollInterval, "pollInterval");
@@ -40,14 +41,19 @@ public record WaitSettings(int maxWaitAttempts, Duration pollInterval, WaitPolic
     /** Checks every field; throws {@link InvalidParameterException} naming the first bad one. */
     public WaitSettings validated() {
         if (maxWaitAttempts < 1 || maxWaitAttempts > MAX_ATTEMPTS_LIMIT) {
-            throw new InvalidParameterException("maxWaitAttempts", "must be between 1 and " + MAX_ATTEMPTS_LIMIT
-                    + ", was " + maxWaitAttempts + " (the original script's default is "
-                    + WaitPolicy.DEFAULT_MAX_WAIT_ATTEMPTS + "; the wait's budget is maxWaitAttempts x pollInterval)");
+            throw new InvalidParameterException(
+                    "maxWaitAttempts",
+                    "must be between 1 and " + MAX_ATTEMPTS_LIMIT
+                            + ", was " + maxWaitAttempts + " (the original script's default is "
+                            + WaitPolicy.DEFAULT_MAX_WAIT_ATTEMPTS
+                            + "; the wait's budget is maxWaitAttempts x pollInterval)");
         }
         if (pollInterval.isNegative() || pollInterval.isZero() || pollInterval.compareTo(MAX_POLL_INTERVAL) > 0) {
-            throw new InvalidParameterException("pollInterval", "must be more than 0 and at most "
-                    + MAX_POLL_INTERVAL.toSeconds() + " seconds, was " + Durations.seconds(pollInterval)
-                    + " (the original script's default is 2)");
+            throw new InvalidParameterException(
+                    "pollInterval",
+                    "must be more than 0 and at most "
+                            + MAX_POLL_INTERVAL.toSeconds() + " seconds, was " + Durations.seconds(pollInterval)
+                            + " (the original script's default is 2)");
         }
         return this;
     }

@@ -25,14 +25,18 @@ class CodeHashTest {
     void paddingDoesNotMakeAnotherCode() {
         assertThat(CodeHash.sameCode(PADDED, PADDED.substring(0, 43))).isTrue();
         assertThat(CodeHash.canonical(PADDED.substring(0, 43))).isEqualTo(PADDED);
-        assertThat(CodeHash.sameCode(PADDED, "NR6+uvBLv7cTv9YsQVv7Fpvs74XtXopal+5fjJ37x5Y=")).isFalse();
+        assertThat(CodeHash.sameCode(PADDED, "NR6+uvBLv7cTv9YsQVv7Fpvs74XtXopal+5fjJ37x5Y="))
+                .isFalse();
         assertThat(CodeHash.sameCode(PADDED, "")).isFalse();
         assertThat(CodeHash.sameCode(null, null)).isFalse();
         assertThat(publishRequestWith(PADDED.substring(0, 43)).codeSha256()).isEqualTo(PADDED);
     }
 
     private static dev.lambdadeploy.engine.PublishVersionRequest publishRequestWith(String sha) {
-        return dev.lambdadeploy.engine.PublishVersionRequest.builder().functionName("fn").codeSha256(sha).build();
+        return dev.lambdadeploy.engine.PublishVersionRequest.builder()
+                .functionName("fn")
+                .codeSha256(sha)
+                .build();
     }
 
     /** Item 11: an update answered without a CodeSha256 is refused; nothing is published unpinned. */
@@ -43,9 +47,13 @@ class CodeHashTest {
             @Override
             public UpdateFunctionCodeResponse updateFunctionCode(UpdateFunctionCodeRequest request) {
                 calls.add("UpdateFunctionCode");
-                return (UpdateFunctionCodeResponse) UpdateFunctionCodeResponse.builder().codeSha256("")
-                        .revisionId("r1").state("Active").lastUpdateStatus("InProgress")
-                        .responseMetadata(DefaultAwsResponseMetadata.create(Map.of("AWS_REQUEST_ID", "req-1"))).build();
+                return (UpdateFunctionCodeResponse) UpdateFunctionCodeResponse.builder()
+                        .codeSha256("")
+                        .revisionId("r1")
+                        .state("Active")
+                        .lastUpdateStatus("InProgress")
+                        .responseMetadata(DefaultAwsResponseMetadata.create(Map.of("AWS_REQUEST_ID", "req-1")))
+                        .build();
             }
 
             @Override
@@ -60,18 +68,23 @@ class CodeHashTest {
             }
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
         FakeTime time = new FakeTime();
-        LambdaDeployer deployer = new LambdaDeployer(lambda, time, time, new DeployLog((l, t) -> { }, LogStyle.PLAIN),
-                BackoffStrategy.retryImmediately());
+        LambdaDeployer deployer = new LambdaDeployer(
+                lambda, time, time, new DeployLog((l, t) -> {}, LogStyle.PLAIN), BackoffStrategy.retryImmediately());
 
-        assertThatThrownBy(() -> deployer.deploy(UpdateCodeRequest.builder().functionName("fn")
-                .code(new CodeSource.ZipFile(new byte[] {'P', 'K', 3, 4}, "a.zip")).build(),
-                dev.lambdadeploy.engine.PublishVersionRequest.builder().functionName("fn").build()))
+        assertThatThrownBy(() -> deployer.deploy(
+                        UpdateCodeRequest.builder()
+                                .functionName("fn")
+                                .code(new CodeSource.ZipFile(new byte[] {'P', 'K', 3, 4}, "a.zip"))
+                                .build(),
+                        dev.lambdadeploy.engine.PublishVersionRequest.builder()
+                                .functionName("fn")
+                                .build()))
                 .isInstanceOf(UnexpectedResponseException.class)
-                .hasMessageContaining("UpdateFunctionCode on fn (request id req-1) answered without a valid CodeSha256");
+                .hasMessageContaining(
+                        "UpdateFunctionCode on fn (request id req-1) answered without a valid CodeSha256");
         assertThat(calls).containsExactly("UpdateFunctionCode");
     }
 }

@@ -18,31 +18,47 @@ class ValidationTest {
     static final byte[] ZIP = {'P', 'K', 5, 6, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
 
     @ParameterizedTest
-    @ValueSource(strings = {"my-function", "my_function_2", "arn:aws:lambda:us-east-1:123456789012:function:my-function",
-            "123456789012:function:my-function", "arn:aws-us-gov:lambda:us-gov-west-1:123456789012:function:f"})
+    @ValueSource(
+            strings = {
+                "my-function",
+                "my_function_2",
+                "arn:aws:lambda:us-east-1:123456789012:function:my-function",
+                "123456789012:function:my-function",
+                "arn:aws-us-gov:lambda:us-gov-west-1:123456789012:function:f"
+            })
     void acceptsTheThreeFunctionForms(String name) {
         assertThat(Validation.unqualifiedFunctionName(name)).isEqualTo(name);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"my function", "fn/with/slash", "arn:aws:lambda:us-east-1:123:function:f",
-            "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"})
+    @ValueSource(
+            strings = {
+                "my function",
+                "fn/with/slash",
+                "arn:aws:lambda:us-east-1:123:function:f",
+                "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+            })
     void rejectsMalformedFunctionNamesSayingWhatWouldBeRight(String name) {
         assertThatThrownBy(() -> Validation.functionName(name))
                 .isInstanceOfSatisfying(InvalidParameterException.class, e -> {
                     assertThat(e.parameter()).isEqualTo("functionName");
-                    assertThat(e.getMessage()).contains("'" + name + "'").contains("partial ARN").contains("my-function");
+                    assertThat(e.getMessage())
+                            .contains("'" + name + "'")
+                            .contains("partial ARN")
+                            .contains("my-function");
                 });
     }
 
     @Test
     void requiresAFunctionName() {
-        assertThatThrownBy(() -> Validation.functionName("  ")).hasMessageStartingWith("Invalid functionName: is required");
+        assertThatThrownBy(() -> Validation.functionName("  "))
+                .hasMessageStartingWith("Invalid functionName: is required");
     }
 
     @Test
     void updatesAndPublishesRefuseAQualifiedFunction() {
-        assertThatThrownBy(() -> Validation.unqualifiedFunctionName("arn:aws:lambda:us-east-1:123456789012:function:f:prod"))
+        assertThatThrownBy(() ->
+                        Validation.unqualifiedFunctionName("arn:aws:lambda:us-east-1:123456789012:function:f:prod"))
                 .hasMessageContaining("names a version or alias (prod)");
         assertThatThrownBy(() -> Validation.unqualifiedFunctionName("f:7")).hasMessageContaining("(7)");
         assertThat(Validation.functionName("f:7")).isEqualTo("f:7");
@@ -57,10 +73,11 @@ class ValidationTest {
                 .hasMessageContaining("more than one given");
         assertThat(Validation.codeSource("my-bucket", "app.zip", "v1", null, null, null))
                 .isEqualTo(new CodeSource.S3Object("my-bucket", "app.zip", "v1"));
-        assertThat(Validation.codeSource(null, null, null, null, null,
-                "123456789012.dkr.ecr.us-east-1.amazonaws.com/app:1.2"))
+        assertThat(Validation.codeSource(
+                        null, null, null, null, null, "123456789012.dkr.ecr.us-east-1.amazonaws.com/app:1.2"))
                 .isEqualTo(new CodeSource.ImageUri("123456789012.dkr.ecr.us-east-1.amazonaws.com/app:1.2"));
-        assertThat(Validation.codeSource(null, null, null, ZIP, "app.zip", null)).isInstanceOf(CodeSource.ZipFile.class);
+        assertThat(Validation.codeSource(null, null, null, ZIP, "app.zip", null))
+                .isInstanceOf(CodeSource.ZipFile.class);
     }
 
     @Test
@@ -101,7 +118,8 @@ class ValidationTest {
     void codeSha256AndRevisionIdFormats() {
         assertThat(Validation.codeSha256(Statuses.SHA)).isEqualTo(Statuses.SHA);
         assertThatThrownBy(() -> Validation.codeSha256("abc")).hasMessageStartingWith("Invalid codeSha256:");
-        assertThat(Validation.revisionId("11111111-2222-3333-4444-555555555555")).isNotNull();
+        assertThat(Validation.revisionId("11111111-2222-3333-4444-555555555555"))
+                .isNotNull();
         assertThatThrownBy(() -> Validation.revisionId("r1")).hasMessageStartingWith("Invalid revisionId:");
     }
 
@@ -110,19 +128,22 @@ class ValidationTest {
         assertThat(Validation.region(" eu-west-1 ")).isEqualTo("eu-west-1");
         assertThat(Validation.region("us-gov-west-1")).isEqualTo("us-gov-west-1");
         assertThatThrownBy(() -> Validation.region("Ireland")).hasMessageContaining("us-east-1");
-        assertThat(Validation.roleArn("arn:aws:iam::123456789012:role/deployer")).isNotNull();
+        assertThat(Validation.roleArn("arn:aws:iam::123456789012:role/deployer"))
+                .isNotNull();
         assertThatThrownBy(() -> Validation.roleArn("deployer")).hasMessageStartingWith("Invalid roleArn:");
         assertThatThrownBy(() -> Validation.roleSessionName("a b")).hasMessageStartingWith("Invalid roleSessionName:");
         assertThatThrownBy(() -> Validation.roleDurationSeconds(60)).hasMessageContaining("900");
         assertThat(Validation.endpointUrl("http://127.0.0.1:4566")).hasPort(4566);
-        assertThatThrownBy(() -> Validation.endpointUrl("localhost:4566")).hasMessageStartingWith("Invalid endpointUrl:");
+        assertThatThrownBy(() -> Validation.endpointUrl("localhost:4566"))
+                .hasMessageStartingWith("Invalid endpointUrl:");
     }
 
     @Test
     void architectures() {
         assertThat(Validation.architectures(List.of("arm64"))).containsExactly("arm64");
         assertThatThrownBy(() -> Validation.architectures(List.of("x86"))).hasMessageContaining("x86_64 or arm64");
-        assertThatThrownBy(() -> Validation.architectures(List.of("x86_64", "arm64"))).hasMessageContaining("exactly one");
+        assertThatThrownBy(() -> Validation.architectures(List.of("x86_64", "arm64")))
+                .hasMessageContaining("exactly one");
     }
 
     @Test
@@ -132,7 +153,9 @@ class ValidationTest {
         assertThatThrownBy(() -> new WaitSettings(30, Duration.ZERO, WaitPolicyName.ADAPTIVE, false).validated())
                 .hasMessageStartingWith("Invalid pollInterval:");
         assertThatThrownBy(() -> WaitPolicyName.parse("eager"))
-                .isInstanceOfSatisfying(InvalidParameterException.class, e -> assertThat(e.parameter()).isEqualTo("waitPolicy"))
+                .isInstanceOfSatisfying(
+                        InvalidParameterException.class,
+                        e -> assertThat(e.parameter()).isEqualTo("waitPolicy"))
                 .hasMessage("Invalid waitPolicy: must be 'adaptive' (the default) or 'fixed' (the original script's: "
                         + "one poll every pollInterval), was 'eager'");
         assertThatThrownBy(() -> Validation.maxRetries(-1)).hasMessageStartingWith("Invalid maxRetries:");
@@ -142,7 +165,8 @@ class ValidationTest {
     void waitPolicyNamesAreSpeltAsUsersWriteThemTheDefaultFirst() {
         assertThat(WaitSettings.waitPolicyChoices()).containsExactly("adaptive", "fixed");
         assertThat(WaitPolicyName.parse("fixed")).isEqualTo(WaitPolicyName.FIXED);
-        assertThat(WaitPolicyName.ADAPTIVE.spelling()).isEqualTo(AdaptiveWaitPolicy.NAME)
+        assertThat(WaitPolicyName.ADAPTIVE.spelling())
+                .isEqualTo(AdaptiveWaitPolicy.NAME)
                 .isEqualTo(WaitSettings.DEFAULTS.waitPolicy().spelling());
         assertThat(WaitPolicyName.FIXED.spelling()).isEqualTo(FixedWaitPolicy.NAME);
         for (WaitPolicyName name : WaitPolicyName.values()) {
@@ -165,16 +189,25 @@ class ValidationTest {
     void requestBuildersValidateEverythingBeforeAnyCall() {
         assertThatThrownBy(() -> UpdateCodeRequest.builder().functionName("f").build())
                 .hasMessageStartingWith("Invalid code source: none given");
-        assertThatThrownBy(() -> UpdateCodeRequest.builder().functionName("f")
-                .code(new CodeSource.ImageUri("r/i:1")).dryRun(true).publish(true).build())
+        assertThatThrownBy(() -> UpdateCodeRequest.builder()
+                        .functionName("f")
+                        .code(new CodeSource.ImageUri("r/i:1"))
+                        .dryRun(true)
+                        .publish(true)
+                        .build())
                 .hasMessageStartingWith("Invalid publish: cannot be combined with dryRun");
-        assertThatThrownBy(() -> PublishVersionRequest.builder().functionName("f").description("d".repeat(300)).build())
+        assertThatThrownBy(() -> PublishVersionRequest.builder()
+                        .functionName("f")
+                        .description("d".repeat(300))
+                        .build())
                 .hasMessageStartingWith("Invalid description:");
         assertThatThrownBy(() -> AwaitReadyRequest.of("f:prod", "live", WaitSettings.DEFAULTS))
                 .hasMessageStartingWith("Invalid qualifier: 'live' given, but functionName already names prod");
-        PublishVersionRequest defaults = PublishVersionRequest.builder().functionName("f").build();
+        PublishVersionRequest defaults =
+                PublishVersionRequest.builder().functionName("f").build();
         assertThat(defaults.maxRetries()).isEqualTo(3);
-        assertThat(defaults.waitSettings()).isEqualTo(new WaitSettings(30, Duration.ofSeconds(2), WaitPolicyName.ADAPTIVE, false));
+        assertThat(defaults.waitSettings())
+                .isEqualTo(new WaitSettings(30, Duration.ofSeconds(2), WaitPolicyName.ADAPTIVE, false));
         assertThat(defaults.rollback()).isFalse();
     }
 
@@ -200,9 +233,12 @@ class ValidationTest {
         String arn = "arn:aws:lambda:eu-west-1:123456789012:function:fn";
         assertThatThrownBy(() -> Validation.functionInRegion(arn, "us-east-1"))
                 .isInstanceOfSatisfying(InvalidParameterException.class, e -> {
-                    assertThat(e.getMessage()).isEqualTo("Invalid functionName: '" + arn + "' is in region eu-west-1, "
-                            + "but the region in use is us-east-1; set region to eu-west-1, or give the function's name alone");
-                    assertThat(e.render(ParameterNames.CLI)).startsWith("Invalid --function-name: ")
+                    assertThat(e.getMessage())
+                            .isEqualTo(
+                                    "Invalid functionName: '" + arn + "' is in region eu-west-1, "
+                                            + "but the region in use is us-east-1; set region to eu-west-1, or give the function's name alone");
+                    assertThat(e.render(ParameterNames.CLI))
+                            .startsWith("Invalid --function-name: ")
                             .contains("set --region to eu-west-1");
                 });
         Validation.functionInRegion(arn, "eu-west-1");
@@ -213,9 +249,11 @@ class ValidationTest {
     @Test
     void aFunctionArnOfAnUnknownPartitionIsBadInput() {
         assertThatThrownBy(() -> Validation.functionName("arn:aws-moon:lambda:us-east-1:123456789012:function:fn"))
-                .hasMessageStartingWith("Invalid functionName: 'arn:aws-moon:lambda:us-east-1:123456789012:function:fn' "
-                        + "names the partition 'aws-moon', which is not an AWS partition (aws, aws-cn, ");
-        assertThat(Validation.functionName("arn:aws-cn:lambda:cn-north-1:123456789012:function:fn")).isNotNull();
+                .hasMessageStartingWith(
+                        "Invalid functionName: 'arn:aws-moon:lambda:us-east-1:123456789012:function:fn' "
+                                + "names the partition 'aws-moon', which is not an AWS partition (aws, aws-cn, ");
+        assertThat(Validation.functionName("arn:aws-cn:lambda:cn-north-1:123456789012:function:fn"))
+                .isNotNull();
     }
 
     @Test
@@ -224,8 +262,8 @@ class ValidationTest {
                 .hasMessage("Invalid functionName: contains a line break (\\n) at position 12 of 12; give the value "
                         + "alone, without line breaks or control characters");
         assertThat(Validation.functionName(" my-function ")).isEqualTo("my-function");
-        assertThatThrownBy(() -> Validation.region("us-east-1\r\n")).hasMessageStartingWith("Invalid region: contains a "
-                + "carriage return (\\r) at position 10 of 11");
+        assertThatThrownBy(() -> Validation.region("us-east-1\r\n"))
+                .hasMessageStartingWith("Invalid region: contains a " + "carriage return (\\r) at position 10 of 11");
         assertThatThrownBy(() -> Validation.codeSource("b1b", "app.zip\n", null, null, null, null))
                 .hasMessageStartingWith("Invalid s3Key: contains a line break");
         assertThatThrownBy(() -> Validation.roleArn("arn:aws:iam::123456789012:role/x\t"))

@@ -28,13 +28,14 @@ class ZipReadTest {
         }
         long before = usedHeap();
 
-        assertThatThrownBy(() -> Validation.readZip(big))
-                .isInstanceOfSatisfying(InvalidParameterException.class, e -> {
-                    assertThat(e.parameter()).isEqualTo("zipFile");
-                    assertThat(e.getMessage()).isEqualTo("Invalid zipFile: big.zip is 3221225472 bytes; Lambda takes at "
-                            + "most 52428800 bytes (50 MB) in a request: upload it to S3 and use s3Bucket/s3Key instead");
-                    assertThat(e.render(ParameterNames.CLI)).endsWith("use --s3-bucket/--s3-key instead");
-                });
+        assertThatThrownBy(() -> Validation.readZip(big)).isInstanceOfSatisfying(InvalidParameterException.class, e -> {
+            assertThat(e.parameter()).isEqualTo("zipFile");
+            assertThat(e.getMessage())
+                    .isEqualTo(
+                            "Invalid zipFile: big.zip is 3221225472 bytes; Lambda takes at "
+                                    + "most 52428800 bytes (50 MB) in a request: upload it to S3 and use s3Bucket/s3Key instead");
+            assertThat(e.render(ParameterNames.CLI)).endsWith("use --s3-bucket/--s3-key instead");
+        });
         assertThat(usedHeap() - before).as("heap grown by the check").isLessThan(Validation.MAX_ZIP_BYTES);
     }
 
@@ -60,7 +61,8 @@ class ZipReadTest {
         Path pk = Files.write(dir.resolve("pk.zip"), new byte[] {'P', 'K'});
 
         assertThatThrownBy(() -> Validation.readZip(pk))
-                .hasMessage("Invalid zipFile: pk.zip is 2 bytes, too short to be a zip archive (even an empty zip has 22)");
+                .hasMessage(
+                        "Invalid zipFile: pk.zip is 2 bytes, too short to be a zip archive (even an empty zip has 22)");
     }
 
     @Test
@@ -106,7 +108,8 @@ class ZipReadTest {
 
     @Test
     void aStreamOfTheDeclaredLengthIsRead() throws Exception {
-        assertThat(Validation.readZip("agent.zip", ValidationTest.ZIP.length, new ByteArrayInputStream(ValidationTest.ZIP)))
+        assertThat(Validation.readZip(
+                        "agent.zip", ValidationTest.ZIP.length, new ByteArrayInputStream(ValidationTest.ZIP)))
                 .isEqualTo(ValidationTest.ZIP);
     }
 

@@ -7,13 +7,15 @@ import org.jspecify.annotations.Nullable;
 /** One call as a {@link Route.Handler} answers it: the matched route, the JSON body, the query, the instant. */
 record ApiRequest(Route.Match route, RequestBody body, Map<String, String> query, Instant now) {
 
-  /** The FunctionName path parameter, decoded. */
-  @Nullable String function() {
-    return route.function();
-  }
+    /** The FunctionName path parameter, decoded. */
+    @Nullable
+    String function() {
+        return route.function();
+    }
 
-  /** The alias Name path parameter, decoded. */
-  @Nullable String alias() {
-    return route.alias();
-  }
+    /** The alias Name path parameter, decoded. */
+    @Nullable
+    String alias() {
+        return route.alias();
+    }
 }

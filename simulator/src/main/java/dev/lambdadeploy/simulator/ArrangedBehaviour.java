@@ -11,40 +11,40 @@ import org.jspecify.annotations.Nullable;
  * for its next update (or creation), and scripted answers for its next reads.
  */
 final class ArrangedBehaviour {
-  private Duration updateDuration;
-  private @Nullable Failure armedFailure;
-  private final Deque<StateSnapshot> scriptedAnswers = new ArrayDeque<>();
+    private Duration updateDuration;
+    private @Nullable Failure armedFailure;
+    private final Deque<StateSnapshot> scriptedAnswers = new ArrayDeque<>();
 
-  ArrangedBehaviour(Duration defaultUpdateDuration) {
-    this.updateDuration = defaultUpdateDuration;
-  }
+    ArrangedBehaviour(Duration defaultUpdateDuration) {
+        this.updateDuration = defaultUpdateDuration;
+    }
 
-  synchronized Duration updateDuration() {
-    return updateDuration;
-  }
+    synchronized Duration updateDuration() {
+        return updateDuration;
+    }
 
-  synchronized void updateDuration(Duration d) {
-    updateDuration = d;
-  }
+    synchronized void updateDuration(Duration d) {
+        updateDuration = d;
+    }
 
-  synchronized void armFailure(Failure f) {
-    armedFailure = f;
-  }
+    synchronized void armFailure(Failure f) {
+        armedFailure = f;
+    }
 
-  /** The armed failure, disarmed by this call. */
-  synchronized @Nullable Failure takeArmedFailure() {
-    Failure f = armedFailure;
-    armedFailure = null;
-    return f;
-  }
+    /** The armed failure, disarmed by this call. */
+    synchronized @Nullable Failure takeArmedFailure() {
+        Failure f = armedFailure;
+        armedFailure = null;
+        return f;
+    }
 
-  synchronized void scriptAnswers(List<StateSnapshot> snapshots) {
-    scriptedAnswers.clear();
-    scriptedAnswers.addAll(snapshots);
-  }
+    synchronized void scriptAnswers(List<StateSnapshot> snapshots) {
+        scriptedAnswers.clear();
+        scriptedAnswers.addAll(snapshots);
+    }
 
-  /** The answer for the next read of $LATEST, used up by this call; null once the script has run out. */
-  synchronized @Nullable StateSnapshot nextScriptedAnswer() {
-    return scriptedAnswers.pollFirst();
-  }
+    /** The answer for the next read of $LATEST, used up by this call; null once the script has run out. */
+    synchronized @Nullable StateSnapshot nextScriptedAnswer() {
+        return scriptedAnswers.pollFirst();
+    }
 }

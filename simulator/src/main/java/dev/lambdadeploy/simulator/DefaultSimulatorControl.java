@@ -9,82 +9,82 @@ import java.util.Objects;
 
 /** The controls, acting on the same registry, faults and quotas as the HTTP side. */
 final class DefaultSimulatorControl implements SimulatorControl {
-  private final FunctionRegistry registry;
-  private final FaultInjector faults;
-  private final Quotas quotas;
-  private final InstantSource clock;
+    private final FunctionRegistry registry;
+    private final FaultInjector faults;
+    private final Quotas quotas;
+    private final InstantSource clock;
 
-  DefaultSimulatorControl(FunctionRegistry registry, FaultInjector faults, Quotas quotas, InstantSource clock) {
-    this.registry = registry;
-    this.faults = faults;
-    this.quotas = quotas;
-    this.clock = clock;
-  }
-
-  @Override
-  public void createFunction(String name, Duration pendingFor) {
-    FunctionSpec spec = new FunctionSpec(
-        CodeArtifact.zip(CodeArtifact.EMPTY_ZIP),
-        "java17",
-        "arn:aws:iam::" + registry.accountId() + ":role/simulator-function-role",
-        "example.Handler::handleRequest",
-        "",
-        3,
-        128,
-        null,
-        List.of("x86_64"));
-    try {
-      registry.create(name, Map.of(), spec, pendingFor, clock.instant());
-    } catch (ApiException e) {
-      throw new IllegalStateException(e.getMessage(), e);
+    DefaultSimulatorControl(FunctionRegistry registry, FaultInjector faults, Quotas quotas, InstantSource clock) {
+        this.registry = registry;
+        this.faults = faults;
+        this.quotas = quotas;
+        this.clock = clock;
     }
-  }
 
-  @Override
-  public void updateDuration(String function, Duration d) {
-    registry.arranged(function).updateDuration(Objects.requireNonNull(d));
-  }
-
-  @Override
-  public void failNextUpdate(String function, String reasonCode, String reason) {
-    registry.arranged(function).armFailure(new Failure(reasonCode, reason));
-  }
-
-  @Override
-  public void scriptStates(String function, List<StateSnapshot> snapshots) {
-    registry.arranged(function).scriptAnswers(snapshots);
-  }
-
-  @Override
-  public void setState(String function, String state) {
-    existing(function).setState(state, clock.instant());
-  }
-
-  @Override
-  public void inject(String operation, Fault fault) {
-    faults.inject(operation, fault);
-  }
-
-  @Override
-  public void quotas(boolean enabled) {
-    quotas.enabled(enabled);
-  }
-
-  @Override
-  public void updateCodeByAnotherActor(String function, byte[] zip) {
-    existing(function).updateCodeByAnotherActor(CodeArtifact.zip(zip), clock.instant());
-  }
-
-  @Override
-  public FunctionView inspect(String function) {
-    return existing(function).view(clock.instant());
-  }
-
-  private FunctionModel existing(String function) {
-    FunctionModel f = registry.find(function);
-    if (f == null) {
-      throw new NoSuchElementException("no function " + function);
+    @Override
+    public void createFunction(String name, Duration pendingFor) {
+        FunctionSpec spec = new FunctionSpec(
+                CodeArtifact.zip(CodeArtifact.EMPTY_ZIP),
+                "java17",
+                "arn:aws:iam::" + registry.accountId() + ":role/simulator-function-role",
+                "example.Handler::handleRequest",
+                "",
+                3,
+                128,
+                null,
+                List.of("x86_64"));
+        try {
+            registry.create(name, Map.of(), spec, pendingFor, clock.instant());
+        } catch (ApiException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
     }
-    return f;
-  }
+
+    @Override
+    public void updateDuration(String function, Duration d) {
+        registry.arranged(function).updateDuration(Objects.requireNonNull(d));
+    }
+
+    @Override
+    public void failNextUpdate(String function, String reasonCode, String reason) {
+        registry.arranged(function).armFailure(new Failure(reasonCode, reason));
+    }
+
+    @Override
+    public void scriptStates(String function, List<StateSnapshot> snapshots) {
+        registry.arranged(function).scriptAnswers(snapshots);
+    }
+
+    @Override
+    public void setState(String function, String state) {
+        existing(function).setState(state, clock.instant());
+    }
+
+    @Override
+    public void inject(String operation, Fault fault) {
+        faults.inject(operation, fault);
+    }
+
+    @Override
+    public void quotas(boolean enabled) {
+        quotas.enabled(enabled);
+    }
+
+    @Override
+    public void updateCodeByAnotherActor(String function, byte[] zip) {
+        existing(function).updateCodeByAnotherActor(CodeArtifact.zip(zip), clock.instant());
+    }
+
+    @Override
+    public FunctionView inspect(String function) {
+        return existing(function).view(clock.instant());
+    }
+
+    private FunctionModel existing(String function) {
+        FunctionModel f = registry.find(function);
+        if (f == null) {
+            throw new NoSuchElementException("no function " + function);
+        }
+        return f;
+    }
 }

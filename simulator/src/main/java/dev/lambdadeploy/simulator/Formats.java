@@ -12,37 +12,37 @@ import java.util.UUID;
 
 /** The few encodings Lambda uses: its timestamp format, base64 and hex SHA-256, revision ids. */
 final class Formats {
-  private static final DateTimeFormatter LAST_MODIFIED =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter LAST_MODIFIED =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ").withZone(ZoneOffset.UTC);
 
-  private Formats() {}
+    private Formats() {}
 
-  /** e.g. 2026-11-27T03:00:00.000+0000 */
-  static String lastModified(Instant t) {
-    return LAST_MODIFIED.format(t);
-  }
-
-  static byte[] sha256(byte[] bytes) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(bytes);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+    /** e.g. 2026-11-27T03:00:00.000+0000 */
+    static String lastModified(Instant t) {
+        return LAST_MODIFIED.format(t);
     }
-  }
 
-  static String sha256Base64(byte[] bytes) {
-    return Base64.getEncoder().encodeToString(sha256(bytes));
-  }
+    static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
-  static String sha256Hex(byte[] bytes) {
-    return HexFormat.of().formatHex(sha256(bytes));
-  }
+    static String sha256Base64(byte[] bytes) {
+        return Base64.getEncoder().encodeToString(sha256(bytes));
+    }
 
-  static byte[] utf8(String s) {
-    return s.getBytes(StandardCharsets.UTF_8);
-  }
+    static String sha256Hex(byte[] bytes) {
+        return HexFormat.of().formatHex(sha256(bytes));
+    }
 
-  static String newRevisionId() {
-    return UUID.randomUUID().toString();
-  }
+    static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    static String newRevisionId() {
+        return UUID.randomUUID().toString();
+    }
 }

@@ -6,31 +6,31 @@ import org.jspecify.annotations.Nullable;
 
 /** What a deployer controls about a function: code and configuration. Equal specs publish as one version. */
 record FunctionSpec(
-    CodeArtifact code,
-    @Nullable String runtime,
-    String role,
-    @Nullable String handler,
-    String description,
-    int timeout,
-    int memorySize,
-    @Nullable Map<String, String> environment,
-    List<String> architectures) {
+        CodeArtifact code,
+        @Nullable String runtime,
+        String role,
+        @Nullable String handler,
+        String description,
+        int timeout,
+        int memorySize,
+        @Nullable Map<String, String> environment,
+        List<String> architectures) {
 
-  FunctionSpec withCode(CodeArtifact newCode, @Nullable List<String> newArchitectures) {
-    return new FunctionSpec(
-        newCode,
-        runtime,
-        role,
-        handler,
-        description,
-        timeout,
-        memorySize,
-        environment,
-        newArchitectures == null ? architectures : newArchitectures);
-  }
+    FunctionSpec withCode(CodeArtifact newCode, @Nullable List<String> newArchitectures) {
+        return new FunctionSpec(
+                newCode,
+                runtime,
+                role,
+                handler,
+                description,
+                timeout,
+                memorySize,
+                environment,
+                newArchitectures == null ? architectures : newArchitectures);
+    }
 
-  FunctionSpec withDescription(String newDescription) {
-    return new FunctionSpec(
-        code, runtime, role, handler, newDescription, timeout, memorySize, environment, architectures);
-  }
+    FunctionSpec withDescription(String newDescription) {
+        return new FunctionSpec(
+                code, runtime, role, handler, newDescription, timeout, memorySize, environment, architectures);
+    }
 }

@@ -11,25 +11,25 @@ import org.jspecify.annotations.Nullable;
  * is in progress.
  */
 public record FunctionView(
-    String name,
-    String arn,
-    String state,
-    @Nullable String stateReasonCode,
-    @Nullable String stateReason,
-    @Nullable String lastUpdateStatus,
-    @Nullable String lastUpdateStatusReasonCode,
-    @Nullable String lastUpdateStatusReason,
-    String codeSha256,
-    String revisionId,
-    String description,
-    List<VersionView> versions,
-    Map<String, String> aliases,
-    @Nullable Instant lastUpdateCompletedAt) {
+        String name,
+        String arn,
+        String state,
+        @Nullable String stateReasonCode,
+        @Nullable String stateReason,
+        @Nullable String lastUpdateStatus,
+        @Nullable String lastUpdateStatusReasonCode,
+        @Nullable String lastUpdateStatusReason,
+        String codeSha256,
+        String revisionId,
+        String description,
+        List<VersionView> versions,
+        Map<String, String> aliases,
+        @Nullable Instant lastUpdateCompletedAt) {
 
-  /** One published version. */
-  public record VersionView(String version, String codeSha256, String description, String state) {}
+    /** One published version. */
+    public record VersionView(String version, String codeSha256, String description, String state) {}
 
-  public boolean updateInProgress() {
-    return lastUpdateCompletedAt == null;
-  }
+    public boolean updateInProgress() {
+        return lastUpdateCompletedAt == null;
+    }
 }

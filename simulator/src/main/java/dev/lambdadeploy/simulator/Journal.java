@@ -4,11 +4,11 @@ import java.util.List;
 
 /** Every request the simulator answered (or dropped), in arrival order. Thread-safe. */
 public interface Journal {
-  List<JournalEntry> entries();
+    List<JournalEntry> entries();
 
-  void clear();
+    void clear();
 
-  long count(String operation);
+    long count(String operation);
 
-  long countStatus(int httpStatus);
+    long countStatus(int httpStatus);
 }

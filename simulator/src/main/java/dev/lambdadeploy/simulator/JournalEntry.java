@@ -8,9 +8,9 @@ import org.jspecify.annotations.Nullable;
  * answer (an injected connection reset); {@code operation} is "Unknown" for a path no operation matches.
  */
 public record JournalEntry(
-    String operation,
-    @Nullable String functionName,
-    int status,
-    Instant time,
-    String requestId,
-    @Nullable String errorType) {}
+        String operation,
+        @Nullable String functionName,
+        int status,
+        Instant time,
+        String requestId,
+        @Nullable String errorType) {}

@@ -8,22 +8,22 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /** A clock that only moves when a test moves it. Thread-safe. */
 public final class ManualClock implements InstantSource {
-  private final AtomicReference<Instant> now;
+    private final AtomicReference<Instant> now;
 
-  public ManualClock(Instant start) {
-    now = new AtomicReference<>(Objects.requireNonNull(start));
-  }
+    public ManualClock(Instant start) {
+        now = new AtomicReference<>(Objects.requireNonNull(start));
+    }
 
-  @Override
-  public Instant instant() {
-    return now.get();
-  }
+    @Override
+    public Instant instant() {
+        return now.get();
+    }
 
-  public void advance(Duration d) {
-    now.updateAndGet(t -> t.plus(d));
-  }
+    public void advance(Duration d) {
+        now.updateAndGet(t -> t.plus(d));
+    }
 
-  public void set(Instant t) {
-    now.set(Objects.requireNonNull(t));
-  }
+    public void set(Instant t) {
+        now.set(Objects.requireNonNull(t));
+    }
 }

@@ -13,146 +13,152 @@ import org.jspecify.annotations.Nullable;
 
 /** Typed, null-tolerant reads of a JSON request body; wrong shapes answer 400 as AWS does. */
 final class RequestBody {
-  static final ObjectMapper MAPPER = new ObjectMapper();
+    static final ObjectMapper MAPPER = new ObjectMapper();
 
-  private final JsonNode node;
+    private final JsonNode node;
 
-  private RequestBody(JsonNode node) {
-    this.node = node;
-  }
+    private RequestBody(JsonNode node) {
+        this.node = node;
+    }
 
-  static RequestBody parse(byte[] bytes) {
-    if (bytes.length == 0) {
-      return new RequestBody(JsonNodeFactory.instance.objectNode());
+    static RequestBody parse(byte[] bytes) {
+        if (bytes.length == 0) {
+            return new RequestBody(JsonNodeFactory.instance.objectNode());
+        }
+        JsonNode parsed;
+        try {
+            parsed = MAPPER.readTree(bytes);
+        } catch (JacksonException e) {
+            throw ApiException.badContent("Could not parse request body into json: " + e.getOriginalMessage());
+        } catch (java.io.IOException e) {
+            throw ApiException.badContent("Could not read request body");
+        }
+        if (parsed == null || parsed.isMissingNode() || parsed.isNull()) {
+            return new RequestBody(JsonNodeFactory.instance.objectNode());
+        }
+        if (!parsed.isObject()) {
+            throw ApiException.badContent("Could not parse request body into json: expected an object");
+        }
+        return new RequestBody(parsed);
     }
-    JsonNode parsed;
-    try {
-      parsed = MAPPER.readTree(bytes);
-    } catch (JacksonException e) {
-      throw ApiException.badContent("Could not parse request body into json: " + e.getOriginalMessage());
-    } catch (java.io.IOException e) {
-      throw ApiException.badContent("Could not read request body");
-    }
-    if (parsed == null || parsed.isMissingNode() || parsed.isNull()) {
-      return new RequestBody(JsonNodeFactory.instance.objectNode());
-    }
-    if (!parsed.isObject()) {
-      throw ApiException.badContent("Could not parse request body into json: expected an object");
-    }
-    return new RequestBody(parsed);
-  }
 
-  boolean has(String field) {
-    JsonNode v = node.get(field);
-    return v != null && !v.isNull();
-  }
+    boolean has(String field) {
+        JsonNode v = node.get(field);
+        return v != null && !v.isNull();
+    }
 
-  @Nullable RequestBody object(String field) {
-    JsonNode v = present(field);
-    if (v == null) {
-      return null;
+    @Nullable
+    RequestBody object(String field) {
+        JsonNode v = present(field);
+        if (v == null) {
+            return null;
+        }
+        if (!v.isObject()) {
+            throw mistyped(field);
+        }
+        return new RequestBody(v);
     }
-    if (!v.isObject()) {
-      throw mistyped(field);
-    }
-    return new RequestBody(v);
-  }
 
-  @Nullable String text(String field) {
-    JsonNode v = present(field);
-    if (v == null) {
-      return null;
+    @Nullable
+    String text(String field) {
+        JsonNode v = present(field);
+        if (v == null) {
+            return null;
+        }
+        if (!v.isValueNode()) {
+            throw mistyped(field);
+        }
+        return v.asText();
     }
-    if (!v.isValueNode()) {
-      throw mistyped(field);
-    }
-    return v.asText();
-  }
 
-  @Nullable Integer integer(String field) {
-    JsonNode v = present(field);
-    if (v == null) {
-      return null;
+    @Nullable
+    Integer integer(String field) {
+        JsonNode v = present(field);
+        if (v == null) {
+            return null;
+        }
+        if (!v.canConvertToInt() || !v.isIntegralNumber()) {
+            throw mistyped(field);
+        }
+        return v.intValue();
     }
-    if (!v.canConvertToInt() || !v.isIntegralNumber()) {
-      throw mistyped(field);
-    }
-    return v.intValue();
-  }
 
-  boolean bool(String field) {
-    JsonNode v = present(field);
-    if (v == null) {
-      return false;
+    boolean bool(String field) {
+        JsonNode v = present(field);
+        if (v == null) {
+            return false;
+        }
+        if (!v.isBoolean()) {
+            throw mistyped(field);
+        }
+        return v.booleanValue();
     }
-    if (!v.isBoolean()) {
-      throw mistyped(field);
-    }
-    return v.booleanValue();
-  }
 
-  byte @Nullable [] base64(String field) {
-    String text = text(field);
-    if (text == null) {
-      return null;
+    byte @Nullable [] base64(String field) {
+        String text = text(field);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Base64.getMimeDecoder().decode(text);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badContent("Could not parse request body into json: " + field + " is not valid base64");
+        }
     }
-    try {
-      return Base64.getMimeDecoder().decode(text);
-    } catch (IllegalArgumentException e) {
-      throw ApiException.badContent("Could not parse request body into json: " + field + " is not valid base64");
-    }
-  }
 
-  @Nullable List<String> stringList(String field) {
-    JsonNode v = present(field);
-    if (v == null) {
-      return null;
+    @Nullable
+    List<String> stringList(String field) {
+        JsonNode v = present(field);
+        if (v == null) {
+            return null;
+        }
+        if (!v.isArray()) {
+            throw mistyped(field);
+        }
+        List<String> out = new ArrayList<>();
+        v.forEach(e -> out.add(e.asText()));
+        return out;
     }
-    if (!v.isArray()) {
-      throw mistyped(field);
-    }
-    List<String> out = new ArrayList<>();
-    v.forEach(e -> out.add(e.asText()));
-    return out;
-  }
 
-  @Nullable Map<String, String> stringMap(String field) {
-    JsonNode v = present(field);
-    if (v == null) {
-      return null;
+    @Nullable
+    Map<String, String> stringMap(String field) {
+        JsonNode v = present(field);
+        if (v == null) {
+            return null;
+        }
+        if (!v.isObject()) {
+            throw mistyped(field);
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        v.properties().forEach(e -> out.put(e.getKey(), e.getValue().asText()));
+        return out;
     }
-    if (!v.isObject()) {
-      throw mistyped(field);
-    }
-    Map<String, String> out = new LinkedHashMap<>();
-    v.properties().forEach(e -> out.put(e.getKey(), e.getValue().asText()));
-    return out;
-  }
 
-  @Nullable Map<String, Double> doubleMap(String field) {
-    JsonNode v = present(field);
-    if (v == null) {
-      return null;
+    @Nullable
+    Map<String, Double> doubleMap(String field) {
+        JsonNode v = present(field);
+        if (v == null) {
+            return null;
+        }
+        if (!v.isObject()) {
+            throw mistyped(field);
+        }
+        Map<String, Double> out = new LinkedHashMap<>();
+        v.properties().forEach(e -> {
+            if (!e.getValue().isNumber()) {
+                throw mistyped(field);
+            }
+            out.put(e.getKey(), e.getValue().doubleValue());
+        });
+        return out;
     }
-    if (!v.isObject()) {
-      throw mistyped(field);
+
+    private @Nullable JsonNode present(String field) {
+        JsonNode v = node.get(field);
+        return v == null || v.isNull() ? null : v;
     }
-    Map<String, Double> out = new LinkedHashMap<>();
-    v.properties().forEach(e -> {
-      if (!e.getValue().isNumber()) {
-        throw mistyped(field);
-      }
-      out.put(e.getKey(), e.getValue().doubleValue());
-    });
-    return out;
-  }
 
-  private @Nullable JsonNode present(String field) {
-    JsonNode v = node.get(field);
-    return v == null || v.isNull() ? null : v;
-  }
-
-  private static ApiException mistyped(String field) {
-    return ApiException.badContent("Could not parse request body into json: unexpected value for " + field);
-  }
+    private static ApiException mistyped(String field) {
+        return ApiException.badContent("Could not parse request body into json: unexpected value for " + field);
+    }
 }

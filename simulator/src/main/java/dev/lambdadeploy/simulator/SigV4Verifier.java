@@ -19,177 +19,184 @@ import org.jspecify.annotations.Nullable;
  * beyond being part of the signed headers.
  */
 final class SigV4Verifier {
-  private static final String ALGORITHM = "AWS4-HMAC-SHA256";
-  private static final String SERVICE = "lambda";
+    private static final String ALGORITHM = "AWS4-HMAC-SHA256";
+    private static final String SERVICE = "lambda";
 
-  private final Map<String, String> secretsByAccessKey;
-  private final String region;
+    private final Map<String, String> secretsByAccessKey;
+    private final String region;
 
-  SigV4Verifier(Map<String, String> secretsByAccessKey, String region) {
-    this.secretsByAccessKey = Map.copyOf(secretsByAccessKey);
-    this.region = region;
-  }
+    SigV4Verifier(Map<String, String> secretsByAccessKey, String region) {
+        this.secretsByAccessKey = Map.copyOf(secretsByAccessKey);
+        this.region = region;
+    }
 
-  /**
-   * @param headerValues all values of a header by case-insensitive name, null when absent
-   * @throws ApiException 403 when the request is not signed by a known key
-   */
-  void verify(
-      String method,
-      String rawPath,
-      @Nullable String rawQuery,
-      Function<String, @Nullable List<String>> headerValues,
-      byte[] body) {
-    String authorization = first(headerValues, "Authorization");
-    if (authorization == null || !authorization.startsWith(ALGORITHM + " ")) {
-      throw ApiException.unrecognizedClient();
+    /**
+     * @param headerValues all values of a header by case-insensitive name, null when absent
+     * @throws ApiException 403 when the request is not signed by a known key
+     */
+    void verify(
+            String method,
+            String rawPath,
+            @Nullable String rawQuery,
+            Function<String, @Nullable List<String>> headerValues,
+            byte[] body) {
+        String authorization = first(headerValues, "Authorization");
+        if (authorization == null || !authorization.startsWith(ALGORITHM + " ")) {
+            throw ApiException.unrecognizedClient();
+        }
+        Map<String, String> params = authorizationParams(authorization.substring(ALGORITHM.length() + 1));
+        String credential = params.get("Credential");
+        String signedHeaders = params.get("SignedHeaders");
+        String signature = params.get("Signature");
+        if (credential == null || signedHeaders == null || signature == null) {
+            throw ApiException.incompleteSignature(
+                    "Authorization header requires 'Credential', 'SignedHeaders' and 'Signature' parameters.");
+        }
+        String[] scope = credential.split("/", -1);
+        if (scope.length != 5 || !scope[4].equals("aws4_request")) {
+            throw ApiException.incompleteSignature("Authorization header has a malformed Credential: " + credential);
+        }
+        String secret = secretsByAccessKey.get(scope[0]);
+        if (secret == null) {
+            throw ApiException.unrecognizedClient();
+        }
+        String amzDate = first(headerValues, "X-Amz-Date");
+        if (amzDate == null || amzDate.length() < 8) {
+            throw ApiException.incompleteSignature(
+                    "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.");
+        }
+        if (!amzDate.startsWith(scope[1])) {
+            throw ApiException.invalidSignature(
+                    "Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '"
+                            + scope[1] + "' != '" + amzDate.substring(0, 8) + "', from '" + amzDate + "'.");
+        }
+        if (!scope[2].equals(region)) {
+            throw ApiException.invalidSignature("Credential should be scoped to a valid region. ");
+        }
+        if (!scope[3].equals(SERVICE)) {
+            throw ApiException.invalidSignature("Credential should be scoped to correct service: '" + SERVICE + "'. ");
+        }
+        String payloadHash = first(headerValues, "X-Amz-Content-Sha256");
+        if (payloadHash == null) {
+            payloadHash = Formats.sha256Hex(body);
+        }
+        String canonicalRequest = String.join(
+                "\n",
+                method,
+                canonicalUri(rawPath),
+                canonicalQuery(rawQuery),
+                canonicalHeaders(signedHeaders, headerValues),
+                signedHeaders,
+                payloadHash);
+        String stringToSign = String.join(
+                "\n",
+                ALGORITHM,
+                amzDate,
+                scope[1] + "/" + scope[2] + "/" + scope[3] + "/aws4_request",
+                Formats.sha256Hex(canonicalRequest.getBytes(StandardCharsets.UTF_8)));
+        byte[] key = hmac(("AWS4" + secret).getBytes(StandardCharsets.UTF_8), scope[1]);
+        key = hmac(key, scope[2]);
+        key = hmac(key, scope[3]);
+        key = hmac(key, "aws4_request");
+        String expected = HexFormat.of().formatHex(hmac(key, stringToSign));
+        if (!MessageDigest.isEqual(
+                expected.getBytes(StandardCharsets.US_ASCII), signature.getBytes(StandardCharsets.US_ASCII))) {
+            throw ApiException.invalidSignature(
+                    "The request signature we calculated does not match the signature you provided. Check your AWS "
+                            + "Secret Access Key and signing method. Consult the service documentation for details.");
+        }
     }
-    Map<String, String> params = authorizationParams(authorization.substring(ALGORITHM.length() + 1));
-    String credential = params.get("Credential");
-    String signedHeaders = params.get("SignedHeaders");
-    String signature = params.get("Signature");
-    if (credential == null || signedHeaders == null || signature == null) {
-      throw ApiException.incompleteSignature(
-          "Authorization header requires 'Credential', 'SignedHeaders' and 'Signature' parameters.");
-    }
-    String[] scope = credential.split("/", -1);
-    if (scope.length != 5 || !scope[4].equals("aws4_request")) {
-      throw ApiException.incompleteSignature("Authorization header has a malformed Credential: " + credential);
-    }
-    String secret = secretsByAccessKey.get(scope[0]);
-    if (secret == null) {
-      throw ApiException.unrecognizedClient();
-    }
-    String amzDate = first(headerValues, "X-Amz-Date");
-    if (amzDate == null || amzDate.length() < 8) {
-      throw ApiException.incompleteSignature(
-          "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.");
-    }
-    if (!amzDate.startsWith(scope[1])) {
-      throw ApiException.invalidSignature(
-          "Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '"
-              + scope[1] + "' != '" + amzDate.substring(0, 8) + "', from '" + amzDate + "'.");
-    }
-    if (!scope[2].equals(region)) {
-      throw ApiException.invalidSignature("Credential should be scoped to a valid region. ");
-    }
-    if (!scope[3].equals(SERVICE)) {
-      throw ApiException.invalidSignature("Credential should be scoped to correct service: '" + SERVICE + "'. ");
-    }
-    String payloadHash = first(headerValues, "X-Amz-Content-Sha256");
-    if (payloadHash == null) {
-      payloadHash = Formats.sha256Hex(body);
-    }
-    String canonicalRequest = String.join(
-        "\n",
-        method,
-        canonicalUri(rawPath),
-        canonicalQuery(rawQuery),
-        canonicalHeaders(signedHeaders, headerValues),
-        signedHeaders,
-        payloadHash);
-    String stringToSign = String.join(
-        "\n",
-        ALGORITHM,
-        amzDate,
-        scope[1] + "/" + scope[2] + "/" + scope[3] + "/aws4_request",
-        Formats.sha256Hex(canonicalRequest.getBytes(StandardCharsets.UTF_8)));
-    byte[] key = hmac(("AWS4" + secret).getBytes(StandardCharsets.UTF_8), scope[1]);
-    key = hmac(key, scope[2]);
-    key = hmac(key, scope[3]);
-    key = hmac(key, "aws4_request");
-    String expected = HexFormat.of().formatHex(hmac(key, stringToSign));
-    if (!MessageDigest.isEqual(
-        expected.getBytes(StandardCharsets.US_ASCII), signature.getBytes(StandardCharsets.US_ASCII))) {
-      throw ApiException.invalidSignature(
-          "The request signature we calculated does not match the signature you provided. Check your AWS "
-              + "Secret Access Key and signing method. Consult the service documentation for details.");
-    }
-  }
 
-  private static Map<String, String> authorizationParams(String s) {
-    Map<String, String> out = new HashMap<>();
-    for (String part : s.split(",")) {
-      int eq = part.indexOf('=');
-      if (eq > 0) {
-        out.put(part.substring(0, eq).trim(), part.substring(eq + 1).trim());
-      }
+    private static Map<String, String> authorizationParams(String s) {
+        Map<String, String> out = new HashMap<>();
+        for (String part : s.split(",")) {
+            int eq = part.indexOf('=');
+            if (eq > 0) {
+                out.put(part.substring(0, eq).trim(), part.substring(eq + 1).trim());
+            }
+        }
+        return out;
     }
-    return out;
-  }
 
-  /** The path as sent is already encoded once; SigV4 for Lambda encodes it again. */
-  static String canonicalUri(String rawPath) {
-    return rawPath.isEmpty() ? "/" : encode(rawPath, true);
-  }
+    /** The path as sent is already encoded once; SigV4 for Lambda encodes it again. */
+    static String canonicalUri(String rawPath) {
+        return rawPath.isEmpty() ? "/" : encode(rawPath, true);
+    }
 
-  static String canonicalQuery(@Nullable String rawQuery) {
-    if (rawQuery == null || rawQuery.isEmpty()) {
-      return "";
+    static String canonicalQuery(@Nullable String rawQuery) {
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return "";
+        }
+        List<String[]> pairs = new ArrayList<>();
+        for (String p : rawQuery.split("&")) {
+            if (p.isEmpty()) {
+                continue;
+            }
+            int eq = p.indexOf('=');
+            String k = eq < 0 ? p : p.substring(0, eq);
+            String v = eq < 0 ? "" : p.substring(eq + 1);
+            pairs.add(new String[] {encode(Route.decode(k), false), encode(Route.decode(v), false)});
+        }
+        pairs.sort((a, b) -> a[0].equals(b[0]) ? a[1].compareTo(b[1]) : a[0].compareTo(b[0]));
+        StringBuilder sb = new StringBuilder();
+        for (String[] kv : pairs) {
+            if (sb.length() > 0) {
+                sb.append('&');
+            }
+            sb.append(kv[0]).append('=').append(kv[1]);
+        }
+        return sb.toString();
     }
-    List<String[]> pairs = new ArrayList<>();
-    for (String p : rawQuery.split("&")) {
-      if (p.isEmpty()) {
-        continue;
-      }
-      int eq = p.indexOf('=');
-      String k = eq < 0 ? p : p.substring(0, eq);
-      String v = eq < 0 ? "" : p.substring(eq + 1);
-      pairs.add(new String[] {encode(Route.decode(k), false), encode(Route.decode(v), false)});
-    }
-    pairs.sort((a, b) -> a[0].equals(b[0]) ? a[1].compareTo(b[1]) : a[0].compareTo(b[0]));
-    StringBuilder sb = new StringBuilder();
-    for (String[] kv : pairs) {
-      if (sb.length() > 0) {
-        sb.append('&');
-      }
-      sb.append(kv[0]).append('=').append(kv[1]);
-    }
-    return sb.toString();
-  }
 
-  private static String canonicalHeaders(String signedHeaders, Function<String, @Nullable List<String>> headerValues) {
-    StringBuilder sb = new StringBuilder();
-    for (String name : signedHeaders.split(";")) {
-      List<String> values = headerValues.apply(name);
-      List<String> cleaned = new ArrayList<>();
-      if (values != null) {
-        values.forEach(v -> cleaned.add(v.trim().replaceAll("\\s+", " ")));
-      }
-      sb.append(name).append(':').append(String.join(",", cleaned)).append('\n');
+    private static String canonicalHeaders(
+            String signedHeaders, Function<String, @Nullable List<String>> headerValues) {
+        StringBuilder sb = new StringBuilder();
+        for (String name : signedHeaders.split(";")) {
+            List<String> values = headerValues.apply(name);
+            List<String> cleaned = new ArrayList<>();
+            if (values != null) {
+                values.forEach(v -> cleaned.add(v.trim().replaceAll("\\s+", " ")));
+            }
+            sb.append(name).append(':').append(String.join(",", cleaned)).append('\n');
+        }
+        return sb.toString();
     }
-    return sb.toString();
-  }
 
-  /** RFC 3986 encoding of everything but unreserved characters (and '/' if asked). */
-  private static String encode(String s, boolean keepSlash) {
-    StringBuilder sb = new StringBuilder();
-    for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
-      char c = (char) (b & 0xff);
-      boolean unreserved = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-          || c == '-' || c == '_' || c == '.' || c == '~';
-      if (unreserved || (keepSlash && c == '/')) {
-        sb.append(c);
-      } else {
-        sb.append('%').append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xf, 16)))
-            .append(Character.toUpperCase(Character.forDigit(b & 0xf, 16)));
-      }
+    /** RFC 3986 encoding of everything but unreserved characters (and '/' if asked). */
+    private static String encode(String s, boolean keepSlash) {
+        StringBuilder sb = new StringBuilder();
+        for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xff);
+            boolean unreserved = (c >= 'A' && c <= 'Z')
+                    || (c >= 'a' && c <= 'z')
+                    || (c >= '0' && c <= '9')
+                    || c == '-'
+                    || c == '_'
+                    || c == '.'
+                    || c == '~';
+            if (unreserved || (keepSlash && c == '/')) {
+                sb.append(c);
+            } else {
+                sb.append('%')
+                        .append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xf, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(b & 0xf, 16)));
+            }
+        }
+        return sb.toString();
     }
-    return sb.toString();
-  }
 
-  private static @Nullable String first(Function<String, @Nullable List<String>> headerValues, String name) {
-    List<String> v = headerValues.apply(name);
-    return v == null || v.isEmpty() ? null : v.get(0);
-  }
-
-  private static byte[] hmac(byte[] key, String data) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(key, "HmacSHA256"));
-      return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
+    private static @Nullable String first(Function<String, @Nullable List<String>> headerValues, String name) {
+        List<String> v = headerValues.apply(name);
+        return v == null || v.isEmpty() ? null : v.get(0);
     }
-  }
+
+    private static byte[] hmac(byte[] key, String data) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

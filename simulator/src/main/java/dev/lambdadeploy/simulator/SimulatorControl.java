@@ -6,40 +6,40 @@ import java.util.List;
 /** Back-door controls for tests, benchmarks and demos. None of these is counted by quotas or journaled. */
 public interface SimulatorControl {
 
-  /** Creates a function (Pending for {@code pendingFor}, then Active) without HTTP, with fixed zip bytes. */
-  void createFunction(String name, Duration pendingFor);
+    /** Creates a function (Pending for {@code pendingFor}, then Active) without HTTP, with fixed zip bytes. */
+    void createFunction(String name, Duration pendingFor);
 
-  /** Duration of every next update of that function. */
-  void updateDuration(String function, Duration d);
+    /** Duration of every next update of that function. */
+    void updateDuration(String function, Duration d);
 
-  /**
-   * The next UpdateFunctionCode or UpdateFunctionConfiguration of that function ends, after its
-   * duration, in LastUpdateStatus Failed with this reason code and reason; the previous code and
-   * configuration stay live. Armed before the function exists, it fails the creation instead (State
-   * Failed). {@link #updateCodeByAnotherActor} does not consume it.
-   */
-  void failNextUpdate(String function, String reasonCode, String reason);
+    /**
+     * The next UpdateFunctionCode or UpdateFunctionConfiguration of that function ends, after its
+     * duration, in LastUpdateStatus Failed with this reason code and reason; the previous code and
+     * configuration stay live. Armed before the function exists, it fails the creation instead (State
+     * Failed). {@link #updateCodeByAnotherActor} does not consume it.
+     */
+    void failNextUpdate(String function, String reasonCode, String reason);
 
-  /**
-   * Each next GetFunction/GetFunctionConfiguration of that function's $LATEST answers the next snapshot;
-   * once the list runs out, answers show the modelled state again.
-   */
-  void scriptStates(String function, List<StateSnapshot> snapshots);
+    /**
+     * Each next GetFunction/GetFunctionConfiguration of that function's $LATEST answers the next snapshot;
+     * once the list runs out, answers show the modelled state again.
+     */
+    void scriptStates(String function, List<StateSnapshot> snapshots);
 
-  /** Forces the modelled State, e.g. "Inactive" or "Failed". */
-  void setState(String function, String state);
+    /** Forces the modelled State, e.g. "Inactive" or "Failed". */
+    void setState(String function, String state);
 
-  /** Arms a fault for the next calls of an operation, named as AWS names it (e.g. "PublishVersion"). */
-  void inject(String operation, Fault fault);
+    /** Arms a fault for the next calls of an operation, named as AWS names it (e.g. "PublishVersion"). */
+    void inject(String operation, Fault fault);
 
-  void quotas(boolean enabled);
+    void quotas(boolean enabled);
 
-  /**
-   * Another actor updates the code, as a second pipeline or a person at the console would: new CodeSha256 and
-   * RevisionId, InProgress for the update duration. An update in flight is completed first.
-   */
-  void updateCodeByAnotherActor(String function, byte[] zip);
+    /**
+     * Another actor updates the code, as a second pipeline or a person at the console would: new CodeSha256 and
+     * RevisionId, InProgress for the update duration. An update in flight is completed first.
+     */
+    void updateCodeByAnotherActor(String function, byte[] zip);
 
-  /** @throws java.util.NoSuchElementException for an unknown function */
-  FunctionView inspect(String function);
+    /** @throws java.util.NoSuchElementException for an unknown function */
+    FunctionView inspect(String function);
 }

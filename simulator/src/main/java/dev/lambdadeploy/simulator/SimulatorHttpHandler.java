@@ -19,136 +19,136 @@ import org.jspecify.annotations.Nullable;
  * also finds it in the journal.
  */
 final class SimulatorHttpHandler implements HttpHandler {
-  private final InstantSource clock;
-  private final SigV4Verifier verifier;
-  private final FaultInjector faults;
-  private final Quotas quotas;
-  private final LambdaService service;
-  private final InMemoryJournal journal;
-  private final String region;
-  private final String accountId;
+    private final InstantSource clock;
+    private final SigV4Verifier verifier;
+    private final FaultInjector faults;
+    private final Quotas quotas;
+    private final LambdaService service;
+    private final InMemoryJournal journal;
+    private final String region;
+    private final String accountId;
 
-  SimulatorHttpHandler(
-      InstantSource clock,
-      SigV4Verifier verifier,
-      FaultInjector faults,
-      Quotas quotas,
-      LambdaService service,
-      InMemoryJournal journal,
-      String region,
-      String accountId) {
-    this.clock = clock;
-    this.verifier = verifier;
-    this.faults = faults;
-    this.quotas = quotas;
-    this.service = service;
-    this.journal = journal;
-    this.region = region;
-    this.accountId = accountId;
-  }
+    SimulatorHttpHandler(
+            InstantSource clock,
+            SigV4Verifier verifier,
+            FaultInjector faults,
+            Quotas quotas,
+            LambdaService service,
+            InMemoryJournal journal,
+            String region,
+            String accountId) {
+        this.clock = clock;
+        this.verifier = verifier;
+        this.faults = faults;
+        this.quotas = quotas;
+        this.service = service;
+        this.journal = journal;
+        this.region = region;
+        this.accountId = accountId;
+    }
 
-  @Override
-  public void handle(HttpExchange exchange) {
-    String requestId = UUID.randomUUID().toString();
-    String rawPath = exchange.getRequestURI().getRawPath();
-    String rawQuery = exchange.getRequestURI().getRawQuery();
-    Route.Match route = Route.match(exchange.getRequestMethod(), rawPath);
-    String functionName = route.function() == null ? null : FunctionRef.nameOf(route.function(), region, accountId);
-    try {
-      byte[] body = exchange.getRequestBody().readAllBytes();
-      verifier.verify(exchange.getRequestMethod(), rawPath, rawQuery, exchange.getRequestHeaders()::get, body);
-      Fault fault = faults.next(route.operation());
-      if (fault instanceof Fault.ConnectionReset) {
-        journal.record(
-            new JournalEntry(route.operation(), functionName, 0, clock.instant(), requestId, "ConnectionReset"));
-        return; // closed below without an answer
-      }
-      applyFault(fault);
-      if (fault instanceof Fault.ConcurrentUpdate && functionName != null) {
-        service.concurrentUpdate(functionName, clock.instant());
-      }
-      Instant now = clock.instant();
-      quotas.check(route.operation(), now);
-      RequestBody request = RequestBody.parse(body);
-      if (route.operation().equals("CreateFunction")) {
-        String raw = request.text("FunctionName");
-        functionName = raw == null ? null : FunctionRef.nameOf(raw, region, accountId);
-      }
-      ApiResponse response = service.handle(route, request, query(rawQuery), now);
-      journal.record(new JournalEntry(route.operation(), functionName, response.status(), now, requestId, null));
-      send(exchange, response.status(), response.body(), requestId, Map.of());
-    } catch (ApiException e) {
-      answerError(exchange, route, functionName, requestId, e);
-    } catch (IOException e) {
-      // The client went away mid-request; nobody is left to answer.
-    } catch (RuntimeException e) {
-      ApiException internal = ApiException.service(500, "ServiceException", "Simulator error: " + e);
-      answerError(exchange, route, functionName, requestId, internal);
-    } finally {
-      exchange.close();
+    @Override
+    public void handle(HttpExchange exchange) {
+        String requestId = UUID.randomUUID().toString();
+        String rawPath = exchange.getRequestURI().getRawPath();
+        String rawQuery = exchange.getRequestURI().getRawQuery();
+        Route.Match route = Route.match(exchange.getRequestMethod(), rawPath);
+        String functionName = route.function() == null ? null : FunctionRef.nameOf(route.function(), region, accountId);
+        try {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            verifier.verify(exchange.getRequestMethod(), rawPath, rawQuery, exchange.getRequestHeaders()::get, body);
+            Fault fault = faults.next(route.operation());
+            if (fault instanceof Fault.ConnectionReset) {
+                journal.record(new JournalEntry(
+                        route.operation(), functionName, 0, clock.instant(), requestId, "ConnectionReset"));
+                return; // closed below without an answer
+            }
+            applyFault(fault);
+            if (fault instanceof Fault.ConcurrentUpdate && functionName != null) {
+                service.concurrentUpdate(functionName, clock.instant());
+            }
+            Instant now = clock.instant();
+            quotas.check(route.operation(), now);
+            RequestBody request = RequestBody.parse(body);
+            if (route.operation().equals("CreateFunction")) {
+                String raw = request.text("FunctionName");
+                functionName = raw == null ? null : FunctionRef.nameOf(raw, region, accountId);
+            }
+            ApiResponse response = service.handle(route, request, query(rawQuery), now);
+            journal.record(new JournalEntry(route.operation(), functionName, response.status(), now, requestId, null));
+            send(exchange, response.status(), response.body(), requestId, Map.of());
+        } catch (ApiException e) {
+            answerError(exchange, route, functionName, requestId, e);
+        } catch (IOException e) {
+            // The client went away mid-request; nobody is left to answer.
+        } catch (RuntimeException e) {
+            ApiException internal = ApiException.service(500, "ServiceException", "Simulator error: " + e);
+            answerError(exchange, route, functionName, requestId, internal);
+        } finally {
+            exchange.close();
+        }
     }
-  }
 
-  private static void applyFault(@Nullable Fault fault) {
-    if (fault instanceof Fault.Delay d) {
-      try {
-        Thread.sleep(d.duration().toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    } else if (fault instanceof Fault.Throttle) {
-      throw ApiException.tooManyRequests();
-    } else if (fault instanceof Fault.Status s) {
-      throw s.httpStatus() >= 500
-          ? ApiException.service(s.httpStatus(), s.errorType(), "Injected fault: " + s.errorType())
-          : ApiException.user(s.httpStatus(), s.errorType(), "Injected fault: " + s.errorType());
+    private static void applyFault(@Nullable Fault fault) {
+        if (fault instanceof Fault.Delay d) {
+            try {
+                Thread.sleep(d.duration().toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        } else if (fault instanceof Fault.Throttle) {
+            throw ApiException.tooManyRequests();
+        } else if (fault instanceof Fault.Status s) {
+            throw s.httpStatus() >= 500
+                    ? ApiException.service(s.httpStatus(), s.errorType(), "Injected fault: " + s.errorType())
+                    : ApiException.user(s.httpStatus(), s.errorType(), "Injected fault: " + s.errorType());
+        }
     }
-  }
 
-  private void answerError(
-      HttpExchange exchange, Route.Match route, @Nullable String functionName, String requestId, ApiException e) {
-    journal.record(new JournalEntry(route.operation(), functionName, e.status, clock.instant(), requestId, e.type));
-    Map<String, String> headers = new LinkedHashMap<>(e.headers);
-    headers.put("X-Amzn-ErrorType", e.type);
-    try {
-      send(exchange, e.status, ApiJson.error(e), requestId, headers);
-    } catch (IOException ignored) {
-      // The client went away; the journal has the answer it would have had.
+    private void answerError(
+            HttpExchange exchange, Route.Match route, @Nullable String functionName, String requestId, ApiException e) {
+        journal.record(new JournalEntry(route.operation(), functionName, e.status, clock.instant(), requestId, e.type));
+        Map<String, String> headers = new LinkedHashMap<>(e.headers);
+        headers.put("X-Amzn-ErrorType", e.type);
+        try {
+            send(exchange, e.status, ApiJson.error(e), requestId, headers);
+        } catch (IOException ignored) {
+            // The client went away; the journal has the answer it would have had.
+        }
     }
-  }
 
-  private static void send(
-      HttpExchange exchange, int status, ObjectNode body, String requestId, Map<String, String> extraHeaders)
-      throws IOException {
-    byte[] bytes;
-    try {
-      bytes = RequestBody.MAPPER.writeValueAsBytes(body);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
+    private static void send(
+            HttpExchange exchange, int status, ObjectNode body, String requestId, Map<String, String> extraHeaders)
+            throws IOException {
+        byte[] bytes;
+        try {
+            bytes = RequestBody.MAPPER.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        var headers = exchange.getResponseHeaders();
+        headers.set("Content-Type", "application/json");
+        headers.set("x-amzn-RequestId", requestId);
+        extraHeaders.forEach(headers::set);
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
     }
-    var headers = exchange.getResponseHeaders();
-    headers.set("Content-Type", "application/json");
-    headers.set("x-amzn-RequestId", requestId);
-    extraHeaders.forEach(headers::set);
-    exchange.sendResponseHeaders(status, bytes.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(bytes);
-    }
-  }
 
-  private static Map<String, String> query(@Nullable String rawQuery) {
-    Map<String, String> out = new LinkedHashMap<>();
-    if (rawQuery == null) {
-      return out;
+    private static Map<String, String> query(@Nullable String rawQuery) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (rawQuery == null) {
+            return out;
+        }
+        for (String p : rawQuery.split("&")) {
+            if (p.isEmpty()) {
+                continue;
+            }
+            int eq = p.indexOf('=');
+            String k = Route.decode(eq < 0 ? p : p.substring(0, eq));
+            out.putIfAbsent(k, eq < 0 ? "" : Route.decode(p.substring(eq + 1)));
+        }
+        return out;
     }
-    for (String p : rawQuery.split("&")) {
-      if (p.isEmpty()) {
-        continue;
-      }
-      int eq = p.indexOf('=');
-      String k = Route.decode(eq < 0 ? p : p.substring(0, eq));
-      out.putIfAbsent(k, eq < 0 ? "" : Route.decode(p.substring(eq + 1)));
-    }
-    return out;
-  }
 }

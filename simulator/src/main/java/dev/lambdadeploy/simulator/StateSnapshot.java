@@ -8,12 +8,12 @@ import org.jspecify.annotations.Nullable;
  * neither null nor Successful.
  */
 public record StateSnapshot(
-    String state,
-    @Nullable String lastUpdateStatus,
-    @Nullable String reasonCode,
-    @Nullable String reason) {
+        String state,
+        @Nullable String lastUpdateStatus,
+        @Nullable String reasonCode,
+        @Nullable String reason) {
 
-  public static StateSnapshot of(String state, @Nullable String lastUpdateStatus) {
-    return new StateSnapshot(state, lastUpdateStatus, null, null);
-  }
+    public static StateSnapshot of(String state, @Nullable String lastUpdateStatus) {
+        return new StateSnapshot(state, lastUpdateStatus, null, null);
+    }
 }

@@ -14,88 +14,107 @@ import software.amazon.awssdk.services.lambda.model.TooManyRequestsException;
 /** Faults and scripted states from command-line text, and what they do to the calls. */
 class ScenarioArgsTest extends SimulatorFixture {
 
-  @Test
-  void parsesEveryKindOfFault() {
-    assertThat(ScenarioArgs.fault("UpdateFunctionCode:throttle*5"))
-        .isEqualTo(new ScenarioArgs.FaultArg("UpdateFunctionCode", Fault.throttle(5)));
-    assertThat(ScenarioArgs.fault("PublishVersion:status:500*2"))
-        .isEqualTo(new ScenarioArgs.FaultArg("PublishVersion", Fault.status(500, "ServiceException", 2)));
-    assertThat(ScenarioArgs.fault("PublishVersion:status:409"))
-        .isEqualTo(new ScenarioArgs.FaultArg("PublishVersion", Fault.status(409, "ResourceConflictException", 1)));
-    assertThat(ScenarioArgs.fault("GetFunction:status:400:InvalidParameterValueException").fault())
-        .isEqualTo(Fault.status(400, "InvalidParameterValueException", 1));
-    assertThat(ScenarioArgs.fault("GetFunction:reset*3").fault()).isEqualTo(Fault.connectionReset(3));
-    assertThat(ScenarioArgs.fault("GetFunction:delay:1.5s").fault()).isEqualTo(Fault.delay(Duration.ofMillis(1500), 1));
-    assertThat(ScenarioArgs.fault("PublishVersion:concurrent-update").fault()).isEqualTo(Fault.concurrentUpdate(1));
-  }
+    @Test
+    void parsesEveryKindOfFault() {
+        assertThat(ScenarioArgs.fault("UpdateFunctionCode:throttle*5"))
+                .isEqualTo(new ScenarioArgs.FaultArg("UpdateFunctionCode", Fault.throttle(5)));
+        assertThat(ScenarioArgs.fault("PublishVersion:status:500*2"))
+                .isEqualTo(new ScenarioArgs.FaultArg("PublishVersion", Fault.status(500, "ServiceException", 2)));
+        assertThat(ScenarioArgs.fault("PublishVersion:status:409"))
+                .isEqualTo(
+                        new ScenarioArgs.FaultArg("PublishVersion", Fault.status(409, "ResourceConflictException", 1)));
+        assertThat(ScenarioArgs.fault("GetFunction:status:400:InvalidParameterValueException")
+                        .fault())
+                .isEqualTo(Fault.status(400, "InvalidParameterValueException", 1));
+        assertThat(ScenarioArgs.fault("GetFunction:reset*3").fault()).isEqualTo(Fault.connectionReset(3));
+        assertThat(ScenarioArgs.fault("GetFunction:delay:1.5s").fault())
+                .isEqualTo(Fault.delay(Duration.ofMillis(1500), 1));
+        assertThat(ScenarioArgs.fault("PublishVersion:concurrent-update").fault())
+                .isEqualTo(Fault.concurrentUpdate(1));
+    }
 
-  @Test
-  void badFaultsSayWhatIsWrongAndTheForm() {
-    assertThatThrownBy(() -> ScenarioArgs.fault("Publish:throttle"))
-        .hasMessageStartingWith("'Publish' is not an operation of the simulator: give one of CreateAlias, CreateFunction, ")
-        .hasMessageContaining("PublishVersion");
-    assertThatThrownBy(() -> ScenarioArgs.fault("PublishVersion:explode"))
-        .hasMessageStartingWith("'PublishVersion:explode': 'explode' is not a kind of fault: give OPERATION:KIND");
-    assertThatThrownBy(() -> ScenarioArgs.fault("PublishVersion:status:200"))
-        .hasMessageContaining("200 is not an error status");
-    assertThatThrownBy(() -> ScenarioArgs.fault("PublishVersion:status:418"))
-        .hasMessageContaining("give the error type for HTTP 418");
-    assertThatThrownBy(() -> ScenarioArgs.fault("GetFunction:delay:soon")).hasMessageContaining("'soon' is not a duration");
-    assertThatThrownBy(() -> ScenarioArgs.fault("GetFunction:throttle*0")).hasMessageContaining("1 or more");
-    assertThatThrownBy(() -> ScenarioArgs.fault("nonsense")).hasMessageStartingWith("'nonsense' is not a fault");
-  }
+    @Test
+    void badFaultsSayWhatIsWrongAndTheForm() {
+        assertThatThrownBy(() -> ScenarioArgs.fault("Publish:throttle"))
+                .hasMessageStartingWith(
+                        "'Publish' is not an operation of the simulator: give one of CreateAlias, CreateFunction, ")
+                .hasMessageContaining("PublishVersion");
+        assertThatThrownBy(() -> ScenarioArgs.fault("PublishVersion:explode"))
+                .hasMessageStartingWith(
+                        "'PublishVersion:explode': 'explode' is not a kind of fault: give OPERATION:KIND");
+        assertThatThrownBy(() -> ScenarioArgs.fault("PublishVersion:status:200"))
+                .hasMessageContaining("200 is not an error status");
+        assertThatThrownBy(() -> ScenarioArgs.fault("PublishVersion:status:418"))
+                .hasMessageContaining("give the error type for HTTP 418");
+        assertThatThrownBy(() -> ScenarioArgs.fault("GetFunction:delay:soon"))
+                .hasMessageContaining("'soon' is not a duration");
+        assertThatThrownBy(() -> ScenarioArgs.fault("GetFunction:throttle*0")).hasMessageContaining("1 or more");
+        assertThatThrownBy(() -> ScenarioArgs.fault("nonsense")).hasMessageStartingWith("'nonsense' is not a fault");
+    }
 
-  @Test
-  void parsesScriptedStatesAndFailedUpdates() {
-    assertThat(ScenarioArgs.states("f=Pending,active/inprogress,Active/Failed:EniLimitExceeded")).isEqualTo(
-        new ScenarioArgs.StatesArg("f", List.of(StateSnapshot.of("Pending", null),
-            StateSnapshot.of("Active", "InProgress"),
-            new StateSnapshot("Active", "Failed", "EniLimitExceeded", "Scripted: EniLimitExceeded"))));
-    assertThatThrownBy(() -> ScenarioArgs.states("f=Busy")).hasMessageContaining("'Busy' is not a State");
-    assertThatThrownBy(() -> ScenarioArgs.states("f")).hasMessageContaining("is not a script of states");
-    assertThat(ScenarioArgs.failedUpdate("f=InvalidZipFileException:Could not unzip"))
-        .isEqualTo(new ScenarioArgs.FailedUpdateArg("f", "InvalidZipFileException", "Could not unzip"));
-    assertThat(ScenarioArgs.failedUpdate("f").reasonCode()).isEqualTo("InvalidZipFileException");
-  }
+    @Test
+    void parsesScriptedStatesAndFailedUpdates() {
+        assertThat(ScenarioArgs.states("f=Pending,active/inprogress,Active/Failed:EniLimitExceeded"))
+                .isEqualTo(new ScenarioArgs.StatesArg(
+                        "f",
+                        List.of(
+                                StateSnapshot.of("Pending", null),
+                                StateSnapshot.of("Active", "InProgress"),
+                                new StateSnapshot(
+                                        "Active", "Failed", "EniLimitExceeded", "Scripted: EniLimitExceeded"))));
+        assertThatThrownBy(() -> ScenarioArgs.states("f=Busy")).hasMessageContaining("'Busy' is not a State");
+        assertThatThrownBy(() -> ScenarioArgs.states("f")).hasMessageContaining("is not a script of states");
+        assertThat(ScenarioArgs.failedUpdate("f=InvalidZipFileException:Could not unzip"))
+                .isEqualTo(new ScenarioArgs.FailedUpdateArg("f", "InvalidZipFileException", "Could not unzip"));
+        assertThat(ScenarioArgs.failedUpdate("f").reasonCode()).isEqualTo("InvalidZipFileException");
+    }
 
-  @Test
-  void parsedFaultsActOnTheCalls() {
-    createActive("f");
-    ScenarioArgs.fault("GetFunction:throttle*2").applyTo(sim.control());
-    ScenarioArgs.fault("GetFunction:status:503").applyTo(sim.control());
+    @Test
+    void parsedFaultsActOnTheCalls() {
+        createActive("f");
+        ScenarioArgs.fault("GetFunction:throttle*2").applyTo(sim.control());
+        ScenarioArgs.fault("GetFunction:status:503").applyTo(sim.control());
 
-    assertThatThrownBy(() -> lambda.getFunction(r -> r.functionName("f"))).isInstanceOf(TooManyRequestsException.class);
-    assertThatThrownBy(() -> lambda.getFunction(r -> r.functionName("f"))).isInstanceOf(TooManyRequestsException.class);
-    assertThatThrownBy(() -> lambda.getFunction(r -> r.functionName("f")))
-        .isInstanceOfSatisfying(ServiceException.class, e -> assertThat(e.statusCode()).isEqualTo(503));
-    assertThat(lambda.getFunction(r -> r.functionName("f")).configuration().functionName()).isEqualTo("f");
-  }
+        assertThatThrownBy(() -> lambda.getFunction(r -> r.functionName("f")))
+                .isInstanceOf(TooManyRequestsException.class);
+        assertThatThrownBy(() -> lambda.getFunction(r -> r.functionName("f")))
+                .isInstanceOf(TooManyRequestsException.class);
+        assertThatThrownBy(() -> lambda.getFunction(r -> r.functionName("f")))
+                .isInstanceOfSatisfying(
+                        ServiceException.class, e -> assertThat(e.statusCode()).isEqualTo(503));
+        assertThat(lambda.getFunction(r -> r.functionName("f")).configuration().functionName())
+                .isEqualTo("f");
+    }
 
-  @Test
-  void aConcurrentUpdateChangesTheCodeJustBeforeTheCallWhichMeets409ThenAPinnedPublishIsRefused() {
-    createActive("f");
-    String sha = lambda.getFunction(r -> r.functionName("f")).configuration().codeSha256();
-    ScenarioArgs.fault("PublishVersion:concurrent-update").applyTo(sim.control());
+    @Test
+    void aConcurrentUpdateChangesTheCodeJustBeforeTheCallWhichMeets409ThenAPinnedPublishIsRefused() {
+        createActive("f");
+        String sha =
+                lambda.getFunction(r -> r.functionName("f")).configuration().codeSha256();
+        ScenarioArgs.fault("PublishVersion:concurrent-update").applyTo(sim.control());
 
-    assertThatThrownBy(() -> lambda.publishVersion(r -> r.functionName("f").codeSha256(sha)))
-        .isInstanceOf(ResourceConflictException.class);
-    advanceSeconds(5);
-    assertThat(lambda.getFunction(r -> r.functionName("f")).configuration().codeSha256()).isNotEqualTo(sha);
-    assertThatThrownBy(() -> lambda.publishVersion(r -> r.functionName("f").codeSha256(sha)))
-        .isInstanceOf(InvalidParameterValueException.class).hasMessageContaining("is different from current CodeSHA256");
-  }
+        assertThatThrownBy(() -> lambda.publishVersion(r -> r.functionName("f").codeSha256(sha)))
+                .isInstanceOf(ResourceConflictException.class);
+        advanceSeconds(5);
+        assertThat(lambda.getFunction(r -> r.functionName("f")).configuration().codeSha256())
+                .isNotEqualTo(sha);
+        assertThatThrownBy(() -> lambda.publishVersion(r -> r.functionName("f").codeSha256(sha)))
+                .isInstanceOf(InvalidParameterValueException.class)
+                .hasMessageContaining("is different from current CodeSHA256");
+    }
 
-  @Test
-  void aScriptedFailedUpdateFailsTheNextUpdate() {
-    createActive("f");
-    ScenarioArgs.failedUpdate("f=InvalidZipFileException:Could not unzip uploaded file").applyTo(sim.control());
+    @Test
+    void aScriptedFailedUpdateFailsTheNextUpdate() {
+        createActive("f");
+        ScenarioArgs.failedUpdate("f=InvalidZipFileException:Could not unzip uploaded file")
+                .applyTo(sim.control());
 
-    lambda.updateFunctionCode(r -> r.functionName("f").s3Bucket("b").s3Key("k.zip"));
-    advanceSeconds(5);
+        lambda.updateFunctionCode(r -> r.functionName("f").s3Bucket("b").s3Key("k.zip"));
+        advanceSeconds(5);
 
-    var config = lambda.getFunction(r -> r.functionName("f")).configuration();
-    assertThat(config.lastUpdateStatusAsString()).isEqualTo("Failed");
-    assertThat(config.lastUpdateStatusReasonCodeAsString()).isEqualTo("InvalidZipFileException");
-    assertThat(config.lastUpdateStatusReason()).isEqualTo("Could not unzip uploaded file");
-  }
+        var config = lambda.getFunction(r -> r.functionName("f")).configuration();
+        assertThat(config.lastUpdateStatusAsString()).isEqualTo("Failed");
+        assertThat(config.lastUpdateStatusReasonCodeAsString()).isEqualTo("InvalidZipFileException");
+        assertThat(config.lastUpdateStatusReason()).isEqualTo("Could not unzip uploaded file");
+    }
 }

@@ -21,87 +21,90 @@ import software.amazon.awssdk.services.lambda.model.UpdateFunctionCodeResponse;
  * with retries disabled, so every answer reaches the test as sent.
  */
 abstract class SimulatorFixture {
-  static final Instant START = Instant.parse("2026-11-27T03:00:00Z");
-  static final byte[] ZIP_A = "zip-a".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-  static final byte[] ZIP_B = "zip-b".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    static final Instant START = Instant.parse("2026-11-27T03:00:00Z");
+    static final byte[] ZIP_A = "zip-a".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    static final byte[] ZIP_B = "zip-b".getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
-  final ManualClock clock = new ManualClock(START);
-  LambdaSimulator sim;
-  LambdaClient lambda;
+    final ManualClock clock = new ManualClock(START);
+    LambdaSimulator sim;
+    LambdaClient lambda;
 
-  @BeforeEach
-  void startSimulator() {
-    sim = configure(LambdaSimulator.builder().clock(clock).quotas(false)).start();
-    lambda = client(AwsBasicCredentials.create(SimulatorCredentials.ACCESS_KEY_ID, SimulatorCredentials.SECRET_ACCESS_KEY));
-  }
+    @BeforeEach
+    void startSimulator() {
+        sim = configure(LambdaSimulator.builder().clock(clock).quotas(false)).start();
+        lambda = client(
+                AwsBasicCredentials.create(SimulatorCredentials.ACCESS_KEY_ID, SimulatorCredentials.SECRET_ACCESS_KEY));
+    }
 
-  @AfterEach
-  void stopSimulator() {
-    lambda.close();
-    sim.close();
-  }
+    @AfterEach
+    void stopSimulator() {
+        lambda.close();
+        sim.close();
+    }
 
-  /**
-   * The SDK's Apache 4 HTTP client, the one Jenkins' aws-java-sdk2 plugins ship; passed as a builder, so each
-   * client closes its own. Deprecated by the SDK since the Apache 5 client, which older SDKs lack.
-   */
-  @SuppressWarnings("deprecation")
-  static software.amazon.awssdk.http.SdkHttpClient.Builder<?> httpClient() {
-    return software.amazon.awssdk.http.apache.ApacheHttpClient.builder();
-  }
+    /**
+     * The SDK's Apache 4 HTTP client, the one Jenkins' aws-java-sdk2 plugins ship; passed as a builder, so each
+     * client closes its own. Deprecated by the SDK since the Apache 5 client, which older SDKs lack.
+     */
+    @SuppressWarnings("deprecation")
+    static software.amazon.awssdk.http.SdkHttpClient.Builder<?> httpClient() {
+        return software.amazon.awssdk.http.apache.ApacheHttpClient.builder();
+    }
 
-  /** Subclasses adjust the builder here. */
-  LambdaSimulator.Builder configure(LambdaSimulator.Builder b) {
-    return b;
-  }
+    /** Subclasses adjust the builder here. */
+    LambdaSimulator.Builder configure(LambdaSimulator.Builder b) {
+        return b;
+    }
 
-  LambdaClient client(AwsCredentials credentials) {
-    return client(credentials, c -> c);
-  }
+    LambdaClient client(AwsCredentials credentials) {
+        return client(credentials, c -> c);
+    }
 
-  LambdaClient client(
-      AwsCredentials credentials,
-      UnaryOperator<software.amazon.awssdk.core.client.config.ClientOverrideConfiguration.Builder> override) {
-    return LambdaClient.builder()
-        .endpointOverride(sim.endpoint())
-        .region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(credentials))
-        .httpClientBuilder(SimulatorFixture.httpClient())
-        .overrideConfiguration(c -> override.apply(c.retryStrategy(AwsRetryStrategy.doNotRetry())))
-        .build();
-  }
+    LambdaClient client(
+            AwsCredentials credentials,
+            UnaryOperator<software.amazon.awssdk.core.client.config.ClientOverrideConfiguration.Builder> override) {
+        return LambdaClient.builder()
+                .endpointOverride(sim.endpoint())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(credentials))
+                .httpClientBuilder(SimulatorFixture.httpClient())
+                .overrideConfiguration(c -> override.apply(c.retryStrategy(AwsRetryStrategy.doNotRetry())))
+                .build();
+    }
 
-  void advance(Duration d) {
-    clock.advance(d);
-  }
+    void advance(Duration d) {
+        clock.advance(d);
+    }
 
-  void advanceSeconds(long s) {
-    clock.advance(Duration.ofSeconds(s));
-  }
+    void advanceSeconds(long s) {
+        clock.advance(Duration.ofSeconds(s));
+    }
 
-  /** Creates a function over HTTP and lets its creation finish. */
-  void createActive(String name) {
-    createPending(name);
-    advanceSeconds(1);
-  }
+    /** Creates a function over HTTP and lets its creation finish. */
+    void createActive(String name) {
+        createPending(name);
+        advanceSeconds(1);
+    }
 
-  void createPending(String name) {
-    lambda.createFunction(r -> r.functionName(name)
-        .runtime("java17")
-        .role("arn:aws:iam::123456789012:role/test")
-        .handler("example.Handler::handleRequest")
-        .code(FunctionCode.builder().zipFile(SdkBytes.fromByteArray(ZIP_A)).build()));
-  }
+    void createPending(String name) {
+        lambda.createFunction(r -> r.functionName(name)
+                .runtime("java17")
+                .role("arn:aws:iam::123456789012:role/test")
+                .handler("example.Handler::handleRequest")
+                .code(FunctionCode.builder()
+                        .zipFile(SdkBytes.fromByteArray(ZIP_A))
+                        .build()));
+    }
 
-  UpdateFunctionCodeResponse updateCode(String name, byte[] zip) {
-    return lambda.updateFunctionCode(r -> r.functionName(name).zipFile(SdkBytes.fromByteArray(zip)));
-  }
+    UpdateFunctionCodeResponse updateCode(String name, byte[] zip) {
+        return lambda.updateFunctionCode(r -> r.functionName(name).zipFile(SdkBytes.fromByteArray(zip)));
+    }
 
-  GetFunctionConfigurationResponse config(String name) {
-    return lambda.getFunctionConfiguration(r -> r.functionName(name));
-  }
+    GetFunctionConfigurationResponse config(String name) {
+        return lambda.getFunctionConfiguration(r -> r.functionName(name));
+    }
 
-  static String sha(byte[] zip) {
-    return Formats.sha256Base64(zip);
-  }
+    static String sha(byte[] zip) {
+        return Formats.sha256Base64(zip);
+    }
 }

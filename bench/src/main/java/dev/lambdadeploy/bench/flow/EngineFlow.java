@@ -33,7 +33,10 @@ public final class EngineFlow implements Contender {
 
     @Override
     public String budget() {
-        return waitSettings.pollInterval().multipliedBy(waitSettings.maxWaitAttempts()).toSeconds() + " s";
+        return waitSettings
+                        .pollInterval()
+                        .multipliedBy(waitSettings.maxWaitAttempts())
+                        .toSeconds() + " s";
     }
 
     /** The engine's default settings with their budget stretched to {@code attempts} polls. */

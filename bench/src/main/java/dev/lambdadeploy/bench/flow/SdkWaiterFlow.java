@@ -49,13 +49,14 @@ public final class SdkWaiterFlow implements Contender {
 
     @Override
     public String update(String function, byte[] zip) {
-        return lambda.updateFunctionCode(b -> b.functionName(function).zipFile(SdkBytes.fromByteArray(zip))).codeSha256();
+        return lambda.updateFunctionCode(b -> b.functionName(function).zipFile(SdkBytes.fromByteArray(zip)))
+                .codeSha256();
     }
 
     @Override
     public void awaitAndPublish(String function, String codeSha256) {
         waiter.waitUntilFunctionUpdatedV2(b -> b.functionName(function));
-        lambda.publishVersion(b -> b.functionName(function).codeSha256(codeSha256)
-                .description("ENV: bench | commit | timestamp"));
+        lambda.publishVersion(
+                b -> b.functionName(function).codeSha256(codeSha256).description("ENV: bench | commit | timestamp"));
     }
 }

@@ -44,7 +44,8 @@ public final class SpecFlow implements Contender {
 
     @Override
     public String update(String function, byte[] zip) {
-        return lambda.updateFunctionCode(b -> b.functionName(function).zipFile(SdkBytes.fromByteArray(zip))).codeSha256();
+        return lambda.updateFunctionCode(b -> b.functionName(function).zipFile(SdkBytes.fromByteArray(zip)))
+                .codeSha256();
     }
 
     @Override

@@ -7,8 +7,7 @@ import java.util.OptionalDouble;
 /** Number formats shared by every table, so the CSV parses the same as the Markdown reads. */
 public final class Fmt {
 
-    private Fmt() {
-    }
+    private Fmt() {}
 
     public static String seconds(double s) {
         return Double.isNaN(s) ? "n/a" : String.format(Locale.ROOT, s < 10 ? "%.3f" : "%.1f", s);

@@ -15,11 +15,13 @@ public record MachineFacts(int cores, String java, String os, long maxHeapMb, In
 
     public static MachineFacts current() {
         Runtime rt = Runtime.getRuntime();
-        return new MachineFacts(rt.availableProcessors(),
-                System.getProperty("java.vm.name") + " " + Runtime.version()
-                        + " (" + System.getProperty("java.vendor") + ")",
+        return new MachineFacts(
+                rt.availableProcessors(),
+                System.getProperty("java.vm.name") + " " + Runtime.version() + " (" + System.getProperty("java.vendor")
+                        + ")",
                 System.getProperty("os.name") + " " + System.getProperty("os.arch"),
-                rt.maxMemory() / (1024 * 1024), Instant.now().truncatedTo(ChronoUnit.SECONDS));
+                rt.maxMemory() / (1024 * 1024),
+                Instant.now().truncatedTo(ChronoUnit.SECONDS));
     }
 
     /** The 1, 5 and 15 minute load averages, where the OS tells them: other work on the machine skews timings. */

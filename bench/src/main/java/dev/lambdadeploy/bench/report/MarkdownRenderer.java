@@ -6,12 +6,13 @@ import java.util.List;
 /** Markdown with padded columns, so the same text reads well on a terminal and renders on GitHub. */
 public final class MarkdownRenderer {
 
-    private MarkdownRenderer() {
-    }
+    private MarkdownRenderer() {}
 
     public static String render(Report report, String heading) {
         StringBuilder out = new StringBuilder("# ").append(heading).append("\n\n");
-        report.facts().forEach((k, v) -> out.append("- ").append(k).append(": ").append(v).append('\n'));
+        report.facts()
+                .forEach((k, v) ->
+                        out.append("- ").append(k).append(": ").append(v).append('\n'));
         for (Table t : report.tables()) {
             out.append('\n').append(table(t));
         }

@@ -6,8 +6,7 @@ import java.util.OptionalDouble;
 /** Order statistics of small samples. */
 public final class Stats {
 
-    private Stats() {
-    }
+    private Stats() {}
 
     public static OptionalDouble median(List<Double> values) {
         if (values.isEmpty()) {

@@ -9,8 +9,8 @@ import java.util.Objects;
  * One result table. The first two columns name the row (contender, case); the rest are measurements, which is
  * how the CSV flattens it. {@code keys} name each row's contender briefly for the CSV, e.g. {@code engine}.
  */
-public record Table(String id, String title, List<String> headers, List<List<String>> rows, List<String> keys,
-        List<String> notes) {
+public record Table(
+        String id, String title, List<String> headers, List<List<String>> rows, List<String> keys, List<String> notes) {
 
     public Table {
         Objects.requireNonNull(id, "id");

@@ -11,8 +11,7 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
  */
 public final class CallLatency {
 
-    private CallLatency() {
-    }
+    private CallLatency() {}
 
     /** Median of {@code calls} serial GetFunction round trips, {@code pause} apart. */
     public static Duration median(LambdaClient lambda, String function, int calls, Duration pause)

@@ -11,8 +11,7 @@ import software.amazon.awssdk.retries.api.RetryStrategy;
  */
 public final class ScaledRetry {
 
-    private ScaledRetry() {
-    }
+    private ScaledRetry() {}
 
     public static RetryStrategy standard(ScaledTime time) {
         Duration max = Duration.ofSeconds(20);

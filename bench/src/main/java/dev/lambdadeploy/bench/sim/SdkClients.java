@@ -39,7 +39,9 @@ public final class SdkClients implements AutoCloseable {
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
                         SimulatorCredentials.ACCESS_KEY_ID, SimulatorCredentials.SECRET_ACCESS_KEY)))
                 .httpClient(http)
-                .overrideConfiguration(ClientOverrideConfiguration.builder().retryStrategy(retry).build())
+                .overrideConfiguration(ClientOverrideConfiguration.builder()
+                        .retryStrategy(retry)
+                        .build())
                 .build();
         opened.add(client);
         return client;
@@ -49,12 +51,12 @@ public final class SdkClients implements AutoCloseable {
      * The engine's client, as its front ends open it: quota limiting on. {@code limiter} null means the
      * process-wide limiter for this endpoint, which is what production uses.
      */
-    public synchronized LambdaClient engine(LambdaSimulator simulator, @Nullable RetryStrategy retry,
-            @Nullable QuotaLimiter limiter) {
+    public synchronized LambdaClient engine(
+            LambdaSimulator simulator, @Nullable RetryStrategy retry, @Nullable QuotaLimiter limiter) {
         ClientSettings settings = ClientSettings.builder()
                 .region(simulator.region())
-                .credentials(new CredentialsSource.StaticKeys(SimulatorCredentials.ACCESS_KEY_ID,
-                        SimulatorCredentials.SECRET_ACCESS_KEY, null))
+                .credentials(new CredentialsSource.StaticKeys(
+                        SimulatorCredentials.ACCESS_KEY_ID, SimulatorCredentials.SECRET_ACCESS_KEY, null))
                 .endpoint(simulator.endpoint())
                 .retryStrategy(retry)
                 .limitQuota(true)

@@ -13,8 +13,7 @@ import software.amazon.awssdk.services.lambda.model.TooManyRequestsException;
 /** Shared handling of SDK calls: interrupts become {@link InterruptedException}, so an abort stops promptly. */
 public final class AwsCalls {
 
-    private AwsCalls() {
-    }
+    private AwsCalls() {}
 
     @FunctionalInterface
     public interface Call<T> {
@@ -50,11 +49,18 @@ public final class AwsCalls {
      * Runs {@link #interruptibly} and tells {@code listener}, in real time, each time the call has gone unanswered
      * for another {@code notifyAfter}.
      */
-    public static <T> T watched(String operation, String functionName, Duration notifyAfter, @Nullable Duration limit,
-            SlowCallListener listener, Call<T> call) throws InterruptedException {
+    public static <T> T watched(
+            String operation,
+            String functionName,
+            Duration notifyAfter,
+            @Nullable Duration limit,
+            SlowCallListener listener,
+            Call<T> call)
+            throws InterruptedException {
         long start = System.nanoTime();
-        java.util.concurrent.ScheduledFuture<?> watch = Watchdog.every(notifyAfter, () -> listener.slowCall(operation,
-                functionName, Duration.ofNanos(System.nanoTime() - start), limit));
+        java.util.concurrent.ScheduledFuture<?> watch = Watchdog.every(
+                notifyAfter,
+                () -> listener.slowCall(operation, functionName, Duration.ofNanos(System.nanoTime() - start), limit));
         try {
             return interruptibly(call);
         } finally {
@@ -77,8 +83,9 @@ public final class AwsCalls {
             return Thread.currentThread().isInterrupted();
         }
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof AbortedException || t instanceof InterruptedException || t instanceof InterruptedIOException
-                    && !(t instanceof java.net.SocketTimeoutException)) {
+            if (t instanceof AbortedException
+                    || t instanceof InterruptedException
+                    || t instanceof InterruptedIOException && !(t instanceof java.net.SocketTimeoutException)) {
                 return true;
             }
             if (t.getCause() == t) {
@@ -92,7 +99,8 @@ public final class AwsCalls {
     public static Duration retryAfter(@Nullable Throwable e) {
         if (e instanceof TooManyRequestsException tmr && tmr.retryAfterSeconds() != null) {
             try {
-                return Duration.ofSeconds(Math.max(0, Long.parseLong(tmr.retryAfterSeconds().trim())));
+                return Duration.ofSeconds(
+                        Math.max(0, Long.parseLong(tmr.retryAfterSeconds().trim())));
             } catch (NumberFormatException ignored) {
                 return Duration.ZERO;
             }

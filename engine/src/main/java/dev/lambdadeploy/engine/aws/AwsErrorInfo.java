@@ -27,19 +27,35 @@ public record AwsErrorInfo(
     public static AwsErrorInfo from(String operation, String functionName, SdkException e) {
         if (e instanceof AwsServiceException ase && ase.awsErrorDetails() != null) {
             var details = ase.awsErrorDetails();
-            return new AwsErrorInfo(operation, functionName,
-                    details.errorCode() != null ? details.errorCode() : ase.getClass().getSimpleName(),
-                    ase.statusCode(), ase.requestId(), details.errorMessage());
+            return new AwsErrorInfo(
+                    operation,
+                    functionName,
+                    details.errorCode() != null
+                            ? details.errorCode()
+                            : ase.getClass().getSimpleName(),
+                    ase.statusCode(),
+                    ase.requestId(),
+                    details.errorMessage());
         }
         if (e instanceof SdkServiceException sse) {
-            return new AwsErrorInfo(operation, functionName, sse.getClass().getSimpleName(), sse.statusCode(),
-                    sse.requestId(), sse.getMessage());
+            return new AwsErrorInfo(
+                    operation,
+                    functionName,
+                    sse.getClass().getSimpleName(),
+                    sse.statusCode(),
+                    sse.requestId(),
+                    sse.getMessage());
         }
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        return new AwsErrorInfo(operation, functionName, e.getClass().getSimpleName(), 0, null,
+        return new AwsErrorInfo(
+                operation,
+                functionName,
+                e.getClass().getSimpleName(),
+                0,
+                null,
                 root == e ? e.getMessage() : root.getClass().getSimpleName() + ": " + root.getMessage());
     }
 
@@ -66,7 +82,10 @@ public record AwsErrorInfo(
      * closing full stop, so callers can go on with ". " and what to do.
      */
     public String describe() {
-        StringBuilder text = new StringBuilder(operation).append(" on ").append(functionName).append(" failed: ")
+        StringBuilder text = new StringBuilder(operation)
+                .append(" on ")
+                .append(functionName)
+                .append(" failed: ")
                 .append(errorCode);
         if (statusCode > 0 || requestId != null) {
             text.append(" (");

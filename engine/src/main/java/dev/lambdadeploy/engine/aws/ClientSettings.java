@@ -43,7 +43,9 @@ public record ClientSettings(
      * on every resolve.
      */
     public QuotaLimiter.Key quotaKey() {
-        return new QuotaLimiter.Key(role != null ? QuotaLimiter.accountOf(role.roleArn()) : null, region,
+        return new QuotaLimiter.Key(
+                role != null ? QuotaLimiter.accountOf(role.roleArn()) : null,
+                region,
                 endpoint != null ? endpoint.toString() : "aws");
     }
 
@@ -59,8 +61,7 @@ public record ClientSettings(
         private Duration apiCallTimeout = DEFAULT_API_CALL_TIMEOUT;
         private @Nullable URI stsEndpoint;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder region(String region) {
             this.region = region;
@@ -118,12 +119,13 @@ public record ClientSettings(
         public ClientSettings build() {
             Objects.requireNonNull(region, "region");
             Objects.requireNonNull(credentials, "credentials");
-            ClientSettings unlimited = new ClientSettings(region, credentials, role, endpoint, proxy, retryStrategy,
-                    null, apiCallTimeout, stsEndpoint);
-            QuotaLimiter limiter = !limitQuota ? null
+            ClientSettings unlimited = new ClientSettings(
+                    region, credentials, role, endpoint, proxy, retryStrategy, null, apiCallTimeout, stsEndpoint);
+            QuotaLimiter limiter = !limitQuota
+                    ? null
                     : quotaLimiter != null ? quotaLimiter : QuotaLimiter.shared(unlimited.quotaKey());
-            return new ClientSettings(region, credentials, role, endpoint, proxy, retryStrategy, limiter, apiCallTimeout,
-                    stsEndpoint);
+            return new ClientSettings(
+                    region, credentials, role, endpoint, proxy, retryStrategy, limiter, apiCallTimeout, stsEndpoint);
         }
     }
 }

@@ -14,11 +14,10 @@ public final class CredentialsResolver {
     private static final String ACCESS_KEY_ID = "AWS_ACCESS_KEY_ID";
     private static final String SECRET_ACCESS_KEY = "AWS_SECRET_ACCESS_KEY";
 
-    private CredentialsResolver() {
-    }
+    private CredentialsResolver() {}
 
-    public static CredentialsSource fromEnvironment(Map<String, String> environment, boolean allowDefaultChain,
-            String howToConfigure) {
+    public static CredentialsSource fromEnvironment(
+            Map<String, String> environment, boolean allowDefaultChain, String howToConfigure) {
         return fromEnvironment(environment, Map.of(), allowDefaultChain, howToConfigure);
     }
 
@@ -28,28 +27,38 @@ public final class CredentialsResolver {
      * only {@code allowDefaultChain} lends to builds, so without it they are ignored. Keys bound for the build
      * (withCredentials, withAWS) differ from the process's and are used.
      */
-    public static CredentialsSource fromEnvironment(Map<String, String> environment, Map<String, String> processEnvironment,
-            boolean allowDefaultChain, String howToConfigure) {
-        if (!allowDefaultChain && (sameKey(environment, processEnvironment, ACCESS_KEY_ID)
-                || sameKey(environment, processEnvironment, SECRET_ACCESS_KEY))) {
-            throw new InvalidParameterException("credentials", "the build's AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY "
-                    + "are the controller's own, which builds may use only if an administrator allows it: "
-                    + howToConfigure);
+    public static CredentialsSource fromEnvironment(
+            Map<String, String> environment,
+            Map<String, String> processEnvironment,
+            boolean allowDefaultChain,
+            String howToConfigure) {
+        if (!allowDefaultChain
+                && (sameKey(environment, processEnvironment, ACCESS_KEY_ID)
+                        || sameKey(environment, processEnvironment, SECRET_ACCESS_KEY))) {
+            throw new InvalidParameterException(
+                    "credentials",
+                    "the build's AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY "
+                            + "are the controller's own, which builds may use only if an administrator allows it: "
+                            + howToConfigure);
         }
         return resolve(environment, allowDefaultChain, howToConfigure);
     }
 
-    private static CredentialsSource resolve(Map<String, String> environment, boolean allowDefaultChain,
-            String howToConfigure) {
+    private static CredentialsSource resolve(
+            Map<String, String> environment, boolean allowDefaultChain, String howToConfigure) {
         @Nullable String keyId = nonBlank(environment.get(ACCESS_KEY_ID));
         @Nullable String secret = nonBlank(environment.get(SECRET_ACCESS_KEY));
         if (keyId != null && secret != null) {
             return new CredentialsSource.StaticKeys(keyId, secret, nonBlank(environment.get("AWS_SESSION_TOKEN")));
         }
         if (keyId != null || secret != null) {
-            throw new InvalidParameterException("credentials", "the environment has "
-                    + (keyId != null ? "AWS_ACCESS_KEY_ID but not AWS_SECRET_ACCESS_KEY" : "AWS_SECRET_ACCESS_KEY but not AWS_ACCESS_KEY_ID")
-                    + "; set both, or " + howToConfigure);
+            throw new InvalidParameterException(
+                    "credentials",
+                    "the environment has "
+                            + (keyId != null
+                                    ? "AWS_ACCESS_KEY_ID but not AWS_SECRET_ACCESS_KEY"
+                                    : "AWS_SECRET_ACCESS_KEY but not AWS_ACCESS_KEY_ID")
+                            + "; set both, or " + howToConfigure);
         }
         if (allowDefaultChain) {
             return new CredentialsSource.DefaultChain();
@@ -57,7 +66,8 @@ public final class CredentialsResolver {
         throw new InvalidParameterException("credentials", "none found: " + howToConfigure);
     }
 
-    private static boolean sameKey(Map<String, String> environment, Map<String, String> processEnvironment, String name) {
+    private static boolean sameKey(
+            Map<String, String> environment, Map<String, String> processEnvironment, String name) {
         String value = nonBlank(environment.get(name));
         return value != null && value.equals(nonBlank(processEnvironment.get(name)));
     }

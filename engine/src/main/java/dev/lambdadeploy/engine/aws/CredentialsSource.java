@@ -22,13 +22,17 @@ public sealed interface CredentialsSource {
      * resolve): a wait that polls for minutes then needs no further STS calls.
      */
     static StaticKeys resolvedFrom(AwsCredentials credentials) {
-        return new StaticKeys(credentials.accessKeyId(), credentials.secretAccessKey(),
+        return new StaticKeys(
+                credentials.accessKeyId(),
+                credentials.secretAccessKey(),
                 credentials instanceof AwsSessionCredentials session ? session.sessionToken() : null);
     }
 
     /** Keys as given: from the Jenkins credentials store, the build's environment, or the command line. */
-    record StaticKeys(String accessKeyId, String secretAccessKey, @Nullable String sessionToken)
-            implements CredentialsSource {
+    record StaticKeys(
+            String accessKeyId,
+            String secretAccessKey,
+            @Nullable String sessionToken) implements CredentialsSource {
 
         public StaticKeys {
             Objects.requireNonNull(accessKeyId, "accessKeyId");

@@ -32,8 +32,12 @@ public final class FunctionProbe implements ReadinessProbe {
         this(lambda, functionName, qualifier, SlowCallListener.NONE, AwsCalls.SLOW_CALL_AFTER);
     }
 
-    public FunctionProbe(LambdaClient lambda, String functionName, @Nullable String qualifier,
-            SlowCallListener slowCalls, Duration slowAfter) {
+    public FunctionProbe(
+            LambdaClient lambda,
+            String functionName,
+            @Nullable String qualifier,
+            SlowCallListener slowCalls,
+            Duration slowAfter) {
         this.lambda = Objects.requireNonNull(lambda, "lambda");
         this.functionName = Objects.requireNonNull(functionName, "functionName");
         this.qualifier = qualifier;
@@ -54,14 +58,21 @@ public final class FunctionProbe implements ReadinessProbe {
 
     private Observation poll(@Nullable Duration timeout) throws InterruptedException {
         try {
-            GetFunctionResponse response = AwsCalls.watched(OPERATION, functionName, slowAfter, timeout, slowCalls,
+            GetFunctionResponse response = AwsCalls.watched(
+                    OPERATION,
+                    functionName,
+                    slowAfter,
+                    timeout,
+                    slowCalls,
                     () -> lambda.getFunction(b -> {
                         b.functionName(functionName).qualifier(qualifier);
                         if (timeout != null) {
                             b.overrideConfiguration(o -> o.apiCallTimeout(timeout));
                         }
                     }));
-            return new Observation.Seen(statusOf(functionName, response.configuration(),
+            return new Observation.Seen(statusOf(
+                    functionName,
+                    response.configuration(),
                     response.responseMetadata().requestId()));
         } catch (SdkException e) {
             AwsErrorInfo error = AwsErrorInfo.from(OPERATION, functionName, e);
@@ -77,8 +88,18 @@ public final class FunctionProbe implements ReadinessProbe {
 
     /** The status a configuration describes; {@code functionName} is what the user asked for. */
     public static FunctionStatus statusOf(String functionName, FunctionConfiguration c, @Nullable String requestId) {
-        return new FunctionStatus(functionName, c.functionArn(), c.stateAsString(), c.lastUpdateStatusAsString(),
-                c.stateReason(), c.stateReasonCodeAsString(), c.lastUpdateStatusReason(),
-                c.lastUpdateStatusReasonCodeAsString(), c.codeSha256(), c.revisionId(), c.version(), requestId);
+        return new FunctionStatus(
+                functionName,
+                c.functionArn(),
+                c.stateAsString(),
+                c.lastUpdateStatusAsString(),
+                c.stateReason(),
+                c.stateReasonCodeAsString(),
+                c.lastUpdateStatusReason(),
+                c.lastUpdateStatusReasonCodeAsString(),
+                c.codeSha256(),
+                c.revisionId(),
+                c.version(),
+                requestId);
     }
 }

@@ -20,8 +20,10 @@ public interface HttpClientFactory {
         return proxy -> {
             Apache5HttpClient.Builder builder = Apache5HttpClient.builder().maxConnections(MAX_CONNECTIONS);
             proxy.ifPresent(p -> {
-                var config = software.amazon.awssdk.http.apache5.ProxyConfiguration.builder().endpoint(p.endpoint())
-                        .nonProxyHosts(p.nonProxyHosts()).useSystemPropertyValues(false)
+                var config = software.amazon.awssdk.http.apache5.ProxyConfiguration.builder()
+                        .endpoint(p.endpoint())
+                        .nonProxyHosts(p.nonProxyHosts())
+                        .useSystemPropertyValues(false)
                         .useEnvironmentVariableValues(false);
                 if (p.username() != null) {
                     config.username(p.username()).password(p.password());
@@ -36,10 +38,13 @@ public interface HttpClientFactory {
     @SuppressWarnings("deprecation")
     static HttpClientFactory apache4() {
         return proxy -> {
-            var builder = software.amazon.awssdk.http.apache.ApacheHttpClient.builder().maxConnections(MAX_CONNECTIONS);
+            var builder = software.amazon.awssdk.http.apache.ApacheHttpClient.builder()
+                    .maxConnections(MAX_CONNECTIONS);
             proxy.ifPresent(p -> {
-                var config = software.amazon.awssdk.http.apache.ProxyConfiguration.builder().endpoint(p.endpoint())
-                        .nonProxyHosts(p.nonProxyHosts()).useSystemPropertyValues(false)
+                var config = software.amazon.awssdk.http.apache.ProxyConfiguration.builder()
+                        .endpoint(p.endpoint())
+                        .nonProxyHosts(p.nonProxyHosts())
+                        .useSystemPropertyValues(false)
                         .useEnvironmentVariableValues(false);
                 if (p.username() != null) {
                     config.username(p.username()).password(p.password());

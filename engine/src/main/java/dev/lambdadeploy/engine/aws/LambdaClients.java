@@ -4,8 +4,8 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -41,7 +41,11 @@ public final class LambdaClients implements AutoCloseable {
         }
     };
 
-    private record RoleKey(CredentialsSource base, RoleAssumption role, String region, Optional<ProxySettings> proxy,
+    private record RoleKey(
+            CredentialsSource base,
+            RoleAssumption role,
+            String region,
+            Optional<ProxySettings> proxy,
             Optional<URI> stsEndpoint) {}
 
     private record AssumedRole(StsClient sts, StsAssumeRoleCredentialsProvider provider) implements SdkAutoCloseable {
@@ -85,19 +89,24 @@ public final class LambdaClients implements AutoCloseable {
 
     public Session open(ClientSettings settings) {
         Objects.requireNonNull(settings, "settings");
-        SdkHttpClient http = httpClients.computeIfAbsent(Optional.ofNullable(settings.proxy()), httpClientFactory::create);
-        AwsCredentialsProvider credentials = settings.role() == null ? settings.credentials().provider()
+        SdkHttpClient http =
+                httpClients.computeIfAbsent(Optional.ofNullable(settings.proxy()), httpClientFactory::create);
+        AwsCredentialsProvider credentials = settings.role() == null
+                ? settings.credentials().provider()
                 : assumedRole(settings, http).credentials(settings.role().roleArn());
-        ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder()
-                .apiCallTimeout(settings.apiCallTimeout());
+        ClientOverrideConfiguration.Builder override =
+                ClientOverrideConfiguration.builder().apiCallTimeout(settings.apiCallTimeout());
         if (settings.retryStrategy() != null) {
             override.retryStrategy(settings.retryStrategy());
         }
         if (settings.quotaLimiter() != null) {
             override.addExecutionInterceptor(new QuotaInterceptor(settings.quotaLimiter()));
         }
-        LambdaClientBuilder builder = LambdaClient.builder().region(Region.of(settings.region()))
-                .credentialsProvider(credentials).httpClient(new InterruptibleHttpClient(http)).overrideConfiguration(override.build());
+        LambdaClientBuilder builder = LambdaClient.builder()
+                .region(Region.of(settings.region()))
+                .credentialsProvider(credentials)
+                .httpClient(new InterruptibleHttpClient(http))
+                .overrideConfiguration(override.build());
         if (settings.endpoint() != null) {
             builder.endpointOverride(settings.endpoint());
         }
@@ -106,21 +115,32 @@ public final class LambdaClients implements AutoCloseable {
 
     private AssumedRole assumedRole(ClientSettings settings, SdkHttpClient http) {
         RoleAssumption role = settings.role();
-        RoleKey key = new RoleKey(settings.credentials(), role, settings.region(), Optional.ofNullable(settings.proxy()),
+        RoleKey key = new RoleKey(
+                settings.credentials(),
+                role,
+                settings.region(),
+                Optional.ofNullable(settings.proxy()),
                 Optional.ofNullable(settings.stsEndpoint()));
         synchronized (roles) {
             return roles.computeIfAbsent(key, k -> {
-                StsClientBuilder builder = StsClient.builder().region(Region.of(settings.region()))
-                        .credentialsProvider(settings.credentials().provider()).httpClient(new InterruptibleHttpClient(http))
+                StsClientBuilder builder = StsClient.builder()
+                        .region(Region.of(settings.region()))
+                        .credentialsProvider(settings.credentials().provider())
+                        .httpClient(new InterruptibleHttpClient(http))
                         .overrideConfiguration(o -> o.apiCallTimeout(settings.apiCallTimeout()));
                 if (settings.stsEndpoint() != null) {
                     builder.endpointOverride(settings.stsEndpoint());
                 }
                 StsClient sts = builder.build();
-                return new AssumedRole(sts, StsAssumeRoleCredentialsProvider.builder().stsClient(sts)
-                        .refreshRequest(r -> r.roleArn(role.roleArn()).externalId(role.externalId())
-                                .roleSessionName(role.sessionName()).durationSeconds((int) role.duration().toSeconds()))
-                        .build());
+                return new AssumedRole(
+                        sts,
+                        StsAssumeRoleCredentialsProvider.builder()
+                                .stsClient(sts)
+                                .refreshRequest(r -> r.roleArn(role.roleArn())
+                                        .externalId(role.externalId())
+                                        .roleSessionName(role.sessionName())
+                                        .durationSeconds((int) role.duration().toSeconds()))
+                                .build());
             });
         }
     }

@@ -5,13 +5,17 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /** An HTTP proxy for AWS calls, e.g. Jenkins' own proxy configuration. {@code toString} hides the password. */
-public record ProxySettings(String host, int port, @Nullable String username, @Nullable String password,
+public record ProxySettings(
+        String host,
+        int port,
+        @Nullable String username,
+        @Nullable String password,
         Set<String> nonProxyHosts) {
 
     public ProxySettings {
@@ -26,7 +30,11 @@ public record ProxySettings(String host, int port, @Nullable String username, @N
      * From a proxy configured as Jenkins and most tools write it: {@code noProxyHosts} is a list of host names
      * separated by white space, commas or bars, {@code *} matching any characters.
      */
-    public static ProxySettings of(String host, int port, @Nullable String username, @Nullable String password,
+    public static ProxySettings of(
+            String host,
+            int port,
+            @Nullable String username,
+            @Nullable String password,
             @Nullable String noProxyHosts) {
         Set<String> patterns = new LinkedHashSet<>();
         if (noProxyHosts != null) {
@@ -36,13 +44,18 @@ public record ProxySettings(String host, int port, @Nullable String username, @N
                 }
             }
         }
-        return new ProxySettings(host, port, username == null || username.isEmpty() ? null : username,
-                password == null || password.isEmpty() ? null : password, patterns);
+        return new ProxySettings(
+                host,
+                port,
+                username == null || username.isEmpty() ? null : username,
+                password == null || password.isEmpty() ? null : password,
+                patterns);
     }
 
     /** The SDK matches non-proxy hosts as regular expressions against the lower-cased host name. */
     private static String toRegex(String glob) {
-        return Arrays.stream(glob.split("\\*", -1)).map(part -> part.isEmpty() ? "" : Pattern.quote(part))
+        return Arrays.stream(glob.split("\\*", -1))
+                .map(part -> part.isEmpty() ? "" : Pattern.quote(part))
                 .collect(Collectors.joining(".*"));
     }
 

@@ -22,7 +22,9 @@ final class QuotaInterceptor implements ExecutionInterceptor {
     @Override
     public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
         try {
-            String functionName = context.request().getValueForField("FunctionName", String.class).orElse(null);
+            String functionName = context.request()
+                    .getValueForField("FunctionName", String.class)
+                    .orElse(null);
             limiter.forFunction(functionName).acquire(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -48,8 +48,12 @@ public final class QuotaLimiter {
     public static final double OTHER_CALLS_PER_SECOND = 15;
 
     /** The registry behind {@link #shared(Key)}: the system clock, real sleeps, Lambda's default quotas. */
-    private static final Registry SHARED = new Registry(InstantSource.system(), Sleeper.system(),
-            Registry.DEFAULT_IDLE_EXPIRY, GET_FUNCTION_PER_SECOND, OTHER_CALLS_PER_SECOND);
+    private static final Registry SHARED = new Registry(
+            InstantSource.system(),
+            Sleeper.system(),
+            Registry.DEFAULT_IDLE_EXPIRY,
+            GET_FUNCTION_PER_SECOND,
+            OTHER_CALLS_PER_SECOND);
 
     /**
      * What Lambda counts a quota on. {@code toString} is {@code account|region|endpoint}, with {@code *} for an
@@ -101,6 +105,7 @@ public final class QuotaLimiter {
     private final Sleeper sleeper;
     /** A limiter of its own (tests, benchmarks), or null for a handle on {@link #registry}. */
     private final @Nullable Buckets own;
+
     private final @Nullable Registry registry;
     private final @Nullable Key key;
 
@@ -189,7 +194,11 @@ public final class QuotaLimiter {
          * @param idleExpiry how long a limiter may go unused before it is dropped; at least the time an emptied
          *     bucket takes to refill, so that dropping it changes nothing
          */
-        public Registry(InstantSource clock, Sleeper sleeper, Duration idleExpiry, double getFunctionPerSecond,
+        public Registry(
+                InstantSource clock,
+                Sleeper sleeper,
+                Duration idleExpiry,
+                double getFunctionPerSecond,
                 double otherCallsPerSecond) {
             this.clock = Objects.requireNonNull(clock, "clock");
             this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
@@ -197,11 +206,12 @@ public final class QuotaLimiter {
             if (getFunctionPerSecond <= 0 || otherCallsPerSecond <= 0) {
                 throw new IllegalArgumentException("need positive rates");
             }
-            double refillSeconds = Math.max(burst(getFunctionPerSecond) / getFunctionPerSecond,
+            double refillSeconds = Math.max(
+                    burst(getFunctionPerSecond) / getFunctionPerSecond,
                     burst(otherCallsPerSecond) / otherCallsPerSecond);
             if (idleExpiry.toNanos() < refillSeconds * 1e9) {
-                throw new IllegalArgumentException("an idle expiry of " + idleExpiry
-                        + " is shorter than the " + refillSeconds + " s an emptied bucket takes to refill");
+                throw new IllegalArgumentException("an idle expiry of " + idleExpiry + " is shorter than the "
+                        + refillSeconds + " s an emptied bucket takes to refill");
             }
             this.getFunctionPerSecond = getFunctionPerSecond;
             this.otherCallsPerSecond = otherCallsPerSecond;
@@ -224,7 +234,8 @@ public final class QuotaLimiter {
                     it.remove();
                 }
             }
-            Buckets b = buckets.computeIfAbsent(key, k -> new Buckets(clock, getFunctionPerSecond, otherCallsPerSecond));
+            Buckets b =
+                    buckets.computeIfAbsent(key, k -> new Buckets(clock, getFunctionPerSecond, otherCallsPerSecond));
             b.lastUsed = now;
             return b;
         }

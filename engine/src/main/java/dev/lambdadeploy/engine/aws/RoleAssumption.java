@@ -18,21 +18,26 @@ public record RoleAssumption(String roleArn, @Nullable String externalId, String
     }
 
     /** Validates raw input and fills the defaults; null when no role is given. */
-    public static @Nullable RoleAssumption of(@Nullable String roleArn, @Nullable String externalId,
-            @Nullable String sessionName, @Nullable Integer durationSeconds) {
+    public static @Nullable RoleAssumption of(
+            @Nullable String roleArn,
+            @Nullable String externalId,
+            @Nullable String sessionName,
+            @Nullable Integer durationSeconds) {
         String arn = Validation.roleArn(roleArn);
         if (arn == null) {
             if (Validation.externalId(externalId) != null) {
-                throw new dev.lambdadeploy.engine.InvalidParameterException("externalId",
-                        "is only used when assuming a role: set "
-                        + dev.lambdadeploy.engine.Parameter.ROLE_ARN.ref() + " as well");
+                throw new dev.lambdadeploy.engine.InvalidParameterException(
+                        "externalId",
+                        "is only used when assuming a role: set " + dev.lambdadeploy.engine.Parameter.ROLE_ARN.ref()
+                                + " as well");
             }
             return null;
         }
         String name = Validation.roleSessionName(sessionName);
-        Duration duration = durationSeconds == null ? DEFAULT_DURATION
+        Duration duration = durationSeconds == null
+                ? DEFAULT_DURATION
                 : Duration.ofSeconds(Validation.roleDurationSeconds(durationSeconds));
-        return new RoleAssumption(arn, Validation.externalId(externalId), name == null ? DEFAULT_SESSION_NAME : name,
-                duration);
+        return new RoleAssumption(
+                arn, Validation.externalId(externalId), name == null ? DEFAULT_SESSION_NAME : name, duration);
     }
 }

@@ -13,5 +13,5 @@ public interface SlowCallListener {
      */
     void slowCall(String operation, String functionName, Duration waited, @Nullable Duration limit);
 
-    SlowCallListener NONE = (operation, functionName, waited, limit) -> { };
+    SlowCallListener NONE = (operation, functionName, waited, limit) -> {};
 }

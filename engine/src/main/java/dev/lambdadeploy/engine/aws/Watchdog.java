@@ -18,8 +18,7 @@ final class Watchdog {
         TIMER.setRemoveOnCancelPolicy(true);
     }
 
-    private Watchdog() {
-    }
+    private Watchdog() {}
 
     static ScheduledFuture<?> every(Duration period, Runnable task) {
         return TIMER.scheduleWithFixedDelay(task, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);

@@ -43,12 +43,15 @@ public final class DeployLog implements WaitListener, SlowCallListener {
     }
 
     public void updateAccepted(@Nullable String codeSha256, @Nullable String revisionId) {
-        detail("Code accepted: CodeSha256 " + shown(codeSha256) + (revisionId != null ? ", RevisionId " + revisionId : ""));
+        detail("Code accepted: CodeSha256 " + shown(codeSha256)
+                + (revisionId != null ? ", RevisionId " + revisionId : ""));
     }
 
     public void dryRunPassed(String functionName, @Nullable String codeSha256) {
-        info("✅", "Dry run: Lambda accepted the code for " + functionName + " (CodeSha256 " + codeSha256
-                + "); nothing was changed");
+        info(
+                "✅",
+                "Dry run: Lambda accepted the code for " + functionName + " (CodeSha256 " + codeSha256
+                        + "); nothing was changed");
     }
 
     /** The spec's line before a wait that a publish follows; {@link #waitingForReady(AfterWait)} otherwise. */
@@ -58,8 +61,11 @@ public final class DeployLog implements WaitListener, SlowCallListener {
 
     /** "for version publishing" only where a publish follows the wait. */
     public void waitingForReady(AfterWait next) {
-        info("⏳", next == AfterWait.PUBLISH ? "Waiting for Lambda function to be ready for version publishing..."
-                : "Waiting for Lambda function to be ready...");
+        info(
+                "⏳",
+                next == AfterWait.PUBLISH
+                        ? "Waiting for Lambda function to be ready for version publishing..."
+                        : "Waiting for Lambda function to be ready...");
     }
 
     public void updateInProgressBeforeUpdate(AwsErrorInfo conflict) {
@@ -88,7 +94,8 @@ public final class DeployLog implements WaitListener, SlowCallListener {
     }
 
     public void status(FunctionStatus status) {
-        detail("Function State: " + shown(status.state()) + ", Last Update Status: " + shown(status.lastUpdateStatus()));
+        detail("Function State: " + shown(status.state()) + ", Last Update Status: "
+                + shown(status.lastUpdateStatus()));
     }
 
     public void waitingAttempt(int attempt, int maxAttempts) {
@@ -111,13 +118,17 @@ public final class DeployLog implements WaitListener, SlowCallListener {
     }
 
     public void ready(AfterWait next) {
-        info("✅", next == AfterWait.PUBLISH ? "Lambda function is ready for version publishing"
-                : "Lambda function is ready");
+        info(
+                "✅",
+                next == AfterWait.PUBLISH
+                        ? "Lambda function is ready for version publishing"
+                        : "Lambda function is ready");
     }
 
     /** No poll of the wait got an answer, a publish follows anyway (pinned to the expected code). */
     public void unobservedPublishingAnyway(AwsErrorInfo lastError) {
-        warning("Could not observe the Lambda function (" + lastError.describe() + "), attempting to publish anyway...");
+        warning("Could not observe the Lambda function (" + lastError.describe()
+                + "), attempting to publish anyway...");
     }
 
     public void timeoutPublishingAnyway() {
@@ -125,14 +136,16 @@ public final class DeployLog implements WaitListener, SlowCallListener {
     }
 
     public void timeoutContinuing(int attempts, Duration waited) {
-        warning(LambdaResult.TIMEOUT_WARNING + " after " + attempts + " attempts ("
-                + Durations.seconds(waited) + "), continuing anyway...");
+        warning(LambdaResult.TIMEOUT_WARNING + " after " + attempts + " attempts (" + Durations.seconds(waited)
+                + "), continuing anyway...");
     }
 
     /** A wait picked up again after the process driving it restarted (a Jenkins controller restart). */
     public void waitResumed(String functionName, int attempts, int maxAttempts) {
-        info("⏳", "Resuming the wait for Lambda function " + functionName + " after a restart (" + attempts + "/"
-                + maxAttempts + " attempts made)...");
+        info(
+                "⏳",
+                "Resuming the wait for Lambda function " + functionName + " after a restart (" + attempts + "/"
+                        + maxAttempts + " attempts made)...");
     }
 
     /**
@@ -152,11 +165,15 @@ public final class DeployLog implements WaitListener, SlowCallListener {
             detail("A version may have been published. Check the function's versions: aws lambda "
                     + "list-versions-by-function --function-name " + fn
                     + " --query \"Versions[].[Version,CodeSha256,Description]\""
-                    + (inFlight.codeSha256() != null ? " (this publish was pinned to CodeSha256 " + inFlight.codeSha256() + ")" : ""));
+                    + (inFlight.codeSha256() != null
+                            ? " (this publish was pinned to CodeSha256 " + inFlight.codeSha256() + ")"
+                            : ""));
         } else {
             detail("The code may have been updated. Check the function's code: aws lambda get-function-configuration "
                     + "--function-name " + fn + " --query \"[CodeSha256,LastUpdateStatus]\""
-                    + (inFlight.codeSha256() != null ? " (the uploaded code's CodeSha256 is " + inFlight.codeSha256() + ")" : ""));
+                    + (inFlight.codeSha256() != null
+                            ? " (the uploaded code's CodeSha256 is " + inFlight.codeSha256() + ")"
+                            : ""));
         }
     }
 
@@ -175,8 +192,8 @@ public final class DeployLog implements WaitListener, SlowCallListener {
     }
 
     public void publishRetry(int retry, int maxRetries, Duration delay, AwsErrorInfo error) {
-        warning("Failed to publish version with description, retrying... (retry " + retry + "/" + maxRetries
-                + " in " + Durations.seconds(delay) + " after " + codeAndId(error) + ")");
+        warning("Failed to publish version with description, retrying... (retry " + retry + "/" + maxRetries + " in "
+                + Durations.seconds(delay) + " after " + codeAndId(error) + ")");
     }
 
     public void published(String version, @Nullable String codeSha256) {

@@ -4,9 +4,13 @@ package dev.lambdadeploy.engine.log;
 @FunctionalInterface
 public interface LogSink {
 
-    enum Level { INFO, WARNING, ERROR }
+    enum Level {
+        INFO,
+        WARNING,
+        ERROR
+    }
 
     void line(Level level, String text);
 
-    LogSink NONE = (level, text) -> { };
+    LogSink NONE = (level, text) -> {};
 }

@@ -21,7 +21,10 @@ public record AdaptiveWaitPolicy(Duration budget, Duration initialDelay, Duratio
         Objects.requireNonNull(budget, "budget");
         Objects.requireNonNull(initialDelay, "initialDelay");
         Objects.requireNonNull(maxDelay, "maxDelay");
-        if (budget.isNegative() || budget.isZero() || initialDelay.isNegative() || initialDelay.isZero()
+        if (budget.isNegative()
+                || budget.isZero()
+                || initialDelay.isNegative()
+                || initialDelay.isZero()
                 || maxDelay.compareTo(initialDelay) < 0) {
             throw new IllegalArgumentException("need 0 < initialDelay <= maxDelay and a positive budget");
         }

@@ -21,7 +21,8 @@ public sealed interface Decision {
      * The budget of attempts or time is spent; {@code lastSeen} is the status this last poll saw, if it saw one;
      * {@code lastError} is the error this last poll met instead (a 429, a 5xx, no answer), if it met one.
      */
-    record TimedOut(@Nullable FunctionStatus lastSeen, @Nullable AwsErrorInfo lastError) implements Decision {
+    record TimedOut(
+            @Nullable FunctionStatus lastSeen, @Nullable AwsErrorInfo lastError) implements Decision {
 
         public TimedOut(@Nullable FunctionStatus lastSeen) {
             this(lastSeen, null);

@@ -30,7 +30,9 @@ public final class ReadinessDecider {
     public ReadinessDecider(WaitPolicy policy, Duration budget) {
         this.policy = Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(budget, "budget");
-        this.budget = budget.compareTo(policy.budget()) < 0 ? (budget.isNegative() ? Duration.ZERO : budget) : policy.budget();
+        this.budget = budget.compareTo(policy.budget()) < 0
+                ? (budget.isNegative() ? Duration.ZERO : budget)
+                : policy.budget();
     }
 
     /** The time this wait may take: the policy's budget, or less. */

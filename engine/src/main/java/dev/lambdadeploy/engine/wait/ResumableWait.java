@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
  * whose last polls went unanswered, so a driver may keep it in memory only. {@link PollStep} takes a wait from one
  * state to the next, for the blocking {@link ReadinessWaiter} and for a timer-driven driver alike.
  */
-public record ResumableWait(Instant deadline, int attempts, @Nullable FunctionStatus lastSeen) {
+public record ResumableWait(
+        Instant deadline, int attempts, @Nullable FunctionStatus lastSeen) {
 
     public ResumableWait {
         Objects.requireNonNull(deadline, "deadline");
@@ -51,5 +52,4 @@ public record ResumableWait(Instant deadline, int attempts, @Nullable FunctionSt
     public Instant started(WaitPolicy policy) {
         return deadline.minus(policy.budget());
     }
-
 }

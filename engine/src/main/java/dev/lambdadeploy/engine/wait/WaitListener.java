@@ -8,5 +8,5 @@ public interface WaitListener {
 
     void polled(Observation seen, Decision decision, int attempt, int maxAttempts, Duration elapsed);
 
-    WaitListener NONE = (seen, decision, attempt, maxAttempts, elapsed) -> { };
+    WaitListener NONE = (seen, decision, attempt, maxAttempts, elapsed) -> {};
 }

@@ -11,11 +11,17 @@ import org.jspecify.annotations.Nullable;
  * that never saw the function because every poll failed is {@link Kind#UNOBSERVED}, not a timeout: nothing is
  * known about the function, and {@code lastError} says why.
  */
-public record WaitOutcome(Kind kind, @Nullable FunctionStatus lastSeen, int attempts, Duration waited,
+public record WaitOutcome(
+        Kind kind,
+        @Nullable FunctionStatus lastSeen,
+        int attempts,
+        Duration waited,
         @Nullable AwsErrorInfo lastError) {
 
     public enum Kind {
-        READY, FAILED, TIMED_OUT,
+        READY,
+        FAILED,
+        TIMED_OUT,
         /** Out of time without a single answer from GetFunction: every poll was throttled, failed or unanswered. */
         UNOBSERVED
     }

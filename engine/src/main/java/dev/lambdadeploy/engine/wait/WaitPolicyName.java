@@ -17,7 +17,8 @@ public enum WaitPolicyName {
     /** The original script's schedule: a poll every poll interval ({@link FixedWaitPolicy}). */
     FIXED;
 
-    private static final List<String> SPELLINGS = Arrays.stream(values()).map(WaitPolicyName::spelling).toList();
+    private static final List<String> SPELLINGS =
+            Arrays.stream(values()).map(WaitPolicyName::spelling).toList();
 
     /** As users write it: {@code adaptive}, {@code fixed}. */
     public String spelling() {
@@ -36,9 +37,11 @@ public enum WaitPolicyName {
                 return name;
             }
         }
-        throw new InvalidParameterException(Parameter.WAIT_POLICY, "must be '" + ADAPTIVE.spelling()
-                + "' (the default) or '" + FIXED.spelling() + "' (the original script's: one poll every "
-                + Parameter.POLL_INTERVAL.ref() + "), was '" + spelling + "'");
+        throw new InvalidParameterException(
+                Parameter.WAIT_POLICY,
+                "must be '" + ADAPTIVE.spelling()
+                        + "' (the default) or '" + FIXED.spelling() + "' (the original script's: one poll every "
+                        + Parameter.POLL_INTERVAL.ref() + "), was '" + spelling + "'");
     }
 
     /** This policy with {@code attempts} x {@code interval} as its budget. */

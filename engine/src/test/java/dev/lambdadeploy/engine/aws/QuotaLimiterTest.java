@@ -52,9 +52,12 @@ class QuotaLimiterTest {
     private static final String ROLE = "arn:aws:iam::111122223333:role/deployer";
 
     private static ClientSettings settings(String accessKeyId, String sessionToken, String roleArn) {
-        return ClientSettings.builder().region("eu-west-1")
+        return ClientSettings.builder()
+                .region("eu-west-1")
                 .credentials(new CredentialsSource.StaticKeys(accessKeyId, "secret-" + accessKeyId, sessionToken))
-                .role(RoleAssumption.of(roleArn, null, null, null)).limitQuota(false).build();
+                .role(RoleAssumption.of(roleArn, null, null, null))
+                .limitQuota(false)
+                .build();
     }
 
     @Test
@@ -62,18 +65,26 @@ class QuotaLimiterTest {
         ClientSettings first = settings("ASIAFIRSTSESSION0001", "token-1", ROLE);
         ClientSettings second = settings("ASIASECONDSESSION002", "token-2", "arn:aws:iam::111122223333:role/other");
 
-        assertThat(first.quotaKey()).isEqualTo(second.quotaKey())
+        assertThat(first.quotaKey())
+                .isEqualTo(second.quotaKey())
                 .isEqualTo(new QuotaLimiter.Key("111122223333", "eu-west-1", "aws"));
-        assertThat(first.quotaKey().toString()).isEqualTo("111122223333|eu-west-1|aws")
+        assertThat(first.quotaKey().toString())
+                .isEqualTo("111122223333|eu-west-1|aws")
                 .doesNotContain("ASIA", "secret", "token", "deployer");
-        assertThat(settings("ASIAFIRSTSESSION0001", "token-1", "arn:aws:iam::444455556666:role/deployer").quotaKey())
+        assertThat(settings("ASIAFIRSTSESSION0001", "token-1", "arn:aws:iam::444455556666:role/deployer")
+                        .quotaKey())
                 .isNotEqualTo(first.quotaKey());
         // without a role the account is not known here: region and endpoint only, whatever the keys
         assertThat(settings("AKIAUSERONE000000001", null, null).quotaKey())
                 .isEqualTo(settings("AKIAUSERTWO000000002", null, null).quotaKey())
                 .hasToString("*|eu-west-1|aws");
-        assertThat(ClientSettings.builder().region("eu-west-1").endpoint(URI.create("http://127.0.0.1:4566"))
-                .credentials(new CredentialsSource.DefaultChain()).limitQuota(false).build().quotaKey())
+        assertThat(ClientSettings.builder()
+                        .region("eu-west-1")
+                        .endpoint(URI.create("http://127.0.0.1:4566"))
+                        .credentials(new CredentialsSource.DefaultChain())
+                        .limitQuota(false)
+                        .build()
+                        .quotaKey())
                 .hasToString("*|eu-west-1|http://127.0.0.1:4566");
     }
 
@@ -97,7 +108,8 @@ class QuotaLimiterTest {
         QuotaLimiter.Registry registry = new QuotaLimiter.Registry(time, time, Duration.ofMinutes(10), 100, 15);
         QuotaLimiter unknown = registry.limiter(new QuotaLimiter.Key(null, "us-east-1", "aws"));
 
-        assertThat(unknown.forFunction("arn:aws:lambda:us-east-1:111122223333:function:orders:live").key())
+        assertThat(unknown.forFunction("arn:aws:lambda:us-east-1:111122223333:function:orders:live")
+                        .key())
                 .isEqualTo(new QuotaLimiter.Key("111122223333", "us-east-1", "aws"));
         assertThat(unknown.forFunction("111122223333:function:orders").key())
                 .isEqualTo(new QuotaLimiter.Key("111122223333", "us-east-1", "aws"));
@@ -105,13 +117,15 @@ class QuotaLimiterTest {
         assertThat(unknown.forFunction(null)).isSameAs(unknown);
         // a known account (from the role) is kept
         QuotaLimiter known = registry.limiter(new QuotaLimiter.Key("444455556666", "us-east-1", "aws"));
-        assertThat(known.forFunction("arn:aws:lambda:us-east-1:111122223333:function:orders")).isSameAs(known);
+        assertThat(known.forFunction("arn:aws:lambda:us-east-1:111122223333:function:orders"))
+                .isSameAs(known);
 
         // the ARN's account has its own budget, apart from the unknown-account one
         for (int i = 0; i < 7; i++) {
             unknown.acquire("PublishVersion");
         }
-        assertThat(unknown.forFunction("111122223333:function:orders").acquire("PublishVersion")).isZero();
+        assertThat(unknown.forFunction("111122223333:function:orders").acquire("PublishVersion"))
+                .isZero();
         assertThat(unknown.acquire("PublishVersion")).isPositive();
     }
 
@@ -148,7 +162,9 @@ class QuotaLimiterTest {
     void theExpiryIsNeverShorterThanARefill() {
         FakeTime time = new FakeTime();
         assertThatThrownBy(() -> new QuotaLimiter.Registry(time, time, Duration.ofMillis(100), 100, 15))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("refill");
-        assertThat(new QuotaLimiter.Registry(time, time, Duration.ofMillis(500), 100, 15).size()).isZero();
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("refill");
+        assertThat(new QuotaLimiter.Registry(time, time, Duration.ofMillis(500), 100, 15).size())
+                .isZero();
     }
 }

@@ -8,12 +8,11 @@ import dev.lambdadeploy.engine.LambdaResult;
 import dev.lambdadeploy.engine.PublishVersionRequest;
 import dev.lambdadeploy.engine.UpdateCodeRequest;
 import dev.lambdadeploy.engine.WaitSettings;
+import dev.lambdadeploy.engine.wait.WaitPolicyName;
 import dev.lambdadeploy.simulator.Fault;
 import dev.lambdadeploy.simulator.SimulatorCredentials;
-import dev.lambdadeploy.engine.wait.WaitPolicyName;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -30,17 +29,28 @@ class DeployPropertiesTest {
 
     private static final String FN = "prop-fn";
 
-    record Faults(int getFunction500, int getFunctionThrottle, int getFunctionReset, int publish409, int publish500,
+    record Faults(
+            int getFunction500,
+            int getFunctionThrottle,
+            int getFunctionReset,
+            int publish409,
+            int publish500,
             int publishThrottle) {}
 
-    record Scenario(int updateSeconds, boolean failUpdate, int interfereAtSleep, Faults faults, boolean rollback,
-            WaitSettings waitSettings, int maxRetries) {}
+    record Scenario(
+            int updateSeconds,
+            boolean failUpdate,
+            int interfereAtSleep,
+            Faults faults,
+            boolean rollback,
+            WaitSettings waitSettings,
+            int maxRetries) {}
 
     @Property(tries = 100)
     void publishesOnlyTheUploadedCodeAndStaysWithinBudget(@ForAll("scenarios") Scenario s) throws InterruptedException {
         // SDK retries off: the SDK would honour each 429's Retry-After with a real sleep
-        try (SimulatedLambda aws = new SimulatedLambda(SimulatorCredentials.ACCESS_KEY_ID,
-                SimulatorCredentials.SECRET_ACCESS_KEY, false)) {
+        try (SimulatedLambda aws = new SimulatedLambda(
+                SimulatorCredentials.ACCESS_KEY_ID, SimulatorCredentials.SECRET_ACCESS_KEY, false)) {
             byte[] code = SimulatedLambda.zip("uploaded " + s);
             String uploaded = SimulatedLambda.sha256(code);
             aws.simulator.control().createFunction(FN, Duration.ZERO);
@@ -61,18 +71,30 @@ class DeployPropertiesTest {
             LambdaResult result = null;
             LambdaDeployException failure = null;
             try {
-                result = aws.deployer().deploy(
-                        UpdateCodeRequest.builder().functionName(FN).code(new CodeSource.ZipFile(code, "app.zip"))
-                                .waitSettings(s.waitSettings()).maxRetries(s.maxRetries()).build(),
-                        PublishVersionRequest.builder().functionName(FN).description("property").waitSettings(s.waitSettings())
-                                .maxRetries(s.maxRetries()).rollback(s.rollback()).build());
+                result = aws.deployer()
+                        .deploy(
+                                UpdateCodeRequest.builder()
+                                        .functionName(FN)
+                                        .code(new CodeSource.ZipFile(code, "app.zip"))
+                                        .waitSettings(s.waitSettings())
+                                        .maxRetries(s.maxRetries())
+                                        .build(),
+                                PublishVersionRequest.builder()
+                                        .functionName(FN)
+                                        .description("property")
+                                        .waitSettings(s.waitSettings())
+                                        .maxRetries(s.maxRetries())
+                                        .rollback(s.rollback())
+                                        .build());
             } catch (LambdaDeployException e) {
                 failure = e;
             }
 
             var versions = aws.simulator.control().inspect(FN).versions();
             if (result != null && result.published()) {
-                assertThat(versions).singleElement().satisfies(v -> assertThat(v.codeSha256()).isEqualTo(uploaded));
+                assertThat(versions)
+                        .singleElement()
+                        .satisfies(v -> assertThat(v.codeSha256()).isEqualTo(uploaded));
                 assertThat(result.codeSha256()).isEqualTo(uploaded);
             } else {
                 assertThat(versions).isEmpty();
@@ -80,11 +102,13 @@ class DeployPropertiesTest {
                     assertThat(failure.getMessage()).isNotBlank();
                 } else {
                     assertThat(s.rollback()).isTrue();
-                    assertThat(aws.log.warnings()).contains("⚠️ Rollback function code was updated but version publishing failed");
+                    assertThat(aws.log.warnings())
+                            .contains("⚠️ Rollback function code was updated but version publishing failed");
                 }
             }
             Duration budget = s.waitSettings().toPolicy().budget();
-            Duration bound = budget.multipliedBy(2 + 2L * s.maxRetries()).plus(Duration.ofSeconds(10).multipliedBy(s.maxRetries()));
+            Duration bound = budget.multipliedBy(2 + 2L * s.maxRetries())
+                    .plus(Duration.ofSeconds(10).multipliedBy(s.maxRetries()));
             assertThat(Duration.between(start, aws.clock.instant())).isLessThanOrEqualTo(bound);
         }
     }
@@ -114,14 +138,23 @@ class DeployPropertiesTest {
     @Provide
     Arbitrary<Scenario> scenarios() {
         Arbitrary<Integer> small = Arbitraries.integers().between(0, 8);
-        Arbitrary<Faults> faults = Combinators.combine(small, small, Arbitraries.integers().between(0, 2), small, small, small)
+        Arbitrary<Faults> faults = Combinators.combine(
+                        small, small, Arbitraries.integers().between(0, 2), small, small, small)
                 .as(Faults::new);
-        Arbitrary<WaitSettings> waits = Combinators.combine(Arbitraries.integers().between(1, 40),
-                Arbitraries.integers().between(1, 5), Arbitraries.of(WaitPolicyName.class))
-                .as((attempts, seconds, policy) -> new WaitSettings(attempts, Duration.ofSeconds(seconds), policy, false));
-        return Combinators.combine(Arbitraries.integers().between(0, 150), Arbitraries.integers().between(0, 9).map(i -> i == 0),
-                Arbitraries.integers().between(0, 40).map(i -> i % 4 == 0 ? i / 4 : 0), faults, Arbitraries.of(true, false),
-                waits, Arbitraries.integers().between(0, 4))
+        Arbitrary<WaitSettings> waits = Combinators.combine(
+                        Arbitraries.integers().between(1, 40),
+                        Arbitraries.integers().between(1, 5),
+                        Arbitraries.of(WaitPolicyName.class))
+                .as((attempts, seconds, policy) ->
+                        new WaitSettings(attempts, Duration.ofSeconds(seconds), policy, false));
+        return Combinators.combine(
+                        Arbitraries.integers().between(0, 150),
+                        Arbitraries.integers().between(0, 9).map(i -> i == 0),
+                        Arbitraries.integers().between(0, 40).map(i -> i % 4 == 0 ? i / 4 : 0),
+                        faults,
+                        Arbitraries.of(true, false),
+                        waits,
+                        Arbitraries.integers().between(0, 4))
                 .as(Scenario::new);
     }
 }

@@ -13,9 +13,9 @@ import dev.lambdadeploy.engine.LambdaResult;
 import dev.lambdadeploy.engine.PublishVersionRequest;
 import dev.lambdadeploy.engine.UpdateCodeRequest;
 import dev.lambdadeploy.engine.WaitSettings;
+import dev.lambdadeploy.engine.wait.WaitPolicyName;
 import dev.lambdadeploy.simulator.Fault;
 import dev.lambdadeploy.simulator.SimulatorCredentials;
-import dev.lambdadeploy.engine.wait.WaitPolicyName;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -38,12 +38,19 @@ class FaultsTest {
     }
 
     private UpdateCodeRequest update(WaitSettings wait) {
-        return UpdateCodeRequest.builder().functionName(FN).code(new CodeSource.ZipFile(code, "app.zip"))
-                .waitSettings(wait).build();
+        return UpdateCodeRequest.builder()
+                .functionName(FN)
+                .code(new CodeSource.ZipFile(code, "app.zip"))
+                .waitSettings(wait)
+                .build();
     }
 
     private PublishVersionRequest publish(WaitSettings wait) {
-        return PublishVersionRequest.builder().functionName(FN).description("d").waitSettings(wait).build();
+        return PublishVersionRequest.builder()
+                .functionName(FN)
+                .description("d")
+                .waitSettings(wait)
+                .build();
     }
 
     private Duration elapsed(SimulatedLambda lambda) {
@@ -57,12 +64,15 @@ class FaultsTest {
         aws.simulator.control().updateDuration(FN, Duration.ofHours(1));
 
         assertThatThrownBy(() -> aws.deployer().deploy(update(WaitSettings.DEFAULTS), publish(WaitSettings.DEFAULTS)))
-                .isInstanceOfSatisfying(AwsCallException.class,
+                .isInstanceOfSatisfying(
+                        AwsCallException.class,
                         e -> assertThat(e.error().errorCode()).isEqualTo("ResourceConflictException"));
 
         assertThat(elapsed(aws)).isLessThanOrEqualTo(Duration.ofSeconds(74));
         // the first wait spent its budget; the 409s after "publish anyway" started no new one
-        assertThat(aws.log.lines()).filteredOn(l -> l.startsWith("⚠️ Timeout waiting")).hasSizeLessThanOrEqualTo(2);
+        assertThat(aws.log.lines())
+                .filteredOn(l -> l.startsWith("⚠️ Timeout waiting"))
+                .hasSizeLessThanOrEqualTo(2);
         // no more status calls than the spec's script makes in the same 74 s (two get-function per 2 s poll);
         // before the deadline was shared, 177
         assertThat(aws.calls("GetFunction")).isLessThanOrEqualTo(74);
@@ -87,12 +97,17 @@ class FaultsTest {
     void anUnpaddedCodeSha256IsTheSameCodeAndIsPublished() throws InterruptedException {
         aws.simulator.control().createFunction(FN, Duration.ZERO);
         aws.simulator.control().updateDuration(FN, Duration.ofSeconds(3));
-        LambdaResult updated = aws.deployer().updateCode(update(WaitSettings.DEFAULTS).toBuilder().waitForReady(false).build());
+        LambdaResult updated = aws.deployer()
+                .updateCode(update(WaitSettings.DEFAULTS).toBuilder()
+                        .waitForReady(false)
+                        .build());
         String unpadded = updated.codeSha256().replace("=", "");
         assertThat(unpadded).hasSize(43);
 
-        LambdaResult published = aws.deployer().publishVersion(publish(WaitSettings.DEFAULTS).toBuilder()
-                .codeSha256(unpadded).build());
+        LambdaResult published = aws.deployer()
+                .publishVersion(publish(WaitSettings.DEFAULTS).toBuilder()
+                        .codeSha256(unpadded)
+                        .build());
 
         assertThat(published.version()).isEqualTo("1");
         assertThat(published.codeSha256()).isEqualTo(SimulatedLambda.sha256(code));
@@ -102,8 +117,8 @@ class FaultsTest {
     /** Item 5: five 429s in a row on UpdateFunctionCode are waited out, after Lambda's Retry-After, on the engine's sleeper. */
     @Test
     void aThrottledUpdateIsRetriedAfterRetryAfter() throws InterruptedException {
-        try (SimulatedLambda noSdkRetries = new SimulatedLambda(SimulatorCredentials.ACCESS_KEY_ID,
-                SimulatorCredentials.SECRET_ACCESS_KEY, false)) {
+        try (SimulatedLambda noSdkRetries = new SimulatedLambda(
+                SimulatorCredentials.ACCESS_KEY_ID, SimulatorCredentials.SECRET_ACCESS_KEY, false)) {
             noSdkRetries.simulator.control().createFunction(FN, Duration.ZERO);
             noSdkRetries.simulator.control().updateDuration(FN, Duration.ZERO);
             noSdkRetries.simulator.control().inject("UpdateFunctionCode", Fault.throttle(5));
@@ -111,10 +126,14 @@ class FaultsTest {
             LambdaResult result = noSdkRetries.deployer().updateCode(update(WaitSettings.DEFAULTS));
 
             assertThat(result.codeSha256()).isEqualTo(SimulatedLambda.sha256(code));
-            assertThat(noSdkRetries.simulator.journal().entries()).filteredOn(e -> e.operation().equals("UpdateFunctionCode"))
-                    .extracting(e -> e.status()).containsExactly(429, 429, 429, 429, 429, 200);
-            assertThat(noSdkRetries.log.warnings()).filteredOn(w -> w.startsWith(
-                    "  Throttled by Lambda on UpdateFunctionCode (TooManyRequestsException, request id ")).hasSize(5);
+            assertThat(noSdkRetries.simulator.journal().entries())
+                    .filteredOn(e -> e.operation().equals("UpdateFunctionCode"))
+                    .extracting(e -> e.status())
+                    .containsExactly(429, 429, 429, 429, 429, 200);
+            assertThat(noSdkRetries.log.warnings())
+                    .filteredOn(w -> w.startsWith(
+                            "  Throttled by Lambda on UpdateFunctionCode (TooManyRequestsException, request id "))
+                    .hasSize(5);
             // at least the second Lambda asked for each time, and no real sleep: the manual clock moved
             assertThat(elapsed(noSdkRetries)).isGreaterThanOrEqualTo(Duration.ofSeconds(5));
         }
@@ -123,13 +142,14 @@ class FaultsTest {
     /** Item 5: throttling never outlasts the operation's deadline. */
     @Test
     void endlessThrottlingGivesUpAtTheDeadline() {
-        try (SimulatedLambda noSdkRetries = new SimulatedLambda(SimulatorCredentials.ACCESS_KEY_ID,
-                SimulatorCredentials.SECRET_ACCESS_KEY, false)) {
+        try (SimulatedLambda noSdkRetries = new SimulatedLambda(
+                SimulatorCredentials.ACCESS_KEY_ID, SimulatorCredentials.SECRET_ACCESS_KEY, false)) {
             noSdkRetries.simulator.control().createFunction(FN, Duration.ZERO);
             noSdkRetries.simulator.control().inject("UpdateFunctionCode", Fault.throttle(10_000));
 
             assertThatThrownBy(() -> noSdkRetries.deployer().updateCode(update(WaitSettings.DEFAULTS)))
-                    .isInstanceOfSatisfying(AwsCallException.class,
+                    .isInstanceOfSatisfying(
+                            AwsCallException.class,
                             e -> assertThat(e.error().errorCode()).isEqualTo("TooManyRequestsException"));
             assertThat(elapsed(noSdkRetries)).isLessThanOrEqualTo(Duration.ofSeconds(74));
             assertThat(noSdkRetries.log.warnings()).last().asString().startsWith("  Not retrying UpdateFunctionCode");
@@ -149,9 +169,14 @@ class FaultsTest {
             aws.clock.advance(d);
         };
 
-        assertThatThrownBy(() -> aws.deployer().deploy(update(WaitSettings.DEFAULTS),
-                publish(WaitSettings.DEFAULTS).toBuilder().rollback(true).build()))
-                .isInstanceOf(CodeChangedException.class).hasMessageContaining("nothing was published");
+        assertThatThrownBy(() -> aws.deployer()
+                        .deploy(
+                                update(WaitSettings.DEFAULTS),
+                                publish(WaitSettings.DEFAULTS).toBuilder()
+                                        .rollback(true)
+                                        .build()))
+                .isInstanceOf(CodeChangedException.class)
+                .hasMessageContaining("nothing was published");
         assertThat(aws.log.warnings()).noneMatch(w -> w.contains("Rollback function code was updated"));
         assertThat(aws.simulator.control().inspect(FN).versions()).isEmpty();
     }
@@ -165,7 +190,8 @@ class FaultsTest {
         assertThatThrownBy(() -> aws.deployer().awaitReady(AwaitReadyRequest.of(FN, null, WaitSettings.DEFAULTS)))
                 .isInstanceOfSatisfying(FunctionNotObservedException.class, e -> {
                     assertThat(e.lastError().errorCode()).isEqualTo("ServiceException");
-                    assertThat(e.getMessage()).startsWith("Could not observe Lambda function " + FN)
+                    assertThat(e.getMessage())
+                            .startsWith("Could not observe Lambda function " + FN)
                             .contains("GetFunction on " + FN + " failed: ServiceException (HTTP 500, request id ");
                 });
         assertThat(aws.log.lines()).noneMatch(l -> l.contains("Timeout waiting"));
@@ -180,7 +206,8 @@ class FaultsTest {
         aws.deployer().updateCode(update(WaitSettings.DEFAULTS));
         aws.deployer().awaitReady(AwaitReadyRequest.of(FN, null, WaitSettings.DEFAULTS));
 
-        assertThat(aws.log.lines()).contains("⏳ Waiting for Lambda function to be ready...", "✅ Lambda function is ready")
+        assertThat(aws.log.lines())
+                .contains("⏳ Waiting for Lambda function to be ready...", "✅ Lambda function is ready")
                 .noneMatch(l -> l.contains("version publishing"))
                 .noneMatch(l -> l.contains("null"));
     }
@@ -190,28 +217,39 @@ class FaultsTest {
     void aHangingStatusCallIsBoundedByTheWaitAndReportedAsSlow() {
         aws.simulator.control().createFunction(FN, Duration.ZERO);
         aws.simulator.control().inject("GetFunction", Fault.delay(Duration.ofSeconds(20), 5));
-        LambdaDeployer deployer = new LambdaDeployer(aws.lambda(), aws.clock, aws.clock::advance, aws.log.deployLog(),
-                BackoffStrategy.retryImmediately(), Duration.ofMillis(300));
+        LambdaDeployer deployer = new LambdaDeployer(
+                aws.lambda(),
+                aws.clock,
+                aws.clock::advance,
+                aws.log.deployLog(),
+                BackoffStrategy.retryImmediately(),
+                Duration.ofMillis(300));
         WaitSettings oneSecond = new WaitSettings(1, Duration.ofSeconds(1), WaitPolicyName.FIXED, false);
         long start = System.nanoTime();
 
         assertThatThrownBy(() -> deployer.awaitReady(AwaitReadyRequest.of(FN, null, oneSecond)))
-                .isInstanceOfSatisfying(FunctionNotObservedException.class,
+                .isInstanceOfSatisfying(
+                        FunctionNotObservedException.class,
                         e -> assertThat(e.lastError().errorCode()).isEqualTo("ApiCallTimeoutException"));
 
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
-        assertThat(aws.log.warnings()).anyMatch(w -> w.startsWith("  GetFunction on " + FN + " has not answered for 0.")
-                && w.endsWith("; giving up on it after 1.0s"));
+        assertThat(aws.log.warnings())
+                .anyMatch(w -> w.startsWith("  GetFunction on " + FN + " has not answered for 0.")
+                        && w.endsWith("; giving up on it after 1.0s"));
     }
 
     @Test
     void noLineSaysNullWhereLambdaGaveNoValue() {
         List<String> lines = new java.util.ArrayList<>();
-        var log = new dev.lambdadeploy.engine.log.DeployLog((level, text) -> lines.add(text),
-                dev.lambdadeploy.engine.log.LogStyle.PLAIN);
+        var log = new dev.lambdadeploy.engine.log.DeployLog(
+                (level, text) -> lines.add(text), dev.lambdadeploy.engine.log.LogStyle.PLAIN);
         log.updateAccepted("abc=", null);
-        log.publishRetry(1, 3, Duration.ofSeconds(1), new dev.lambdadeploy.engine.aws.AwsErrorInfo("PublishVersion", FN,
-                "SdkClientException", 0, null, "Connection reset"));
+        log.publishRetry(
+                1,
+                3,
+                Duration.ofSeconds(1),
+                new dev.lambdadeploy.engine.aws.AwsErrorInfo(
+                        "PublishVersion", FN, "SdkClientException", 0, null, "Connection reset"));
         assertThat(lines).noneMatch(l -> l.contains("null"));
     }
 }

@@ -37,7 +37,8 @@ class HttpClientFactoryTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        try (LambdaSimulator simulator = LambdaSimulator.builder().port(0).quotas(false).start();
+        try (LambdaSimulator simulator =
+                        LambdaSimulator.builder().port(0).quotas(false).start();
                 LambdaClients clients = new LambdaClients(factory)) {
             simulator.control().createFunction("f", Duration.ZERO);
 
@@ -46,17 +47,25 @@ class HttpClientFactoryTest {
             assertThat(getFunction(clients, simulator, bypassed)).isEqualTo("Active");
             ProxySettings unreachable = ProxySettings.of("127.0.0.1", closedPort, null, null, "example.com");
             assertThatThrownBy(() -> getFunction(clients, simulator, unreachable))
-                    .isInstanceOf(SdkClientException.class).hasRootCauseInstanceOf(java.net.ConnectException.class);
+                    .isInstanceOf(SdkClientException.class)
+                    .hasRootCauseInstanceOf(java.net.ConnectException.class);
         }
     }
 
     private static String getFunction(LambdaClients clients, LambdaSimulator simulator, @Nullable ProxySettings proxy) {
-        try (var session = clients.open(ClientSettings.builder().region(simulator.region())
-                .credentials(new CredentialsSource.StaticKeys(SimulatorCredentials.ACCESS_KEY_ID,
-                        SimulatorCredentials.SECRET_ACCESS_KEY, null))
-                .endpoint(simulator.endpoint()).proxy(proxy).retryStrategy(AwsRetryStrategy.doNotRetry())
-                .limitQuota(false).build())) {
-            return session.lambda().getFunction(b -> b.functionName("f")).configuration().stateAsString();
+        try (var session = clients.open(ClientSettings.builder()
+                .region(simulator.region())
+                .credentials(new CredentialsSource.StaticKeys(
+                        SimulatorCredentials.ACCESS_KEY_ID, SimulatorCredentials.SECRET_ACCESS_KEY, null))
+                .endpoint(simulator.endpoint())
+                .proxy(proxy)
+                .retryStrategy(AwsRetryStrategy.doNotRetry())
+                .limitQuota(false)
+                .build())) {
+            return session.lambda()
+                    .getFunction(b -> b.functionName("f"))
+                    .configuration()
+                    .stateAsString();
         }
     }
 }

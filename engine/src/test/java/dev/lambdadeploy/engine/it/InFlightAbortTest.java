@@ -61,17 +61,23 @@ class InFlightAbortTest {
             });
             server.setDaemon(true);
             server.start();
-            LambdaClients.Session session = clients.open(ClientSettings.builder().region("us-east-1")
+            LambdaClients.Session session = clients.open(ClientSettings.builder()
+                    .region("us-east-1")
                     .credentials(new CredentialsSource.StaticKeys("AKIAIOSFODNN7EXAMPLE", "secret", null))
                     .endpoint(URI.create("http://127.0.0.1:" + silent.getLocalPort()))
-                    .retryStrategy(AwsRetryStrategy.doNotRetry()).limitQuota(false).build());
+                    .retryStrategy(AwsRetryStrategy.doNotRetry())
+                    .limitQuota(false)
+                    .build());
             RecordingLog log = new RecordingLog();
             LambdaDeployer deployer = LambdaDeployer.create(session.lambda(), log.deployLog());
             AtomicReference<Throwable> thrown = new AtomicReference<>();
             Thread publish = new Thread(() -> {
                 try {
-                    deployer.publishVersion(PublishVersionRequest.builder().functionName("fn").waitForReady(false)
-                            .codeSha256("MR6+uvBLv7cTv9YsQVv7Fpvs74XtXopal+5fjJ37x5Y").build());
+                    deployer.publishVersion(PublishVersionRequest.builder()
+                            .functionName("fn")
+                            .waitForReady(false)
+                            .codeSha256("MR6+uvBLv7cTv9YsQVv7Fpvs74XtXopal+5fjJ37x5Y")
+                            .build());
                 } catch (Throwable t) {
                     thrown.set(t);
                 }
@@ -86,14 +92,18 @@ class InFlightAbortTest {
             long tookMillis = (System.nanoTime() - interruptedAt) / 1_000_000;
 
             assertThat(publish.isAlive()).isFalse();
-            assertThat(tookMillis).as("ms from interrupt to the end of the call").isLessThan(1_000);
+            assertThat(tookMillis)
+                    .as("ms from interrupt to the end of the call")
+                    .isLessThan(1_000);
             assertThat(thrown.get()).isInstanceOf(InterruptedException.class);
-            assertThat(inFlight).isEqualTo(new InFlightCall("PublishVersion", "fn",
-                    "MR6+uvBLv7cTv9YsQVv7Fpvs74XtXopal+5fjJ37x5Y="));
+            assertThat(inFlight)
+                    .isEqualTo(
+                            new InFlightCall("PublishVersion", "fn", "MR6+uvBLv7cTv9YsQVv7Fpvs74XtXopal+5fjJ37x5Y="));
             assertThat(deployer.inFlight()).isEmpty();
             log.deployLog().aborted("fn", inFlight);
-            assertThat(log.lines()).contains("❌ Aborted during PublishVersion on fn: the request was cut off, but it "
-                    + "may already have reached Lambda and may still take effect.");
+            assertThat(log.lines())
+                    .contains("❌ Aborted during PublishVersion on fn: the request was cut off, but it "
+                            + "may already have reached Lambda and may still take effect.");
             assertThat(log.text()).contains("aws lambda list-versions-by-function --function-name fn");
             session.close();
         } finally {

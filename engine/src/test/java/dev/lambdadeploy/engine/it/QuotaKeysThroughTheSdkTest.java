@@ -20,15 +20,20 @@ class QuotaKeysThroughTheSdkTest {
     void aFunctionArnInTheRequestSelectsTheLimiterOfItsAccount() throws Exception {
         FakeTime time = new FakeTime();
         QuotaLimiter.Registry registry = new QuotaLimiter.Registry(time, time, Duration.ofMinutes(10), 100, 15);
-        try (LambdaSimulator simulator = LambdaSimulator.builder().port(0).quotas(false).start();
+        try (LambdaSimulator simulator =
+                        LambdaSimulator.builder().port(0).quotas(false).start();
                 LambdaClients clients = new LambdaClients(SimulatedLambda.httpClientFactory())) {
             simulator.control().createFunction("f", Duration.ZERO);
-            QuotaLimiter.Key unknownAccount = new QuotaLimiter.Key(null, simulator.region(), simulator.endpoint().toString());
-            ClientSettings settings = ClientSettings.builder().region(simulator.region())
-                    .credentials(new CredentialsSource.StaticKeys(SimulatorCredentials.ACCESS_KEY_ID,
-                            SimulatorCredentials.SECRET_ACCESS_KEY, null))
-                    .endpoint(simulator.endpoint()).retryStrategy(AwsRetryStrategy.doNotRetry())
-                    .quotaLimiter(registry.limiter(unknownAccount)).build();
+            QuotaLimiter.Key unknownAccount = new QuotaLimiter.Key(
+                    null, simulator.region(), simulator.endpoint().toString());
+            ClientSettings settings = ClientSettings.builder()
+                    .region(simulator.region())
+                    .credentials(new CredentialsSource.StaticKeys(
+                            SimulatorCredentials.ACCESS_KEY_ID, SimulatorCredentials.SECRET_ACCESS_KEY, null))
+                    .endpoint(simulator.endpoint())
+                    .retryStrategy(AwsRetryStrategy.doNotRetry())
+                    .quotaLimiter(registry.limiter(unknownAccount))
+                    .build();
             assertThat(settings.quotaKey()).isEqualTo(unknownAccount);
             try (var session = clients.open(settings)) {
                 session.lambda().getFunction(r -> r.functionName("f"));

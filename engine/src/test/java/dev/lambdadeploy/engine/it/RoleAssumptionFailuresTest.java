@@ -77,11 +77,14 @@ class RoleAssumptionFailuresTest {
     }
 
     private ClientSettings settings(URI stsEndpoint) {
-        return ClientSettings.builder().region("us-east-1")
+        return ClientSettings.builder()
+                .region("us-east-1")
                 .credentials(new CredentialsSource.StaticKeys("AKIDEXAMPLE", "not-a-real-secret", null))
                 .role(RoleAssumption.of(ROLE, null, null, null))
                 .endpoint(URI.create("http://127.0.0.1:" + lambda.getAddress().getPort()))
-                .stsEndpoint(stsEndpoint).limitQuota(false).build();
+                .stsEndpoint(stsEndpoint)
+                .limitQuota(false)
+                .build();
     }
 
     private URI stsEndpoint() {
@@ -91,18 +94,25 @@ class RoleAssumptionFailuresTest {
     @Test
     void accessDeniedOnAssumeRoleNamesTheCallTheRoleAndStsErrorNotLambda() {
         RecordingLog log = new RecordingLog();
-        try (LambdaClients clients = new LambdaClients(SimulatedLambda.httpClientFactory()); LambdaClients.Session session = clients.open(settings(stsEndpoint()))) {
+        try (LambdaClients clients = new LambdaClients(SimulatedLambda.httpClientFactory());
+                LambdaClients.Session session = clients.open(settings(stsEndpoint()))) {
             LambdaDeployer deployer = LambdaDeployer.create(session.lambda(), log.deployLog());
-            UpdateCodeRequest request = UpdateCodeRequest.builder().functionName("fn")
-                    .code(new CodeSource.S3Object("builds", "app.zip", null)).build();
+            UpdateCodeRequest request = UpdateCodeRequest.builder()
+                    .functionName("fn")
+                    .code(new CodeSource.S3Object("builds", "app.zip", null))
+                    .build();
 
             assertThatThrownBy(() -> deployer.updateCode(request))
                     .isInstanceOfSatisfying(RoleAssumptionException.class, e -> {
-                        assertThat(e.getMessage()).startsWith("AssumeRole on " + ROLE + " failed: AccessDenied (HTTP 403, "
-                                + "request id " + STS_REQUEST_ID + "): User: arn:aws:iam::123456789012:user/ci is not "
-                                + "authorized to perform: sts:AssumeRole on resource: " + ROLE + ". The base credentials "
-                                + "may not assume this role: check the role's trust policy (and externalId")
-                                .doesNotContain("UpdateFunctionCode").doesNotContain("not-a-real-secret");
+                        assertThat(e.getMessage())
+                                .startsWith("AssumeRole on " + ROLE + " failed: AccessDenied (HTTP 403, "
+                                        + "request id " + STS_REQUEST_ID
+                                        + "): User: arn:aws:iam::123456789012:user/ci is not "
+                                        + "authorized to perform: sts:AssumeRole on resource: " + ROLE
+                                        + ". The base credentials "
+                                        + "may not assume this role: check the role's trust policy (and externalId")
+                                .doesNotContain("UpdateFunctionCode")
+                                .doesNotContain("not-a-real-secret");
                         assertThat(e.render(ParameterNames.CLI)).contains("(and --external-id if it asks for one)");
                         assertThat(e.roleArn()).isEqualTo(ROLE);
                         assertThat(e.error().errorCode()).isEqualTo("AccessDenied");
@@ -115,7 +125,8 @@ class RoleAssumptionFailuresTest {
 
     @Test
     void theProbeThePluginCallsReportsTheSameFailure() {
-        try (LambdaClients clients = new LambdaClients(SimulatedLambda.httpClientFactory()); LambdaClients.Session session = clients.open(settings(stsEndpoint()))) {
+        try (LambdaClients clients = new LambdaClients(SimulatedLambda.httpClientFactory());
+                LambdaClients.Session session = clients.open(settings(stsEndpoint()))) {
             assertThatThrownBy(() -> new FunctionProbe(session.lambda(), "fn", null).probe())
                     .isInstanceOf(RoleAssumptionException.class)
                     .hasMessageStartingWith("AssumeRole on " + ROLE + " failed: AccessDenied");
@@ -132,14 +143,18 @@ class RoleAssumptionFailuresTest {
         try (LambdaClients clients = new LambdaClients(SimulatedLambda.httpClientFactory());
                 LambdaClients.Session session = clients.open(settings(URI.create("http://127.0.0.1:" + closedPort)))) {
             LambdaDeployer deployer = LambdaDeployer.create(session.lambda(), new RecordingLog().deployLog());
-            UpdateCodeRequest request = UpdateCodeRequest.builder().functionName("fn")
-                    .code(new CodeSource.S3Object("builds", "app.zip", null)).build();
+            UpdateCodeRequest request = UpdateCodeRequest.builder()
+                    .functionName("fn")
+                    .code(new CodeSource.S3Object("builds", "app.zip", null))
+                    .build();
 
             assertThatThrownBy(() -> deployer.updateCode(request))
-                    .isInstanceOfSatisfying(RoleAssumptionException.class, e -> assertThat(e.getMessage())
-                            .startsWith("AssumeRole on " + ROLE + " failed: ")
-                            .contains("STS did not answer: check the network, the proxy and the STS endpoint")
-                            .doesNotContain("UpdateFunctionCode"));
+                    .isInstanceOfSatisfying(
+                            RoleAssumptionException.class,
+                            e -> assertThat(e.getMessage())
+                                    .startsWith("AssumeRole on " + ROLE + " failed: ")
+                                    .contains("STS did not answer: check the network, the proxy and the STS endpoint")
+                                    .doesNotContain("UpdateFunctionCode"));
         }
         assertThat(lambdaRequests).isEmpty();
     }

@@ -53,18 +53,26 @@ final class SimulatedLambda implements AutoCloseable {
      *     sleep, so tests of throttling switch its retries off and see the engine's own handling.
      */
     SimulatedLambda(String accessKeyId, String secretAccessKey, boolean sdkRetries, boolean quotaLimiter) {
-        simulator = LambdaSimulator.builder().port(0).clock(clock).quotas(false)
-                .defaultUpdateDuration(Duration.ofSeconds(3)).defaultCreateDuration(Duration.ZERO).start();
+        simulator = LambdaSimulator.builder()
+                .port(0)
+                .clock(clock)
+                .quotas(false)
+                .defaultUpdateDuration(Duration.ofSeconds(3))
+                .defaultCreateDuration(Duration.ZERO)
+                .start();
         session = clients.open(ClientSettings.builder()
                 .region(simulator.region())
                 .credentials(new CredentialsSource.StaticKeys(accessKeyId, secretAccessKey, null))
                 .endpoint(simulator.endpoint())
                 // the SDK's standard retries, without real sleeps between attempts
-                .retryStrategy(!sdkRetries ? AwsRetryStrategy.doNotRetry()
-                        : AwsRetryStrategy.standardRetryStrategy().toBuilder()
-                                .backoffStrategy(BackoffStrategy.retryImmediately())
-                                .throttlingBackoffStrategy(BackoffStrategy.retryImmediately())
-                                .circuitBreakerEnabled(false).build())
+                .retryStrategy(
+                        !sdkRetries
+                                ? AwsRetryStrategy.doNotRetry()
+                                : AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                                        .backoffStrategy(BackoffStrategy.retryImmediately())
+                                        .throttlingBackoffStrategy(BackoffStrategy.retryImmediately())
+                                        .circuitBreakerEnabled(false)
+                                        .build())
                 .limitQuota(quotaLimiter)
                 .quotaLimiter(quotaLimiter ? new QuotaLimiter(clock, clock::advance, 100, 15) : null)
                 .build());
@@ -75,7 +83,8 @@ final class SimulatedLambda implements AutoCloseable {
      * {@code lambdadeploy.test.httpClient} is {@code apache4} (the plugin's; the jenkins-sdk profile sets it).
      */
     static HttpClientFactory httpClientFactory() {
-        return "apache4".equals(System.getProperty("lambdadeploy.test.httpClient")) ? HttpClientFactory.apache4()
+        return "apache4".equals(System.getProperty("lambdadeploy.test.httpClient"))
+                ? HttpClientFactory.apache4()
                 : HttpClientFactory.apache5();
     }
 
@@ -84,12 +93,18 @@ final class SimulatedLambda implements AutoCloseable {
     }
 
     LambdaDeployer deployer() {
-        return new LambdaDeployer(lambda(), clock, d -> sleeper.sleep(d), log.deployLog(),
+        return new LambdaDeployer(
+                lambda(),
+                clock,
+                d -> sleeper.sleep(d),
+                log.deployLog(),
                 BackoffStrategy.exponentialDelayWithoutJitter(Duration.ofSeconds(1), Duration.ofSeconds(10)));
     }
 
     long calls(String operation) {
-        return simulator.journal().entries().stream().filter(e -> e.operation().equals(operation)).count();
+        return simulator.journal().entries().stream()
+                .filter(e -> e.operation().equals(operation))
+                .count();
     }
 
     @Override
@@ -100,7 +115,8 @@ final class SimulatedLambda implements AutoCloseable {
     }
 
     static byte[] zip(String content) {
-        try (var bytes = new java.io.ByteArrayOutputStream(); var zip = new ZipOutputStream(bytes)) {
+        try (var bytes = new java.io.ByteArrayOutputStream();
+                var zip = new ZipOutputStream(bytes)) {
             zip.putNextEntry(new ZipEntry("index.py"));
             zip.write(content.getBytes(StandardCharsets.UTF_8));
             zip.closeEntry();
@@ -113,7 +129,8 @@ final class SimulatedLambda implements AutoCloseable {
 
     static String sha256(byte[] bytes) {
         try {
-            return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(bytes));
+            return Base64.getEncoder()
+                    .encodeToString(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -28,13 +28,14 @@ class DeployLogTest {
         log.publishing();
         log.updatedSuccessfully();
         log.timeoutPublishingAnyway();
-        assertThat(lines).containsExactly(
-                "⏳ Waiting for Lambda function to be ready for version publishing...",
-                "  Function State: Active, Last Update Status: Successful",
-                "✅ Lambda function is ready for version publishing",
-                "📝 Publishing version with description...",
-                "✅ Lambda function updated successfully!",
-                "⚠️ Timeout waiting for Lambda function to be ready, attempting to publish anyway...");
+        assertThat(lines)
+                .containsExactly(
+                        "⏳ Waiting for Lambda function to be ready for version publishing...",
+                        "  Function State: Active, Last Update Status: Successful",
+                        "✅ Lambda function is ready for version publishing",
+                        "📝 Publishing version with description...",
+                        "✅ Lambda function updated successfully!",
+                        "⚠️ Timeout waiting for Lambda function to be ready, attempting to publish anyway...");
         assertThat(levels).last().isEqualTo(LogSink.Level.WARNING);
     }
 
@@ -45,12 +46,13 @@ class DeployLogTest {
         log.ready();
         log.timeoutPublishingAnyway();
         log.updateFailed(Statuses.failedUpdate("InvalidZipFileException", "Could not unzip"));
-        assertThat(lines).containsExactly(
-                "Updating Lambda function...",
-                "  Function: my-fn, code: s3://b/k.zip",
-                "Lambda function is ready for version publishing",
-                "WARNING: Timeout waiting for Lambda function to be ready, attempting to publish anyway...",
-                "ERROR: Lambda function update failed: InvalidZipFileException: Could not unzip");
+        assertThat(lines)
+                .containsExactly(
+                        "Updating Lambda function...",
+                        "  Function: my-fn, code: s3://b/k.zip",
+                        "Lambda function is ready for version publishing",
+                        "WARNING: Timeout waiting for Lambda function to be ready, attempting to publish anyway...",
+                        "ERROR: Lambda function update failed: InvalidZipFileException: Could not unzip");
         assertThat(String.join("", lines)).doesNotContainPattern("[\\x{1F300}-\\x{1FAFF}\\x{2600}-\\x{27BF}]");
     }
 
@@ -66,12 +68,13 @@ class DeployLogTest {
         var conflict = new AwsErrorInfo("PublishVersion", "my-fn", "ResourceConflictException", 409, "req-42", "busy");
         log.publishRetry(1, 3, Duration.ofSeconds(1), conflict);
         log.rollbackPublishFailed("PublishVersion on my-fn failed: ServiceException");
-        assertThat(lines).containsExactly(
-                "⚠️ Failed to publish version with description, retrying... (retry 1/3 in 1.0s after "
-                        + "ResourceConflictException, request id req-42)",
-                "⚠️ Rollback function code was updated but version publishing failed",
-                "⚠️ Function should still be rolled back, but without version description",
-                "  PublishVersion on my-fn failed: ServiceException");
+        assertThat(lines)
+                .containsExactly(
+                        "⚠️ Failed to publish version with description, retrying... (retry 1/3 in 1.0s after "
+                                + "ResourceConflictException, request id req-42)",
+                        "⚠️ Rollback function code was updated but version publishing failed",
+                        "⚠️ Function should still be rolled back, but without version description",
+                        "  PublishVersion on my-fn failed: ServiceException");
         assertThat(levels).containsOnly(LogSink.Level.WARNING);
     }
 
@@ -81,11 +84,12 @@ class DeployLogTest {
         log.waitResumed("my-fn", 4, 30);
         log.aborted("my-fn");
         log.failed("PublishVersion on my-fn failed: ServiceException");
-        assertThat(lines).containsExactly(
-                "⏳ Resuming the wait for Lambda function my-fn after a restart (4/30 attempts made)...",
-                "❌ Aborted while deploying my-fn: no further call is made. An update already sent keeps running in AWS; "
-                        + "no version was published by this step.",
-                "❌ PublishVersion on my-fn failed: ServiceException");
+        assertThat(lines)
+                .containsExactly(
+                        "⏳ Resuming the wait for Lambda function my-fn after a restart (4/30 attempts made)...",
+                        "❌ Aborted while deploying my-fn: no further call is made. An update already sent keeps running in AWS; "
+                                + "no version was published by this step.",
+                        "❌ PublishVersion on my-fn failed: ServiceException");
         assertThat(levels).containsExactly(LogSink.Level.INFO, LogSink.Level.ERROR, LogSink.Level.ERROR);
     }
 
@@ -93,21 +97,24 @@ class DeployLogTest {
     void linesLoseTheirMarkersForOtherAnnotationSyntaxes() {
         assertThat(DeployLog.unmarked("⚠️ Timeout waiting")).isEqualTo("Timeout waiting");
         assertThat(DeployLog.unmarked("WARNING: Timeout waiting")).isEqualTo("Timeout waiting");
-        assertThat(DeployLog.unmarked("❌ Lambda function update failed: X")).isEqualTo("Lambda function update failed: X");
+        assertThat(DeployLog.unmarked("❌ Lambda function update failed: X"))
+                .isEqualTo("Lambda function update failed: X");
         assertThat(DeployLog.unmarked("  Throttled by Lambda")).isEqualTo("Throttled by Lambda");
     }
+
     @Test
     void anAbortDuringAnUpdateOnTheWireSaysItMayHaveReachedLambdaAndHowToCheck() {
         DeployLog log = new DeployLog(sink, LogStyle.PLAIN);
         log.aborted("fn", new dev.lambdadeploy.engine.InFlightCall("UpdateFunctionCode", "fn", "abc="));
         log.aborted("fn", null);
-        assertThat(lines).containsExactly(
-                "ERROR: Aborted during UpdateFunctionCode on fn: the request was cut off, but it may already have "
-                        + "reached Lambda and may still take effect.",
-                "  The code may have been updated. Check the function's code: aws lambda get-function-configuration "
-                        + "--function-name fn --query \"[CodeSha256,LastUpdateStatus]\" (the uploaded code's CodeSha256 is abc=)",
-                "ERROR: Aborted while deploying fn: no further call is made. An update already sent keeps running in "
-                        + "AWS; no version was published by this step.");
+        assertThat(lines)
+                .containsExactly(
+                        "ERROR: Aborted during UpdateFunctionCode on fn: the request was cut off, but it may already have "
+                                + "reached Lambda and may still take effect.",
+                        "  The code may have been updated. Check the function's code: aws lambda get-function-configuration "
+                                + "--function-name fn --query \"[CodeSha256,LastUpdateStatus]\" (the uploaded code's CodeSha256 is abc=)",
+                        "ERROR: Aborted while deploying fn: no further call is made. An update already sent keeps running in "
+                                + "AWS; no version was published by this step.");
     }
 
     @Test
@@ -115,8 +122,10 @@ class DeployLogTest {
         DeployLog log = new DeployLog(sink, LogStyle.EMOJI);
         log.slowCall("GetFunction", "fn", Duration.ofSeconds(5), Duration.ofSeconds(12));
         log.slowCall("PublishVersion", "fn", Duration.ofSeconds(10), null);
-        assertThat(lines).containsExactly("  GetFunction on fn has not answered for 5.0s; giving up on it after 12.0s",
-                "  PublishVersion on fn has not answered for 10.0s; still waiting");
+        assertThat(lines)
+                .containsExactly(
+                        "  GetFunction on fn has not answered for 5.0s; giving up on it after 12.0s",
+                        "  PublishVersion on fn has not answered for 10.0s; still waiting");
         assertThat(levels).containsOnly(LogSink.Level.WARNING);
     }
 
@@ -127,5 +136,4 @@ class DeployLogTest {
         log.ready(AfterWait.CONTINUE);
         assertThat(lines).containsExactly("⏳ Waiting for Lambda function to be ready...", "✅ Lambda function is ready");
     }
-
 }

@@ -26,8 +26,8 @@ class PollStepTest {
         FakeTime time = new FakeTime();
         Instant readyAt = time.instant().plusSeconds(7);
         RecordingLog blockingLog = new RecordingLog();
-        WaitOutcome blocking = new ReadinessWaiter(time, time).await(() -> seen(time.instant(), readyAt), policy,
-                blockingLog.deployLog());
+        WaitOutcome blocking = new ReadinessWaiter(time, time)
+                .await(() -> seen(time.instant(), readyAt), policy, blockingLog.deployLog());
 
         // a timer-driven driver: no sleeper, the state handed from one tick to the next
         RecordingLog timerLog = new RecordingLog();
@@ -52,8 +52,10 @@ class PollStepTest {
         WaitProgress progress = step.after(state, new Observation.Seen(Statuses.of("Pending", "InProgress")), START);
 
         assertThat(state).isEqualTo(new ResumableWait(START.plusSeconds(60), 0));
-        assertThat(progress).isEqualTo(new WaitProgress.Continue(
-                new ResumableWait(START.plusSeconds(60), 1, Statuses.of("Pending", "InProgress")), Duration.ofSeconds(2)));
+        assertThat(progress)
+                .isEqualTo(new WaitProgress.Continue(
+                        new ResumableWait(START.plusSeconds(60), 1, Statuses.of("Pending", "InProgress")),
+                        Duration.ofSeconds(2)));
     }
 
     @Test
@@ -63,8 +65,13 @@ class PollStepTest {
 
         WaitProgress progress = step.after(state, new Observation.Unavailable(error()), START.plusSeconds(58));
 
-        assertThat(progress).isEqualTo(new WaitProgress.Finished(new WaitOutcome(WaitOutcome.Kind.TIMED_OUT,
-                Statuses.of("Active", "InProgress"), 30, Duration.ofSeconds(58), error())));
+        assertThat(progress)
+                .isEqualTo(new WaitProgress.Finished(new WaitOutcome(
+                        WaitOutcome.Kind.TIMED_OUT,
+                        Statuses.of("Active", "InProgress"),
+                        30,
+                        Duration.ofSeconds(58),
+                        error())));
     }
 
     @Test
@@ -74,8 +81,10 @@ class PollStepTest {
 
         WaitProgress progress = step.after(state, new Observation.Unavailable(error()), START.plusSeconds(58));
 
-        assertThat(progress).isInstanceOfSatisfying(WaitProgress.Finished.class,
-                finished -> assertThat(finished.outcome().kind()).isEqualTo(WaitOutcome.Kind.UNOBSERVED));
+        assertThat(progress)
+                .isInstanceOfSatisfying(
+                        WaitProgress.Finished.class,
+                        finished -> assertThat(finished.outcome().kind()).isEqualTo(WaitOutcome.Kind.UNOBSERVED));
     }
 
     @Test
@@ -84,11 +93,12 @@ class PollStepTest {
         List<Decision> told = new ArrayList<>();
         PollStep step = new PollStep(FIXED, (seen, decision, attempt, max, elapsed) -> told.add(decision));
 
-        WaitProgress afterRestart = step.after(persisted, new Observation.Seen(Statuses.of("Active", "InProgress")),
-                START.plusSeconds(300));
+        WaitProgress afterRestart = step.after(
+                persisted, new Observation.Seen(Statuses.of("Active", "InProgress")), START.plusSeconds(300));
 
-        assertThat(afterRestart).isEqualTo(new WaitProgress.Finished(new WaitOutcome(WaitOutcome.Kind.TIMED_OUT,
-                Statuses.of("Active", "InProgress"), 5, Duration.ofSeconds(300))));
+        assertThat(afterRestart)
+                .isEqualTo(new WaitProgress.Finished(new WaitOutcome(
+                        WaitOutcome.Kind.TIMED_OUT, Statuses.of("Active", "InProgress"), 5, Duration.ofSeconds(300))));
         assertThat(told).containsExactly(new Decision.TimedOut(Statuses.of("Active", "InProgress")));
     }
 
@@ -99,11 +109,15 @@ class PollStepTest {
         assertThat(state.deadline()).isEqualTo(START.plusSeconds(9));
 
         // the fixed policy's fifth poll would be due at 10 s, after the deadline
-        WaitProgress progress = step.after(new ResumableWait(state.deadline(), 4),
-                new Observation.Seen(Statuses.of("Active", "InProgress")), START.plusSeconds(8));
+        WaitProgress progress = step.after(
+                new ResumableWait(state.deadline(), 4),
+                new Observation.Seen(Statuses.of("Active", "InProgress")),
+                START.plusSeconds(8));
 
-        assertThat(progress).isEqualTo(new WaitProgress.Continue(new ResumableWait(START.plusSeconds(9), 5,
-                Statuses.of("Active", "InProgress")), Duration.ofSeconds(1)));
+        assertThat(progress)
+                .isEqualTo(new WaitProgress.Continue(
+                        new ResumableWait(START.plusSeconds(9), 5, Statuses.of("Active", "InProgress")),
+                        Duration.ofSeconds(1)));
     }
 
     @Test
@@ -119,7 +133,8 @@ class PollStepTest {
     }
 
     @Property
-    void everyPollIsToldOnceAndNeverPastTheDeadline(@ForAll @IntRange(min = 0, max = 40) int readyAfterPolls,
+    void everyPollIsToldOnceAndNeverPastTheDeadline(
+            @ForAll @IntRange(min = 0, max = 40) int readyAfterPolls,
             @ForAll @IntRange(min = 1, max = 40) int attempts) {
         WaitPolicy policy = WaitPolicy.adaptive(attempts, Duration.ofSeconds(2));
         int[] told = {0};
@@ -128,10 +143,17 @@ class PollStepTest {
         ResumableWait state = step.start(now);
         int polls = 0;
         WaitProgress progress;
-        while ((progress = step.after(state, new Observation.Seen(polls++ < readyAfterPolls
-                ? Statuses.of("Active", "InProgress") : Statuses.of("Active", "Successful")), now))
+        while ((progress = step.after(
+                        state,
+                        new Observation.Seen(
+                                polls++ < readyAfterPolls
+                                        ? Statuses.of("Active", "InProgress")
+                                        : Statuses.of("Active", "Successful")),
+                        now))
                 instanceof WaitProgress.Continue again) {
-            assertThat(again.delay()).isPositive().isLessThanOrEqualTo(again.next().timeLeft(now));
+            assertThat(again.delay())
+                    .isPositive()
+                    .isLessThanOrEqualTo(again.next().timeLeft(now));
             state = again.next();
             now = now.plus(again.delay());
         }
@@ -146,6 +168,7 @@ class PollStepTest {
     }
 
     private static Observation seen(Instant now, Instant readyAt) {
-        return new Observation.Seen(now.isBefore(readyAt) ? Statuses.of("Active", "InProgress") : Statuses.of("Active", "Successful"));
+        return new Observation.Seen(
+                now.isBefore(readyAt) ? Statuses.of("Active", "InProgress") : Statuses.of("Active", "Successful"));
     }
 }

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 class ReadinessDeciderTest {
 
     private final ReadinessDecider spec = new ReadinessDecider(WaitPolicy.fixed(30, Duration.ofSeconds(2)));
-    private final AwsErrorInfo throttle = new AwsErrorInfo("GetFunction", "my-fn", "TooManyRequestsException", 429, "r", "Rate exceeded");
+    private final AwsErrorInfo throttle =
+            new AwsErrorInfo("GetFunction", "my-fn", "TooManyRequestsException", 429, "r", "Rate exceeded");
 
     @Test
     void activeAndSuccessfulIsReady() {
@@ -67,7 +68,8 @@ class ReadinessDeciderTest {
         assertThat(spec.decide(new Observation.Seen(Statuses.of("Active", "InProgress")), 3, Duration.ofSeconds(60)))
                 .isInstanceOf(Decision.TimedOut.class);
         var adaptive = new ReadinessDecider(WaitPolicy.adaptive(30, Duration.ofSeconds(2)));
-        assertThat(adaptive.decide(new Observation.Seen(Statuses.of("Active", "InProgress")), 3, Duration.ofMillis(59_500)))
+        assertThat(adaptive.decide(
+                        new Observation.Seen(Statuses.of("Active", "InProgress")), 3, Duration.ofMillis(59_500)))
                 .isEqualTo(new Decision.PollAgain(Duration.ofMillis(500)));
     }
 
@@ -88,7 +90,8 @@ class ReadinessDeciderTest {
 
     @Test
     void aShorterBudgetThanThePolicysEndsTheWaitSooner() {
-        var withTenSecondsLeft = new ReadinessDecider(WaitPolicy.fixed(30, Duration.ofSeconds(2)), Duration.ofSeconds(10));
+        var withTenSecondsLeft =
+                new ReadinessDecider(WaitPolicy.fixed(30, Duration.ofSeconds(2)), Duration.ofSeconds(10));
         var inProgress = new Observation.Seen(Statuses.of("Active", "InProgress"));
         assertThat(withTenSecondsLeft.decide(inProgress, 4, Duration.ofSeconds(6)))
                 .isEqualTo(new Decision.PollAgain(Duration.ofSeconds(2)));

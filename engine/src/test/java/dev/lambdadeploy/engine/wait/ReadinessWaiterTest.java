@@ -26,38 +26,48 @@ class ReadinessWaiterTest {
 
     @Test
     void reproducesTheSpecsDeploymentWithWaitLog() throws InterruptedException {
-        var outcome = waiter.await(scripted(Statuses.of("Pending", "InProgress"), Statuses.of("Active", "InProgress"),
-                Statuses.of("Active", "Successful")), WaitPolicy.fixed(30, Duration.ofSeconds(2)), log.deployLog());
+        var outcome = waiter.await(
+                scripted(
+                        Statuses.of("Pending", "InProgress"),
+                        Statuses.of("Active", "InProgress"),
+                        Statuses.of("Active", "Successful")),
+                WaitPolicy.fixed(30, Duration.ofSeconds(2)),
+                log.deployLog());
 
         assertThat(outcome.kind()).isEqualTo(WaitOutcome.Kind.READY);
         assertThat(outcome.attempts()).isEqualTo(3);
         assertThat(outcome.waited()).isEqualTo(Duration.ofSeconds(4));
-        assertThat(log.lines()).containsExactly(
-                "  Function State: Pending, Last Update Status: InProgress",
-                "  Waiting... (attempt 1/30)",
-                "  Function State: Active, Last Update Status: InProgress",
-                "  Waiting... (attempt 2/30)",
-                "  Function State: Active, Last Update Status: Successful");
+        assertThat(log.lines())
+                .containsExactly(
+                        "  Function State: Pending, Last Update Status: InProgress",
+                        "  Waiting... (attempt 1/30)",
+                        "  Function State: Active, Last Update Status: InProgress",
+                        "  Waiting... (attempt 2/30)",
+                        "  Function State: Active, Last Update Status: Successful");
     }
 
     @Test
     void timesOutAfterThirtyPollsWithinSixtySeconds() throws InterruptedException {
-        var outcome = waiter.await(scripted(Statuses.of("Active", "InProgress")),
-                WaitPolicy.fixed(30, Duration.ofSeconds(2)), log.deployLog());
+        var outcome = waiter.await(
+                scripted(Statuses.of("Active", "InProgress")),
+                WaitPolicy.fixed(30, Duration.ofSeconds(2)),
+                log.deployLog());
 
         assertThat(outcome.kind()).isEqualTo(WaitOutcome.Kind.TIMED_OUT);
         assertThat(outcome.attempts()).isEqualTo(30);
         assertThat(outcome.lastSeen()).isEqualTo(Statuses.of("Active", "InProgress"));
         assertThat(time.slept()).isEqualTo(Duration.ofSeconds(58));
-        assertThat(log.lines()).endsWith("  Waiting... (attempt 29/30)",
-                "  Function State: Active, Last Update Status: InProgress");
+        assertThat(log.lines())
+                .endsWith("  Waiting... (attempt 29/30)", "  Function State: Active, Last Update Status: InProgress");
     }
 
     @Test
     void adaptiveSeesAOneSecondUpdateWithinAQuarterSecond() throws InterruptedException {
         var start = time.instant();
-        ReadinessProbe probe = () -> new Observation.Seen(Duration.between(start, time.instant()).compareTo(Duration.ofSeconds(1)) >= 0
-                ? Statuses.of("Active", "Successful") : Statuses.of("Active", "InProgress"));
+        ReadinessProbe probe = () -> new Observation.Seen(
+                Duration.between(start, time.instant()).compareTo(Duration.ofSeconds(1)) >= 0
+                        ? Statuses.of("Active", "Successful")
+                        : Statuses.of("Active", "InProgress"));
 
         var outcome = waiter.await(probe, WaitPolicy.adaptive(30, Duration.ofSeconds(2)), WaitListener.NONE);
 
@@ -67,8 +77,11 @@ class ReadinessWaiterTest {
 
     @Test
     void failedEndsTheWaitAtOnce() throws InterruptedException {
-        var outcome = waiter.await(scripted(Statuses.of("Active", "InProgress"),
-                Statuses.failedUpdate("InvalidZipFileException", "bad zip")), WaitPolicy.fixed(30, Duration.ofSeconds(2)),
+        var outcome = waiter.await(
+                scripted(
+                        Statuses.of("Active", "InProgress"),
+                        Statuses.failedUpdate("InvalidZipFileException", "bad zip")),
+                WaitPolicy.fixed(30, Duration.ofSeconds(2)),
                 WaitListener.NONE);
         assertThat(outcome.kind()).isEqualTo(WaitOutcome.Kind.FAILED);
         assertThat(outcome.attempts()).isEqualTo(2);

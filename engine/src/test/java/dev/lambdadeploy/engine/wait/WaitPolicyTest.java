@@ -75,8 +75,10 @@ class WaitPolicyTest {
 
     @Test
     void rejectsNonsense() {
-        assertThatThrownBy(() -> WaitPolicy.fixed(0, Duration.ofSeconds(2))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> WaitPolicy.fixed(0, Duration.ofSeconds(2)))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> WaitPolicy.fixed(3, Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> WaitPolicy.adaptive(3, Duration.ofSeconds(-1))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> WaitPolicy.adaptive(3, Duration.ofSeconds(-1)))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -20,8 +20,7 @@ public final class AwsClients {
     private static final AtomicLong GENERATION = new AtomicLong();
     private static LambdaClients clients;
 
-    private AwsClients() {
-    }
+    private AwsClients() {}
 
     /** A client for one call or one poll; close it afterwards. */
     @NonNull

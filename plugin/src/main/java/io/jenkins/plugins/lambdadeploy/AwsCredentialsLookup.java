@@ -26,17 +26,20 @@ import software.amazon.awssdk.core.exception.SdkException;
 @Restricted(NoExternalUse.class)
 public final class AwsCredentialsLookup {
 
-    private AwsCredentialsLookup() {
-    }
+    private AwsCredentialsLookup() {}
 
     @NonNull
-    public static CredentialsSource resolve(@CheckForNull String credentialsId, @NonNull Run<?, ?> run,
-            @NonNull Map<String, String> environment) throws AbortException {
+    public static CredentialsSource resolve(
+            @CheckForNull String credentialsId, @NonNull Run<?, ?> run, @NonNull Map<String, String> environment)
+            throws AbortException {
         String id = Util.fixEmptyAndTrim(credentialsId);
         if (id == null) {
             boolean allowController = LambdaDeployConfiguration.get().isAllowControllerCredentials();
             // on the built-in node the build's environment includes the controller's own variables
-            return CredentialsResolver.fromEnvironment(environment, EnvVars.masterEnvVars, allowController,
+            return CredentialsResolver.fromEnvironment(
+                    environment,
+                    EnvVars.masterEnvVars,
+                    allowController,
                     Messages.AwsCredentialsLookup_HowToConfigure());
         }
         StandardCredentials credentials = CredentialsProvider.findCredentialById(id, StandardCredentials.class, run);
@@ -48,9 +51,11 @@ public final class AwsCredentialsLookup {
             return fromAws(id, aws);
         }
         if (credentials instanceof StandardUsernamePasswordCredentials keyPair) {
-            return new CredentialsSource.StaticKeys(keyPair.getUsername(), keyPair.getPassword().getPlainText(), null);
+            return new CredentialsSource.StaticKeys(
+                    keyPair.getUsername(), keyPair.getPassword().getPlainText(), null);
         }
-        throw new AbortException(Messages.AwsCredentialsLookup_WrongType(id, credentials.getDescriptor().getDisplayName()));
+        throw new AbortException(Messages.AwsCredentialsLookup_WrongType(
+                id, credentials.getDescriptor().getDisplayName()));
     }
 
     /** With a role configured on the credential, each resolve calls STS: done once per step, not per poll. */

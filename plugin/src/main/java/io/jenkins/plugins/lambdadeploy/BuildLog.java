@@ -12,8 +12,7 @@ import org.kohsuke.accmod.restrictions.NoExternalUse;
 @Restricted(NoExternalUse.class)
 public final class BuildLog {
 
-    private BuildLog() {
-    }
+    private BuildLog() {}
 
     @NonNull
     public static DeployLog of(@NonNull TaskListener listener) {

@@ -18,8 +18,7 @@ import org.kohsuke.accmod.restrictions.NoExternalUse;
 @Restricted(NoExternalUse.class)
 public final class CodeSources {
 
-    private CodeSources() {
-    }
+    private CodeSources() {}
 
     /**
      * Reads {@code zipFile} only when it is the source, so S3 and image updates need no workspace.
@@ -28,18 +27,27 @@ public final class CodeSources {
      * @param expand resolves {@code $VARIABLES} (see {@link Requests})
      */
     @NonNull
-    public static CodeSource of(@NonNull LambdaUpdateCodeStep parameters, @CheckForNull FilePath workspace,
-            @NonNull UnaryOperator<String> expand) throws IOException, InterruptedException {
+    public static CodeSource of(
+            @NonNull LambdaUpdateCodeStep parameters,
+            @CheckForNull FilePath workspace,
+            @NonNull UnaryOperator<String> expand)
+            throws IOException, InterruptedException {
         String zipFile = Util.fixEmptyAndTrim(expand.apply(parameters.getZipFile()));
         byte[] zip = null;
         if (zipFile != null) {
             zip = read(zipFile, workspace);
         }
-        return Validation.codeSource(expand.apply(parameters.getS3Bucket()), expand.apply(parameters.getS3Key()),
-                expand.apply(parameters.getS3ObjectVersion()), zip, zipFile, expand.apply(parameters.getImageUri()));
+        return Validation.codeSource(
+                expand.apply(parameters.getS3Bucket()),
+                expand.apply(parameters.getS3Key()),
+                expand.apply(parameters.getS3ObjectVersion()),
+                zip,
+                zipFile,
+                expand.apply(parameters.getImageUri()));
     }
 
-    private static byte[] read(String zipFile, @CheckForNull FilePath workspace) throws IOException, InterruptedException {
+    private static byte[] read(String zipFile, @CheckForNull FilePath workspace)
+            throws IOException, InterruptedException {
         if (workspace == null) {
             throw new AbortException(Messages.CodeSources_NoWorkspace(zipFile));
         }

@@ -33,8 +33,13 @@ public final class Connection implements Serializable {
     private final @CheckForNull String roleSessionName;
     private final @CheckForNull String endpointUrl;
 
-    private Connection(@NonNull String region, @CheckForNull String credentialsId, @CheckForNull String roleArn,
-            @CheckForNull String externalId, @CheckForNull String roleSessionName, @CheckForNull String endpointUrl) {
+    private Connection(
+            @NonNull String region,
+            @CheckForNull String credentialsId,
+            @CheckForNull String roleArn,
+            @CheckForNull String externalId,
+            @CheckForNull String roleSessionName,
+            @CheckForNull String endpointUrl) {
         this.region = region;
         this.credentialsId = credentialsId;
         this.roleArn = roleArn;
@@ -51,11 +56,16 @@ public final class Connection implements Serializable {
      * permissions of the user who started the build.
      */
     @NonNull
-    public static Connection resolve(@NonNull AbstractLambdaStep parameters, @NonNull Map<String, String> environment,
+    public static Connection resolve(
+            @NonNull AbstractLambdaStep parameters,
+            @NonNull Map<String, String> environment,
             @NonNull UnaryOperator<String> expand) {
-        Connection connection = new Connection(RegionResolver.resolve(expand.apply(parameters.getRegion()), environment),
-                Util.fixEmptyAndTrim(parameters.getCredentialsId()), expand.apply(parameters.getRoleArn()),
-                expand.apply(parameters.getExternalId()), expand.apply(parameters.getRoleSessionName()),
+        Connection connection = new Connection(
+                RegionResolver.resolve(expand.apply(parameters.getRegion()), environment),
+                Util.fixEmptyAndTrim(parameters.getCredentialsId()),
+                expand.apply(parameters.getRoleArn()),
+                expand.apply(parameters.getExternalId()),
+                expand.apply(parameters.getRoleSessionName()),
                 expand.apply(parameters.getEndpointUrl()));
         connection.role();
         Validation.endpointUrl(connection.endpointUrl);

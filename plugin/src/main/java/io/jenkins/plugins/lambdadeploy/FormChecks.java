@@ -42,8 +42,7 @@ public final class FormChecks {
 
     private static final List<DomainRequirement> NO_DOMAIN = Collections.emptyList();
 
-    private FormChecks() {
-    }
+    private FormChecks() {}
 
     @NonNull
     public static ListBoxModel fillCredentials(@CheckForNull Item item, @CheckForNull String credentialsId) {
@@ -53,11 +52,11 @@ public final class FormChecks {
             return result.includeCurrentValue(current);
         }
         if (item == null) {
-            result.includeEmptyValue().includeMatchingAs(ACL.SYSTEM2, Jenkins.get(), StandardCredentials.class, NO_DOMAIN,
-                    ACCEPTED);
+            result.includeEmptyValue()
+                    .includeMatchingAs(ACL.SYSTEM2, Jenkins.get(), StandardCredentials.class, NO_DOMAIN, ACCEPTED);
         } else {
-            result.includeEmptyValue().includeMatchingAs(authenticationOf(item), item, StandardCredentials.class,
-                    NO_DOMAIN, ACCEPTED);
+            result.includeEmptyValue()
+                    .includeMatchingAs(authenticationOf(item), item, StandardCredentials.class, NO_DOMAIN, ACCEPTED);
         }
         return result.includeCurrentValue(current);
     }
@@ -76,11 +75,13 @@ public final class FormChecks {
         }
         CredentialsMatcher matcher = CredentialsMatchers.allOf(CredentialsMatchers.withId(id), ACCEPTED);
         ListBoxModel found = item == null
-                ? CredentialsProvider.listCredentialsInItemGroup(StandardCredentials.class, Jenkins.get(), ACL.SYSTEM2,
-                        NO_DOMAIN, matcher)
-                : CredentialsProvider.listCredentialsInItem(StandardCredentials.class, item, authenticationOf(item),
-                        NO_DOMAIN, matcher);
-        return found.isEmpty() ? FormValidation.error(Messages.FormChecks_CredentialsNotFound(id)) : FormValidation.ok();
+                ? CredentialsProvider.listCredentialsInItemGroup(
+                        StandardCredentials.class, Jenkins.get(), ACL.SYSTEM2, NO_DOMAIN, matcher)
+                : CredentialsProvider.listCredentialsInItem(
+                        StandardCredentials.class, item, authenticationOf(item), NO_DOMAIN, matcher);
+        return found.isEmpty()
+                ? FormValidation.error(Messages.FormChecks_CredentialsNotFound(id))
+                : FormValidation.ok();
     }
 
     @NonNull

@@ -12,8 +12,7 @@ import org.kohsuke.accmod.restrictions.NoExternalUse;
 @Restricted(NoExternalUse.class)
 public final class JenkinsProxy {
 
-    private JenkinsProxy() {
-    }
+    private JenkinsProxy() {}
 
     @CheckForNull
     public static ProxySettings settings() {
@@ -22,7 +21,11 @@ public final class JenkinsProxy {
         if (proxy == null || proxy.getName() == null) {
             return null;
         }
-        return ProxySettings.of(proxy.getName(), proxy.getPort(), proxy.getUserName(),
-                Secret.toString(proxy.getSecretPassword()), proxy.getNoProxyHost());
+        return ProxySettings.of(
+                proxy.getName(),
+                proxy.getPort(),
+                proxy.getUserName(),
+                Secret.toString(proxy.getSecretPassword()),
+                proxy.getNoProxyHost());
     }
 }

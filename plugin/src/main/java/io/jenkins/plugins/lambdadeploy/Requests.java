@@ -24,12 +24,11 @@ import org.kohsuke.accmod.restrictions.NoExternalUse;
 @Restricted(NoExternalUse.class)
 public final class Requests {
 
-    private Requests() {
-    }
+    private Requests() {}
 
     @NonNull
-    public static UpdateCodeRequest updateCode(@NonNull LambdaUpdateCodeStep p, @NonNull CodeSource code,
-            @NonNull UnaryOperator<String> expand) {
+    public static UpdateCodeRequest updateCode(
+            @NonNull LambdaUpdateCodeStep p, @NonNull CodeSource code, @NonNull UnaryOperator<String> expand) {
         return UpdateCodeRequest.builder()
                 .functionName(expand.apply(p.getFunctionName()))
                 .code(code)
@@ -45,12 +44,13 @@ public final class Requests {
 
     @NonNull
     public static AwaitReadyRequest awaitReady(@NonNull LambdaAwaitReadyStep p, @NonNull UnaryOperator<String> expand) {
-        return AwaitReadyRequest.of(expand.apply(p.getFunctionName()), expand.apply(p.getQualifier()), p.waitSettings());
+        return AwaitReadyRequest.of(
+                expand.apply(p.getFunctionName()), expand.apply(p.getQualifier()), p.waitSettings());
     }
 
     @NonNull
-    public static PublishVersionRequest publishVersion(@NonNull LambdaPublishVersionStep p,
-            @NonNull UnaryOperator<String> expand) {
+    public static PublishVersionRequest publishVersion(
+            @NonNull LambdaPublishVersionStep p, @NonNull UnaryOperator<String> expand) {
         return PublishVersionRequest.builder()
                 .functionName(expand.apply(p.getFunctionName()))
                 .description(expand.apply(p.getDescription()))

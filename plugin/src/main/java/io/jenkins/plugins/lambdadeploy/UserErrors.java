@@ -14,8 +14,7 @@ import org.kohsuke.accmod.restrictions.NoExternalUse;
 @Restricted(NoExternalUse.class)
 public final class UserErrors {
 
-    private UserErrors() {
-    }
+    private UserErrors() {}
 
     /** Runs a validation or request builder of the engine; its user error fails the build without a stack trace. */
     @NonNull

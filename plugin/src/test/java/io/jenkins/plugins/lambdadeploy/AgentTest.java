@@ -31,13 +31,15 @@ class AgentTest {
         Slave agent = j.createOnlineSlave(Label.get("remote"));
         String fn = LambdaTestSupport.newFunction(sim, "agent-zip");
         WorkflowJob p = j.createProject(WorkflowJob.class);
-        p.setDefinition(new CpsFlowDefinition("node('remote') {\n"
-                + "  writeFile(file: 'dist/app.zip', text: '"
-                + Base64.getEncoder().encodeToString(LambdaTestSupport.EMPTY_ZIP) + "', encoding: 'Base64')\n"
-                + "  def up = lambdaUpdateCode(functionName: '" + fn + "', zipFile: 'dist/app.zip', "
-                + connection(sim, AWS_CREDENTIALS_ID) + ")\n"
-                + "  echo \"sha=${up.codeSha256} on ${env.NODE_NAME}\"\n"
-                + "}\n", true));
+        p.setDefinition(new CpsFlowDefinition(
+                "node('remote') {\n"
+                        + "  writeFile(file: 'dist/app.zip', text: '"
+                        + Base64.getEncoder().encodeToString(LambdaTestSupport.EMPTY_ZIP) + "', encoding: 'Base64')\n"
+                        + "  def up = lambdaUpdateCode(functionName: '" + fn + "', zipFile: 'dist/app.zip', "
+                        + connection(sim, AWS_CREDENTIALS_ID) + ")\n"
+                        + "  echo \"sha=${up.codeSha256} on ${env.NODE_NAME}\"\n"
+                        + "}\n",
+                true));
         WorkflowRun b = j.buildAndAssertSuccess(p);
         j.assertLogContains("code: zip dist/app.zip (" + LambdaTestSupport.EMPTY_ZIP.length + " bytes)", b);
         j.assertLogContains("sha=" + sim.control().inspect(fn).codeSha256() + " on " + agent.getNodeName(), b);

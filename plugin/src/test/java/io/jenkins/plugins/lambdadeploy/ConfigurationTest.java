@@ -28,7 +28,8 @@ class ConfigurationTest {
         update.setS3Bucket("builds");
         update.setS3Key("app-1.2.3.zip");
         update.setRegion("eu-west-1");
-        snippets.assertRoundTrip(update,
+        snippets.assertRoundTrip(
+                update,
                 "lambdaUpdateCode functionName: 'my-function', region: 'eu-west-1', s3Bucket: 'builds', "
                         + "s3Key: 'app-1.2.3.zip'");
 
@@ -36,7 +37,8 @@ class ConfigurationTest {
         publish.setDescription("prod | 1.2.3");
         publish.setMaxWaitAttempts(60);
         publish.setPollInterval(5);
-        snippets.assertRoundTrip(publish,
+        snippets.assertRoundTrip(
+                publish,
                 "lambdaPublishVersion description: 'prod | 1.2.3', functionName: 'my-function', "
                         + "maxWaitAttempts: 60, pollInterval: 5");
     }
@@ -87,7 +89,8 @@ class ConfigurationTest {
     void stepsAreLabelledWithTheFunction(JenkinsRule j) {
         LambdaAwaitReadyStep.DescriptorImpl descriptor =
                 j.jenkins.getDescriptorByType(LambdaAwaitReadyStep.DescriptorImpl.class);
-        assertEquals("my-function",
+        assertEquals(
+                "my-function",
                 descriptor.argumentsToString(Map.of("functionName", "my-function", "region", "eu-west-1")));
     }
 

@@ -59,8 +59,8 @@ class FreestyleBuildersTest {
         assertEquals(sim.control().inspect(fn).codeSha256(), env.get("LAMBDA_CODE_SHA256"));
         assertNotNull(env.get("LAMBDA_REVISION_ID"));
         assertNull(env.get("AWS_SECRET_ACCESS_KEY"));
-        assertEquals(Collections.emptySet(),
-                LambdaTestSupport.grep(b.getRootDir(), SimulatorCredentials.SECRET_ACCESS_KEY));
+        assertEquals(
+                Collections.emptySet(), LambdaTestSupport.grep(b.getRootDir(), SimulatorCredentials.SECRET_ACCESS_KEY));
     }
 
     @Test
@@ -81,7 +81,9 @@ class FreestyleBuildersTest {
         FreeStyleBuild b = j.buildAndAssertSuccess(p);
         j.assertLogContains("code: s3://builds/app-1.zip", b);
         assertEquals("build 1", sim.control().inspect(fn).versions().get(0).description());
-        assertEquals(sim.control().inspect(fn).codeSha256(), sim.control().inspect(fn).versions().get(0).codeSha256());
+        assertEquals(
+                sim.control().inspect(fn).codeSha256(),
+                sim.control().inspect(fn).versions().get(0).codeSha256());
     }
 
     @Test
@@ -106,13 +108,20 @@ class FreestyleBuildersTest {
         LambdaAwaitReadyStep await = connect(new LambdaAwaitReadyStep(fn));
         await.setCredentialsId("${AWS_CREDENTIALS}");
         FreeStyleProject p = j.createFreeStyleProject();
-        p.addProperty(new ParametersDefinitionProperty(new CredentialsParameterDefinition("AWS_CREDENTIALS", "",
-                LambdaTestSupport.AWS_CREDENTIALS_ID, AmazonWebServicesCredentials.class.getName(), true)));
+        p.addProperty(new ParametersDefinitionProperty(new CredentialsParameterDefinition(
+                "AWS_CREDENTIALS",
+                "",
+                LambdaTestSupport.AWS_CREDENTIALS_ID,
+                AmazonWebServicesCredentials.class.getName(),
+                true)));
         p.getBuildersList().add(new LambdaAwaitReadyBuilder(await));
         FreeStyleBuild b = j.buildAndAssertSuccess(p);
         j.assertLogContains("is ready", b);
-        assertTrue(CredentialsProvider.getFingerprintOf(LambdaTestSupport.storedCredentials(
-                LambdaTestSupport.AWS_CREDENTIALS_ID)).getRangeSet(p).includes(b.getNumber()),
+        assertTrue(
+                CredentialsProvider.getFingerprintOf(
+                                LambdaTestSupport.storedCredentials(LambdaTestSupport.AWS_CREDENTIALS_ID))
+                        .getRangeSet(p)
+                        .includes(b.getNumber()),
                 "the parameter's credential is tracked against the build");
     }
 
@@ -149,8 +158,12 @@ class FreestyleBuildersTest {
         Builder fromForm = p.getBuildersList().get(0);
         j.assertEqualDataBoundBeans(builder, fromForm);
         p.doReload();
-        j.assertEqualDataBoundBeans(builder, j.jenkins.getItemByFullName(p.getFullName(), FreeStyleProject.class)
-                .getBuildersList().get(0));
+        j.assertEqualDataBoundBeans(
+                builder,
+                j.jenkins
+                        .getItemByFullName(p.getFullName(), FreeStyleProject.class)
+                        .getBuildersList()
+                        .get(0));
     }
 
     private static <S extends AbstractLambdaStep> S connect(S step) {

@@ -33,12 +33,12 @@ public final class LambdaTestSupport {
     /** The simulator checks signatures, not session tokens: any token works, and this one must never be persisted. */
     public static final String SESSION_TOKEN = "FwoGZXIvYXdzEXAMPLEsessionTOKENnever-persisted";
     /** An empty but valid zip archive. */
-    public static final byte[] EMPTY_ZIP = {0x50, 0x4b, 0x05, 0x06, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+    public static final byte[] EMPTY_ZIP = {0x50, 0x4b, 0x05, 0x06, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
+    };
 
     private static final AtomicInteger FUNCTIONS = new AtomicInteger();
 
-    private LambdaTestSupport() {
-    }
+    private LambdaTestSupport() {}
 
     private static LambdaSimulator simulator;
 
@@ -74,23 +74,46 @@ public final class LambdaTestSupport {
 
     /** An AWS Credentials entry (aws-credentials plugin) holding the simulator's key pair. */
     public static void storeAwsCredentials(Jenkins jenkins) throws IOException {
-        CredentialsProvider.lookupStores(jenkins).iterator().next().addCredentials(Domain.global(),
-                new AWSCredentialsImpl(CredentialsScope.GLOBAL, AWS_CREDENTIALS_ID, SimulatorCredentials.ACCESS_KEY_ID,
-                        SimulatorCredentials.SECRET_ACCESS_KEY, "simulator"));
+        CredentialsProvider.lookupStores(jenkins)
+                .iterator()
+                .next()
+                .addCredentials(
+                        Domain.global(),
+                        new AWSCredentialsImpl(
+                                CredentialsScope.GLOBAL,
+                                AWS_CREDENTIALS_ID,
+                                SimulatorCredentials.ACCESS_KEY_ID,
+                                SimulatorCredentials.SECRET_ACCESS_KEY,
+                                "simulator"));
     }
 
     /** A Username with password entry: access key id and secret access key. */
     public static void storeKeyPair(Jenkins jenkins) throws Exception {
-        CredentialsProvider.lookupStores(jenkins).iterator().next().addCredentials(Domain.global(),
-                new UsernamePasswordCredentialsImpl(CredentialsScope.GLOBAL, KEY_PAIR_ID, "simulator",
-                        SimulatorCredentials.ACCESS_KEY_ID, SimulatorCredentials.SECRET_ACCESS_KEY));
+        CredentialsProvider.lookupStores(jenkins)
+                .iterator()
+                .next()
+                .addCredentials(
+                        Domain.global(),
+                        new UsernamePasswordCredentialsImpl(
+                                CredentialsScope.GLOBAL,
+                                KEY_PAIR_ID,
+                                "simulator",
+                                SimulatorCredentials.ACCESS_KEY_ID,
+                                SimulatorCredentials.SECRET_ACCESS_KEY));
     }
 
     /** A Secret text entry holding a session token, for AWS_SESSION_TOKEN through withCredentials. */
     public static void storeSessionToken(Jenkins jenkins) throws IOException {
-        CredentialsProvider.lookupStores(jenkins).iterator().next().addCredentials(Domain.global(),
-                new StringCredentialsImpl(CredentialsScope.GLOBAL, SESSION_TOKEN_ID, "session token",
-                        Secret.fromString(SESSION_TOKEN)));
+        CredentialsProvider.lookupStores(jenkins)
+                .iterator()
+                .next()
+                .addCredentials(
+                        Domain.global(),
+                        new StringCredentialsImpl(
+                                CredentialsScope.GLOBAL,
+                                SESSION_TOKEN_ID,
+                                "session token",
+                                Secret.fromString(SESSION_TOKEN)));
     }
 
     /** The stored entry with this id, as the build looked it up. */

@@ -53,23 +53,31 @@ class PipelineStepsTest {
     void normalDeploymentFollowsTheSpecsLog(JenkinsRule j) throws Exception {
         LambdaTestSupport.storeAwsCredentials(j.jenkins);
         String fn = newFunction(sim, "normal");
-        WorkflowRun b = run(j, ""
-                + "def up = lambdaUpdateCode(functionName: '" + fn + "', s3Bucket: 'builds', s3Key: 'app-1.zip', "
-                + connection(sim, AWS_CREDENTIALS_ID) + ")\n"
-                + "echo \"updated arn=${up.functionArn} state=${up.state}/${up.lastUpdateStatus} sha=${up.codeSha256}\"\n"
-                + "def v = lambdaPublishVersion(functionName: '" + fn + "', codeSha256: up.codeSha256, "
-                + "description: 'ENV: prod | 1 | abc', " + connection(sim, AWS_CREDENTIALS_ID) + ")\n"
-                + "echo \"published=${v.published} version=${v.version} timedOut=${v.timedOut}\"\n", Result.SUCCESS);
+        WorkflowRun b = run(
+                j,
+                ""
+                        + "def up = lambdaUpdateCode(functionName: '" + fn
+                        + "', s3Bucket: 'builds', s3Key: 'app-1.zip', "
+                        + connection(sim, AWS_CREDENTIALS_ID) + ")\n"
+                        + "echo \"updated arn=${up.functionArn} state=${up.state}/${up.lastUpdateStatus} sha=${up.codeSha256}\"\n"
+                        + "def v = lambdaPublishVersion(functionName: '" + fn + "', codeSha256: up.codeSha256, "
+                        + "description: 'ENV: prod | 1 | abc', " + connection(sim, AWS_CREDENTIALS_ID) + ")\n"
+                        + "echo \"published=${v.published} version=${v.version} timedOut=${v.timedOut}\"\n",
+                Result.SUCCESS);
         j.assertLogContains("🔄 Updating Lambda function...", b);
         j.assertLogContains("⏳ Waiting for Lambda function to be ready for version publishing...", b);
         j.assertLogContains("  Function State: Active, Last Update Status: Successful", b);
         j.assertLogContains("✅ Lambda function is ready for version publishing", b);
         j.assertLogContains("📝 Publishing version with description...", b);
         j.assertLogContains("✅ Lambda function updated successfully!", b);
-        j.assertLogContains("updated arn=arn:aws:lambda:us-east-1:" + sim.accountId() + ":function:" + fn
-                + " state=Active/Successful", b);
+        j.assertLogContains(
+                "updated arn=arn:aws:lambda:us-east-1:" + sim.accountId() + ":function:" + fn
+                        + " state=Active/Successful",
+                b);
         j.assertLogContains("published=true version=1 timedOut=false", b);
-        assertEquals("ENV: prod | 1 | abc", sim.control().inspect(fn).versions().get(0).description());
+        assertEquals(
+                "ENV: prod | 1 | abc",
+                sim.control().inspect(fn).versions().get(0).description());
     }
 
     @Test
@@ -77,10 +85,14 @@ class PipelineStepsTest {
         LambdaTestSupport.storeAwsCredentials(j.jenkins);
         String fn = newFunction(sim, "wait");
         sim.control().updateDuration(fn, Duration.ofMillis(2500));
-        WorkflowRun b = run(j, ""
-                + "def up = lambdaUpdateCode(functionName: '" + fn + "', s3Bucket: 'builds', s3Key: 'app-2.zip', "
-                + "waitPolicy: 'fixed', pollInterval: 1, " + connection(sim, AWS_CREDENTIALS_ID) + ")\n"
-                + "echo \"attempts=${up.attempts} timedOut=${up.timedOut}\"\n", Result.SUCCESS);
+        WorkflowRun b = run(
+                j,
+                ""
+                        + "def up = lambdaUpdateCode(functionName: '" + fn
+                        + "', s3Bucket: 'builds', s3Key: 'app-2.zip', "
+                        + "waitPolicy: 'fixed', pollInterval: 1, " + connection(sim, AWS_CREDENTIALS_ID) + ")\n"
+                        + "echo \"attempts=${up.attempts} timedOut=${up.timedOut}\"\n",
+                Result.SUCCESS);
         j.assertLogContains("  Function State: Active, Last Update Status: InProgress", b);
         j.assertLogContains("  Waiting... (attempt 1/30)", b);
         j.assertLogContains("✅ Lambda function is ready", b);
@@ -92,24 +104,30 @@ class PipelineStepsTest {
     void declarativePipeline(JenkinsRule j) throws Exception {
         LambdaTestSupport.storeAwsCredentials(j.jenkins);
         String fn = newFunction(sim, "declarative");
-        WorkflowRun b = run(j, ""
-                + "pipeline {\n"
-                + "  agent none\n"
-                + "  stages {\n"
-                + "    stage('Deploy') {\n"
-                + "      steps {\n"
-                + "        lambdaUpdateCode(functionName: '" + fn + "', s3Bucket: 'builds', s3Key: 'app-3.zip', "
-                + connection(sim, AWS_CREDENTIALS_ID) + ")\n"
-                + "        lambdaAwaitReady(functionName: '" + fn + "', " + connection(sim, AWS_CREDENTIALS_ID) + ")\n"
-                + "        script {\n"
-                + "          def v = lambdaPublishVersion(functionName: '" + fn + "', description: 'declarative', "
-                + connection(sim, AWS_CREDENTIALS_ID) + ")\n"
-                + "          echo \"version=${v.version}\"\n"
-                + "        }\n"
-                + "      }\n"
-                + "    }\n"
-                + "  }\n"
-                + "}\n", Result.SUCCESS);
+        WorkflowRun b = run(
+                j,
+                ""
+                        + "pipeline {\n"
+                        + "  agent none\n"
+                        + "  stages {\n"
+                        + "    stage('Deploy') {\n"
+                        + "      steps {\n"
+                        + "        lambdaUpdateCode(functionName: '" + fn
+                        + "', s3Bucket: 'builds', s3Key: 'app-3.zip', "
+                        + connection(sim, AWS_CREDENTIALS_ID) + ")\n"
+                        + "        lambdaAwaitReady(functionName: '" + fn + "', " + connection(sim, AWS_CREDENTIALS_ID)
+                        + ")\n"
+                        + "        script {\n"
+                        + "          def v = lambdaPublishVersion(functionName: '" + fn
+                        + "', description: 'declarative', "
+                        + connection(sim, AWS_CREDENTIALS_ID) + ")\n"
+                        + "          echo \"version=${v.version}\"\n"
+                        + "        }\n"
+                        + "      }\n"
+                        + "    }\n"
+                        + "  }\n"
+                        + "}\n",
+                Result.SUCCESS);
         j.assertLogContains("version=1", b);
         j.assertLogContains("✅ Lambda function updated successfully!", b);
     }
@@ -119,17 +137,23 @@ class PipelineStepsTest {
         LambdaTestSupport.storeAwsCredentials(j.jenkins);
         String fn = newFunction(sim, "timeout");
         sim.control().updateDuration(fn, Duration.ofSeconds(4));
-        WorkflowRun b = run(j, ""
-                + "def up = lambdaUpdateCode(functionName: '" + fn + "', s3Bucket: 'builds', s3Key: 'app-4.zip', "
-                + "waitForReady: false, " + connection(sim, AWS_CREDENTIALS_ID) + ")\n"
-                + "def v = lambdaPublishVersion(functionName: '" + fn + "', codeSha256: up.codeSha256, description: 'd', "
-                + "maxWaitAttempts: 2, pollInterval: 1, waitPolicy: 'fixed', maxRetries: 5, "
-                + connection(sim, AWS_CREDENTIALS_ID) + ")\n"
-                + "echo \"published=${v.published} timedOut=${v.timedOut}\"\n", Result.SUCCESS);
+        WorkflowRun b = run(
+                j,
+                ""
+                        + "def up = lambdaUpdateCode(functionName: '" + fn
+                        + "', s3Bucket: 'builds', s3Key: 'app-4.zip', "
+                        + "waitForReady: false, " + connection(sim, AWS_CREDENTIALS_ID) + ")\n"
+                        + "def v = lambdaPublishVersion(functionName: '" + fn
+                        + "', codeSha256: up.codeSha256, description: 'd', "
+                        + "maxWaitAttempts: 2, pollInterval: 1, waitPolicy: 'fixed', maxRetries: 5, "
+                        + connection(sim, AWS_CREDENTIALS_ID) + ")\n"
+                        + "echo \"published=${v.published} timedOut=${v.timedOut}\"\n",
+                Result.SUCCESS);
         j.assertLogContains("  Waiting... (attempt 1/2)", b);
         j.assertLogContains("⚠️ Timeout waiting for Lambda function to be ready, attempting to publish anyway...", b);
         j.assertLogContains("published=true timedOut=true", b);
-        assertNull(stepNode(b, "lambdaPublishVersion").getAction(WarningAction.class),
+        assertNull(
+                stepNode(b, "lambdaPublishVersion").getAction(WarningAction.class),
                 "a green build shows no yellow step: the warning is in the log only");
     }
 
@@ -138,10 +162,14 @@ class PipelineStepsTest {
         LambdaTestSupport.storeAwsCredentials(j.jenkins);
         String fn = newFunction(sim, "unstable");
         sim.control().updateDuration(fn, Duration.ofSeconds(3));
-        WorkflowRun b = run(j, ""
-                + "lambdaUpdateCode(functionName: '" + fn + "', s3Bucket: 'builds', s3Key: 'app-5.zip', "
-                + "maxWaitAttempts: 1, pollInterval: 1, unstableOnWarning: true, " + connection(sim, AWS_CREDENTIALS_ID)
-                + ")\n", Result.UNSTABLE);
+        WorkflowRun b = run(
+                j,
+                ""
+                        + "lambdaUpdateCode(functionName: '" + fn + "', s3Bucket: 'builds', s3Key: 'app-5.zip', "
+                        + "maxWaitAttempts: 1, pollInterval: 1, unstableOnWarning: true, "
+                        + connection(sim, AWS_CREDENTIALS_ID)
+                        + ")\n",
+                Result.UNSTABLE);
         WarningAction warning = stepNode(b, "lambdaUpdateCode").getAction(WarningAction.class);
         assertNotNull(warning, "the stage view and Blue Ocean show the warning on the step");
         assertEquals(Result.UNSTABLE, warning.getResult());
@@ -153,10 +181,13 @@ class PipelineStepsTest {
         LambdaTestSupport.storeAwsCredentials(j.jenkins);
         String fn = newFunction(sim, "failed");
         sim.control().failNextUpdate(fn, "InvalidZipFileException", "Could not unzip uploaded file.");
-        WorkflowRun b = run(j, ""
-                + "lambdaUpdateCode(functionName: '" + fn + "', s3Bucket: 'builds', s3Key: 'broken.zip', "
-                + connection(sim, AWS_CREDENTIALS_ID) + ")\n"
-                + "echo 'not reached'\n", Result.FAILURE);
+        WorkflowRun b = run(
+                j,
+                ""
+                        + "lambdaUpdateCode(functionName: '" + fn + "', s3Bucket: 'builds', s3Key: 'broken.zip', "
+                        + connection(sim, AWS_CREDENTIALS_ID) + ")\n"
+                        + "echo 'not reached'\n",
+                Result.FAILURE);
         j.assertLogContains("Could not unzip uploaded file.", b);
         j.assertLogContains("InvalidZipFileException", b);
         j.assertLogNotContains("not reached", b);
@@ -169,8 +200,10 @@ class PipelineStepsTest {
         String fn = newFunction(sim, "abort");
         sim.control().scriptStates(fn, Collections.nCopies(10_000, StateSnapshot.of("Pending", "InProgress")));
         WorkflowJob p = j.createProject(WorkflowJob.class);
-        p.setDefinition(new CpsFlowDefinition("lambdaAwaitReady(functionName: '" + fn + "', waitPolicy: 'fixed', "
-                + "pollInterval: 1, maxWaitAttempts: 600, " + connection(sim, AWS_CREDENTIALS_ID) + ")\n", true));
+        p.setDefinition(new CpsFlowDefinition(
+                "lambdaAwaitReady(functionName: '" + fn + "', waitPolicy: 'fixed', "
+                        + "pollInterval: 1, maxWaitAttempts: 600, " + connection(sim, AWS_CREDENTIALS_ID) + ")\n",
+                true));
         WorkflowRun b = p.scheduleBuild2(0).waitForStart();
         j.waitForMessage("  Waiting... (attempt 1/600)", b);
         long stopped = System.nanoTime();
@@ -187,14 +220,18 @@ class PipelineStepsTest {
         String fn = newFunction(sim, "abort-call");
         sim.control().inject("UpdateFunctionCode", Fault.delay(Duration.ofSeconds(20), 1));
         WorkflowJob p = j.createProject(WorkflowJob.class);
-        p.setDefinition(new CpsFlowDefinition("lambdaUpdateCode(functionName: '" + fn + "', s3Bucket: 'builds', "
-                + "s3Key: 'app-9.zip', " + connection(sim, AWS_CREDENTIALS_ID) + ")\n", true));
+        p.setDefinition(new CpsFlowDefinition(
+                "lambdaUpdateCode(functionName: '" + fn + "', s3Bucket: 'builds', " + "s3Key: 'app-9.zip', "
+                        + connection(sim, AWS_CREDENTIALS_ID) + ")\n",
+                true));
         WorkflowRun b = p.scheduleBuild2(0).waitForStart();
         j.waitForMessage("Updating Lambda function...", b);
         b.doStop();
         j.assertBuildStatus(Result.ABORTED, j.waitForCompletion(b));
-        j.assertLogContains("Aborted during UpdateFunctionCode on " + fn + ": the request was cut off, but it may "
-                + "already have reached Lambda", b);
+        j.assertLogContains(
+                "Aborted during UpdateFunctionCode on " + fn + ": the request was cut off, but it may "
+                        + "already have reached Lambda",
+                b);
         j.assertLogContains("aws lambda get-function-configuration --function-name " + fn, b);
     }
 
@@ -203,11 +240,15 @@ class PipelineStepsTest {
         LambdaTestSupport.storeAwsCredentials(j.jenkins);
         LambdaTestSupport.storeKeyPair(j.jenkins);
         String fn = newFunction(sim, "secret");
-        WorkflowRun b = run(j, ""
-                + "def up = lambdaUpdateCode(functionName: '" + fn + "', s3Bucket: 'builds', s3Key: 'app-6.zip', "
-                + connection(sim, AWS_CREDENTIALS_ID) + ")\n"
-                + "lambdaPublishVersion(functionName: '" + fn + "', codeSha256: up.codeSha256, "
-                + connection(sim, KEY_PAIR_ID) + ")\n", Result.SUCCESS);
+        WorkflowRun b = run(
+                j,
+                ""
+                        + "def up = lambdaUpdateCode(functionName: '" + fn
+                        + "', s3Bucket: 'builds', s3Key: 'app-6.zip', "
+                        + connection(sim, AWS_CREDENTIALS_ID) + ")\n"
+                        + "lambdaPublishVersion(functionName: '" + fn + "', codeSha256: up.codeSha256, "
+                        + connection(sim, KEY_PAIR_ID) + ")\n",
+                Result.SUCCESS);
         j.assertLogNotContains(SimulatorCredentials.SECRET_ACCESS_KEY, b);
         assertEquals(Collections.emptySet(), grep(b.getRootDir(), SimulatorCredentials.SECRET_ACCESS_KEY));
     }
@@ -216,13 +257,16 @@ class PipelineStepsTest {
     void credentialsFromWithCredentials(JenkinsRule j) throws Exception {
         LambdaTestSupport.storeKeyPair(j.jenkins);
         String fn = newFunction(sim, "binding");
-        WorkflowRun b = run(j, ""
-                + "withCredentials([usernamePassword(credentialsId: '" + KEY_PAIR_ID + "', "
-                + "usernameVariable: 'AWS_ACCESS_KEY_ID', passwordVariable: 'AWS_SECRET_ACCESS_KEY')]) {\n"
-                + "  def r = lambdaAwaitReady(functionName: '" + fn + "', region: 'us-east-1', endpointUrl: '"
-                + sim.endpoint() + "')\n"
-                + "  echo \"state=${r.state}\"\n"
-                + "}\n", Result.SUCCESS);
+        WorkflowRun b = run(
+                j,
+                ""
+                        + "withCredentials([usernamePassword(credentialsId: '" + KEY_PAIR_ID + "', "
+                        + "usernameVariable: 'AWS_ACCESS_KEY_ID', passwordVariable: 'AWS_SECRET_ACCESS_KEY')]) {\n"
+                        + "  def r = lambdaAwaitReady(functionName: '" + fn + "', region: 'us-east-1', endpointUrl: '"
+                        + sim.endpoint() + "')\n"
+                        + "  echo \"state=${r.state}\"\n"
+                        + "}\n",
+                Result.SUCCESS);
         j.assertLogContains("state=Active", b);
         j.assertLogNotContains(SimulatorCredentials.SECRET_ACCESS_KEY, b);
     }
@@ -230,8 +274,11 @@ class PipelineStepsTest {
     @Test
     void withoutCredentialsTheControllersIdentityIsNotUsed(JenkinsRule j) throws Exception {
         String fn = newFunction(sim, "nocreds");
-        WorkflowRun b = run(j, "lambdaAwaitReady(functionName: '" + fn + "', region: 'us-east-1', endpointUrl: '"
-                + sim.endpoint() + "')\n", Result.FAILURE);
+        WorkflowRun b = run(
+                j,
+                "lambdaAwaitReady(functionName: '" + fn + "', region: 'us-east-1', endpointUrl: '" + sim.endpoint()
+                        + "')\n",
+                Result.FAILURE);
         j.assertLogContains("Invalid credentials: none found", b);
         j.assertLogContains("set credentialsId", b);
         j.assertLogNotContains("\tat ", b);
@@ -240,7 +287,9 @@ class PipelineStepsTest {
     @Test
     void unknownCredentialsIdIsAClearError(JenkinsRule j) throws Exception {
         String fn = newFunction(sim, "unknown");
-        WorkflowRun b = run(j, "lambdaAwaitReady(functionName: '" + fn + "', " + connection(sim, "no-such-id") + ")\n",
+        WorkflowRun b = run(
+                j,
+                "lambdaAwaitReady(functionName: '" + fn + "', " + connection(sim, "no-such-id") + ")\n",
                 Result.FAILURE);
         j.assertLogContains("No credentials with id \"no-such-id\"", b);
         j.assertLogContains("Expected AWS Credentials or Username with password", b);
@@ -249,8 +298,11 @@ class PipelineStepsTest {
 
     @Test
     void invalidParameterIsNamedBeforeAnyCall(JenkinsRule j) throws Exception {
-        WorkflowRun b = run(j, "lambdaAwaitReady(functionName: 'my-function', maxWaitAttempts: 0, "
-                + connection(sim, AWS_CREDENTIALS_ID) + ")\n", Result.FAILURE);
+        WorkflowRun b = run(
+                j,
+                "lambdaAwaitReady(functionName: 'my-function', maxWaitAttempts: 0, "
+                        + connection(sim, AWS_CREDENTIALS_ID) + ")\n",
+                Result.FAILURE);
         j.assertLogContains("Invalid maxWaitAttempts", b);
         j.assertLogNotContains("\tat ", b);
     }
@@ -261,11 +313,13 @@ class PipelineStepsTest {
         String fn = newFunction(sim, "zip");
         WorkflowJob p = j.createProject(WorkflowJob.class);
         j.jenkins.getWorkspaceFor(p).child("app.zip").copyFrom(new ByteArrayInputStream(LambdaTestSupport.EMPTY_ZIP));
-        p.setDefinition(new CpsFlowDefinition("node {\n"
-                + "  def up = lambdaUpdateCode(functionName: '" + fn + "', zipFile: 'app.zip', "
-                + connection(sim, AWS_CREDENTIALS_ID) + ")\n"
-                + "  echo \"sha=${up.codeSha256}\"\n"
-                + "}\n", true));
+        p.setDefinition(new CpsFlowDefinition(
+                "node {\n"
+                        + "  def up = lambdaUpdateCode(functionName: '" + fn + "', zipFile: 'app.zip', "
+                        + connection(sim, AWS_CREDENTIALS_ID) + ")\n"
+                        + "  echo \"sha=${up.codeSha256}\"\n"
+                        + "}\n",
+                true));
         WorkflowRun b = j.buildAndAssertSuccess(p);
         j.assertLogContains("code: zip app.zip (" + LambdaTestSupport.EMPTY_ZIP.length + " bytes)", b);
         j.assertLogContains("sha=" + sim.control().inspect(fn).codeSha256(), b);
@@ -274,8 +328,11 @@ class PipelineStepsTest {
     @Test
     void zipFileWithoutAWorkspaceSaysWhatIsMissing(JenkinsRule j) throws Exception {
         String fn = newFunction(sim, "nows");
-        WorkflowRun b = run(j, "lambdaUpdateCode(functionName: '" + fn + "', zipFile: 'app.zip', "
-                + connection(sim, AWS_CREDENTIALS_ID) + ")\n", Result.FAILURE);
+        WorkflowRun b = run(
+                j,
+                "lambdaUpdateCode(functionName: '" + fn + "', zipFile: 'app.zip', "
+                        + connection(sim, AWS_CREDENTIALS_ID) + ")\n",
+                Result.FAILURE);
         j.assertLogContains("run the step inside a node block", b);
     }
 
@@ -283,11 +340,16 @@ class PipelineStepsTest {
     void credentialsUseIsTrackedAgainstTheBuild(JenkinsRule j) throws Exception {
         LambdaTestSupport.storeAwsCredentials(j.jenkins);
         String fn = newFunction(sim, "tracked");
-        WorkflowRun b = run(j, "lambdaAwaitReady(functionName: '" + fn + "', " + connection(sim, AWS_CREDENTIALS_ID)
-                + ")\n", Result.SUCCESS);
-        Fingerprint usage = CredentialsProvider.getFingerprintOf(LambdaTestSupport.storedCredentials(AWS_CREDENTIALS_ID));
+        WorkflowRun b = run(
+                j,
+                "lambdaAwaitReady(functionName: '" + fn + "', " + connection(sim, AWS_CREDENTIALS_ID) + ")\n",
+                Result.SUCCESS);
+        Fingerprint usage =
+                CredentialsProvider.getFingerprintOf(LambdaTestSupport.storedCredentials(AWS_CREDENTIALS_ID));
         assertNotNull(usage, "the credential's Usage page lists the build");
-        assertTrue(usage.getRangeSet(b.getParent()).includes(b.getNumber()), usage.getRangeSet(b.getParent()).toString());
+        assertTrue(
+                usage.getRangeSet(b.getParent()).includes(b.getNumber()),
+                usage.getRangeSet(b.getParent()).toString());
     }
 
     @Test
@@ -295,12 +357,14 @@ class PipelineStepsTest {
         LambdaTestSupport.storeAwsCredentials(j.jenkins);
         String fn = newFunction(sim, "param");
         WorkflowJob p = j.createProject(WorkflowJob.class);
-        p.addProperty(new ParametersDefinitionProperty(new CredentialsParameterDefinition("AWS_CREDENTIALS", "",
-                AWS_CREDENTIALS_ID, AmazonWebServicesCredentials.class.getName(), true)));
+        p.addProperty(new ParametersDefinitionProperty(new CredentialsParameterDefinition(
+                "AWS_CREDENTIALS", "", AWS_CREDENTIALS_ID, AmazonWebServicesCredentials.class.getName(), true)));
         // quoted so that Groovy leaves ${AWS_CREDENTIALS} alone, as the credentials plugin documents it
-        p.setDefinition(new CpsFlowDefinition("def r = lambdaAwaitReady(functionName: '" + fn + "', region: "
-                + "'us-east-1', endpointUrl: '" + sim.endpoint() + "', credentialsId: '${AWS_CREDENTIALS}')\n"
-                + "echo \"state=${r.state}\"\n", true));
+        p.setDefinition(new CpsFlowDefinition(
+                "def r = lambdaAwaitReady(functionName: '" + fn + "', region: "
+                        + "'us-east-1', endpointUrl: '" + sim.endpoint() + "', credentialsId: '${AWS_CREDENTIALS}')\n"
+                        + "echo \"state=${r.state}\"\n",
+                true));
         WorkflowRun b = j.buildAndAssertSuccess(p);
         j.assertLogContains("state=Active", b);
     }
@@ -309,31 +373,44 @@ class PipelineStepsTest {
     void noSecretIsPersistedWhileEachStepWaits(JenkinsRule j) throws Exception {
         LambdaTestSupport.storeKeyPair(j.jenkins);
         LambdaTestSupport.storeSessionToken(j.jenkins);
-        List<String> functions = List.of(newFunction(sim, "persist-update"), newFunction(sim, "persist-await"),
+        List<String> functions = List.of(
+                newFunction(sim, "persist-update"),
+                newFunction(sim, "persist-await"),
                 newFunction(sim, "persist-publish"));
         for (String fn : functions) {
             sim.control().scriptStates(fn, Collections.nCopies(10_000, StateSnapshot.of("Active", "InProgress")));
         }
-        String wait = "waitPolicy: 'fixed', pollInterval: 1, region: 'us-east-1', endpointUrl: '" + sim.endpoint() + "'";
+        String wait =
+                "waitPolicy: 'fixed', pollInterval: 1, region: 'us-east-1', endpointUrl: '" + sim.endpoint() + "'";
         WorkflowJob p = j.createProject(WorkflowJob.class);
-        p.setDefinition(new CpsFlowDefinition(""
-                + "withCredentials([usernamePassword(credentialsId: '" + KEY_PAIR_ID + "', "
-                + "usernameVariable: 'AWS_ACCESS_KEY_ID', passwordVariable: 'AWS_SECRET_ACCESS_KEY'), "
-                + "string(credentialsId: '" + LambdaTestSupport.SESSION_TOKEN_ID + "', variable: 'AWS_SESSION_TOKEN')]) {\n"
-                + "  lambdaUpdateCode(functionName: '" + functions.get(0) + "', s3Bucket: 'builds', s3Key: 'a.zip', "
-                + "maxWaitAttempts: 301, " + wait + ")\n"
-                + "  lambdaAwaitReady(functionName: '" + functions.get(1) + "', maxWaitAttempts: 302, " + wait + ")\n"
-                + "  lambdaPublishVersion(functionName: '" + functions.get(2) + "', maxWaitAttempts: 303, " + wait + ")\n"
-                + "}\n", true));
+        p.setDefinition(new CpsFlowDefinition(
+                ""
+                        + "withCredentials([usernamePassword(credentialsId: '" + KEY_PAIR_ID + "', "
+                        + "usernameVariable: 'AWS_ACCESS_KEY_ID', passwordVariable: 'AWS_SECRET_ACCESS_KEY'), "
+                        + "string(credentialsId: '" + LambdaTestSupport.SESSION_TOKEN_ID
+                        + "', variable: 'AWS_SESSION_TOKEN')]) {\n"
+                        + "  lambdaUpdateCode(functionName: '" + functions.get(0)
+                        + "', s3Bucket: 'builds', s3Key: 'a.zip', "
+                        + "maxWaitAttempts: 301, " + wait + ")\n"
+                        + "  lambdaAwaitReady(functionName: '" + functions.get(1) + "', maxWaitAttempts: 302, " + wait
+                        + ")\n"
+                        + "  lambdaPublishVersion(functionName: '" + functions.get(2) + "', maxWaitAttempts: 303, "
+                        + wait + ")\n"
+                        + "}\n",
+                true));
         WorkflowRun b = p.scheduleBuild2(0).waitForStart();
         for (int i = 0; i < functions.size(); i++) {
             j.waitForMessage("  Waiting... (attempt 1/" + (301 + i) + ")", b);
             File programDat = new File(b.getRootDir(), "program.dat");
             assertTrue(programDat.isFile(), "the waiting step was saved to " + programDat);
             assertTrue(new File(b.getRootDir(), "build.xml").isFile());
-            assertEquals(Collections.emptySet(), grep(b.getRootDir(), SimulatorCredentials.SECRET_ACCESS_KEY),
+            assertEquals(
+                    Collections.emptySet(),
+                    grep(b.getRootDir(), SimulatorCredentials.SECRET_ACCESS_KEY),
                     "while step " + (i + 1) + " waits");
-            assertEquals(Collections.emptySet(), grep(b.getRootDir(), LambdaTestSupport.SESSION_TOKEN),
+            assertEquals(
+                    Collections.emptySet(),
+                    grep(b.getRootDir(), LambdaTestSupport.SESSION_TOKEN),
                     "while step " + (i + 1) + " waits");
             sim.control().scriptStates(functions.get(i), List.of());
         }
@@ -343,8 +420,8 @@ class PipelineStepsTest {
 
     @Test
     void freestyleBuildStepsAreNotOfferedToPipeline(JenkinsRule j) throws Exception {
-        WorkflowRun b = run(j, "step([$class: 'LambdaAwaitReadyBuilder', functionName: 'my-function'])\n",
-                Result.FAILURE);
+        WorkflowRun b =
+                run(j, "step([$class: 'LambdaAwaitReadyBuilder', functionName: 'my-function'])\n", Result.FAILURE);
         j.assertLogContains("LambdaAwaitReadyBuilder", b);
         j.assertLogNotContains("Waiting for Lambda function", b);
     }

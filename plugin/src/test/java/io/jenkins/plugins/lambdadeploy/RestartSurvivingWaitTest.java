@@ -59,10 +59,13 @@ class RestartSurvivingWaitTest {
         sessions.then(j -> {
             LambdaTestSupport.storeAwsCredentials(j.jenkins);
             WorkflowJob p = j.createProject(WorkflowJob.class, "p");
-            p.setDefinition(new CpsFlowDefinition(""
-                    + "def r = lambdaAwaitReady(functionName: '" + fn + "', waitPolicy: 'fixed', pollInterval: 1, "
-                    + "maxWaitAttempts: 300, " + connection(sim, AWS_CREDENTIALS_ID) + ")\n"
-                    + "echo \"attempts=${r.attempts} state=${r.state}/${r.lastUpdateStatus}\"\n", true));
+            p.setDefinition(new CpsFlowDefinition(
+                    ""
+                            + "def r = lambdaAwaitReady(functionName: '" + fn
+                            + "', waitPolicy: 'fixed', pollInterval: 1, "
+                            + "maxWaitAttempts: 300, " + connection(sim, AWS_CREDENTIALS_ID) + ")\n"
+                            + "echo \"attempts=${r.attempts} state=${r.state}/${r.lastUpdateStatus}\"\n",
+                    true));
             WorkflowRun b = p.scheduleBuild2(0).waitForStart();
             j.waitForMessage("  Waiting... (attempt 2/300)", b);
         });
@@ -71,7 +74,9 @@ class RestartSurvivingWaitTest {
             assertNotNull(p);
             WorkflowRun b = p.getLastBuild();
             assertNotNull(b);
-            assertEquals(Collections.emptySet(), grep(b.getRootDir(), SimulatorCredentials.SECRET_ACCESS_KEY),
+            assertEquals(
+                    Collections.emptySet(),
+                    grep(b.getRootDir(), SimulatorCredentials.SECRET_ACCESS_KEY),
                     "the persisted wait holds no secret");
             sim.control().scriptStates(fn, List.of());
             j.assertBuildStatusSuccess(j.waitForCompletion(b));
@@ -90,9 +95,11 @@ class RestartSurvivingWaitTest {
         sim.control().scriptStates(fn, Collections.nCopies(10_000, StateSnapshot.of("Active", "InProgress")));
         sessions.then(j -> {
             LambdaTestSupport.storeAwsCredentials(j.jenkins);
-            WorkflowRun b = start(j, "def r = lambdaUpdateCode(functionName: '" + fn + "', s3Bucket: 'builds', "
-                    + "s3Key: 'app-7.zip', " + WAIT + connection(sim, AWS_CREDENTIALS_ID) + ")\n"
-                    + "echo \"sha=${r.codeSha256} state=${r.state}/${r.lastUpdateStatus}\"\n");
+            WorkflowRun b = start(
+                    j,
+                    "def r = lambdaUpdateCode(functionName: '" + fn + "', s3Bucket: 'builds', "
+                            + "s3Key: 'app-7.zip', " + WAIT + connection(sim, AWS_CREDENTIALS_ID) + ")\n"
+                            + "echo \"sha=${r.codeSha256} state=${r.state}/${r.lastUpdateStatus}\"\n");
             j.waitForMessage("  Waiting... (attempt 2/300)", b);
         });
         sessions.then(j -> {
@@ -110,13 +117,16 @@ class RestartSurvivingWaitTest {
         sessions.then(j -> {
             LambdaTestSupport.storeAwsCredentials(j.jenkins);
             WorkflowJob p = j.createProject(WorkflowJob.class, "p");
-            p.setDefinition(new CpsFlowDefinition(""
-                    + "def up = lambdaUpdateCode(functionName: '" + fn + "', s3Bucket: 'builds', s3Key: 'app-8.zip', "
-                    + "waitForReady: false, " + connection(sim, AWS_CREDENTIALS_ID) + ")\n"
-                    + "echo 'updated'\n"
-                    + "def v = lambdaPublishVersion(functionName: '" + fn + "', codeSha256: up.codeSha256, "
-                    + "description: 'after restart', " + WAIT + connection(sim, AWS_CREDENTIALS_ID) + ")\n"
-                    + "echo \"published=${v.published} version=${v.version} sha=${v.codeSha256}\"\n", true));
+            p.setDefinition(new CpsFlowDefinition(
+                    ""
+                            + "def up = lambdaUpdateCode(functionName: '" + fn
+                            + "', s3Bucket: 'builds', s3Key: 'app-8.zip', "
+                            + "waitForReady: false, " + connection(sim, AWS_CREDENTIALS_ID) + ")\n"
+                            + "echo 'updated'\n"
+                            + "def v = lambdaPublishVersion(functionName: '" + fn + "', codeSha256: up.codeSha256, "
+                            + "description: 'after restart', " + WAIT + connection(sim, AWS_CREDENTIALS_ID) + ")\n"
+                            + "echo \"published=${v.published} version=${v.version} sha=${v.codeSha256}\"\n",
+                    true));
             WorkflowRun b = p.scheduleBuild2(0).waitForStart();
             j.waitForMessage("updated", b);
             sim.control().scriptStates(fn, Collections.nCopies(10_000, StateSnapshot.of("Active", "InProgress")));
@@ -130,7 +140,8 @@ class RestartSurvivingWaitTest {
             String uploaded = sim.control().inspect(fn).codeSha256();
             j.assertLogContains("published=true version=1 sha=" + uploaded, b);
             assertEquals(uploaded, sim.control().inspect(fn).versions().get(0).codeSha256());
-            assertEquals("after restart", sim.control().inspect(fn).versions().get(0).description());
+            assertEquals(
+                    "after restart", sim.control().inspect(fn).versions().get(0).description());
         });
     }
 
@@ -140,14 +151,16 @@ class RestartSurvivingWaitTest {
         sim.control().inject("UpdateFunctionCode", Fault.delay(Duration.ofSeconds(20), 1));
         sessions.then(j -> {
             LambdaTestSupport.storeAwsCredentials(j.jenkins);
-            WorkflowRun b = start(j, "lambdaUpdateCode(functionName: '" + fn + "', s3Bucket: 'builds', "
-                    + "s3Key: 'app-9.zip', " + connection(sim, AWS_CREDENTIALS_ID) + ")\n");
+            WorkflowRun b = start(
+                    j,
+                    "lambdaUpdateCode(functionName: '" + fn + "', s3Bucket: 'builds', " + "s3Key: 'app-9.zip', "
+                            + connection(sim, AWS_CREDENTIALS_ID) + ")\n");
             j.waitForMessage("Updating Lambda function...", b);
         });
         sessions.then(j -> {
             WorkflowRun b = j.assertBuildStatus(Result.FAILURE, j.waitForCompletion(lastBuild(j)));
-            j.assertLogContains("Jenkins restarted while UpdateFunctionCode for " + fn
-                    + " was on its way to AWS Lambda", b);
+            j.assertLogContains(
+                    "Jenkins restarted while UpdateFunctionCode for " + fn + " was on its way to AWS Lambda", b);
             j.assertLogContains("aws lambda get-function", b);
             j.assertLogNotContains("\tat ", b);
         });
@@ -159,11 +172,15 @@ class RestartSurvivingWaitTest {
         BlockingAwsCredentials.blocking = true;
         try {
             sessions.then(j -> {
-                CredentialsProvider.lookupStores(j.jenkins).iterator().next().addCredentials(Domain.global(),
-                        new BlockingAwsCredentials("slow-sts"));
-                WorkflowRun b = start(j, "def r = lambdaAwaitReady(functionName: '" + fn + "', "
-                        + connection(sim, "slow-sts") + ")\n"
-                        + "echo \"state=${r.state}/${r.lastUpdateStatus}\"\n");
+                CredentialsProvider.lookupStores(j.jenkins)
+                        .iterator()
+                        .next()
+                        .addCredentials(Domain.global(), new BlockingAwsCredentials("slow-sts"));
+                WorkflowRun b = start(
+                        j,
+                        "def r = lambdaAwaitReady(functionName: '" + fn + "', "
+                                + connection(sim, "slow-sts") + ")\n"
+                                + "echo \"state=${r.state}/${r.lastUpdateStatus}\"\n");
                 // the step is resolving its credentials (as a role assumption through STS would): still starting
                 assertTrue(BlockingAwsCredentials.entered.await(60, TimeUnit.SECONDS));
                 j.assertLogNotContains("Waiting for Lambda function", b);
@@ -223,7 +240,8 @@ class RestartSurvivingWaitTest {
                 }
                 throw SdkClientException.create("released after the restart");
             }
-            return AwsBasicCredentials.create(SimulatorCredentials.ACCESS_KEY_ID, SimulatorCredentials.SECRET_ACCESS_KEY);
+            return AwsBasicCredentials.create(
+                    SimulatorCredentials.ACCESS_KEY_ID, SimulatorCredentials.SECRET_ACCESS_KEY);
         }
 
         @Override
@@ -242,8 +260,7 @@ class RestartSurvivingWaitTest {
         }
 
         @Override
-        public void refresh() {
-        }
+        public void refresh() {}
 
         @Override
         public String getDisplayName() {
@@ -251,7 +268,6 @@ class RestartSurvivingWaitTest {
         }
 
         @TestExtension
-        public static final class DescriptorImpl extends CredentialsDescriptor {
-        }
+        public static final class DescriptorImpl extends CredentialsDescriptor {}
     }
 }

@@ -45,8 +45,9 @@ public abstract class AbstractLambdaBuilder<S extends AbstractLambdaStep> extend
 
     /** Text fields expand build variables ({@code ${LAMBDA_CODE_SHA256}} of an earlier step, parameters). */
     @Override
-    public boolean perform(@NonNull AbstractBuild<?, ?> build, @NonNull Launcher launcher,
-            @NonNull BuildListener listener) throws InterruptedException, IOException {
+    public boolean perform(
+            @NonNull AbstractBuild<?, ?> build, @NonNull Launcher launcher, @NonNull BuildListener listener)
+            throws InterruptedException, IOException {
         EnvVars env = build.getEnvironment(listener);
         env.overrideAll(build.getBuildVariables());
         LambdaResult result;

@@ -153,8 +153,8 @@ public abstract class AbstractLambdaStep extends Step {
     /** As configured; not validated here: the engine's requests validate and name the first bad parameter. */
     @NonNull
     public WaitSettings waitSettings() {
-        return new WaitSettings(maxWaitAttempts, Duration.ofSeconds(pollInterval), WaitPolicyName.parse(waitPolicy),
-                failOnTimeout);
+        return new WaitSettings(
+                maxWaitAttempts, Duration.ofSeconds(pollInterval), WaitPolicyName.parse(waitPolicy), failOnTimeout);
     }
 
     /**

@@ -49,8 +49,8 @@ public final class LambdaAwaitReadyStep extends AbstractLambdaStep {
 
     @Override
     public StepExecution start(StepContext context) throws AbortException {
-        return new Execution(this, UserErrors.checked(() -> Requests.awaitReady(this, UnaryOperator.identity())),
-                context);
+        return new Execution(
+                this, UserErrors.checked(() -> Requests.awaitReady(this, UnaryOperator.identity())), context);
     }
 
     @NonNull
@@ -66,6 +66,7 @@ public final class LambdaAwaitReadyStep extends AbstractLambdaStep {
 
         /** What to wait for, validated when the step starts; kept so that a restart while starting can start again. */
         private final String function;
+
         private final @CheckForNull String qualifier;
 
         Execution(LambdaAwaitReadyStep step, AwaitReadyRequest request, StepContext context) {

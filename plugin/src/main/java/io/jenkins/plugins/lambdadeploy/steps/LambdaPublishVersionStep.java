@@ -92,6 +92,7 @@ public final class LambdaPublishVersionStep extends AbstractFunctionChangingStep
         private final transient LambdaPublishVersionStep step;
         /** What to publish once the wait ends, possibly after a restart; no secret among them. */
         private final @CheckForNull String description;
+
         private final @CheckForNull String codeSha256;
         private final @CheckForNull String revisionId;
         private final int maxRetries;
@@ -171,6 +172,5 @@ public final class LambdaPublishVersionStep extends AbstractFunctionChangingStep
         public FormValidation doCheckCodeSha256(@QueryParameter String value) {
             return FormChecks.check(() -> Validation.codeSha256(value));
         }
-
     }
 }

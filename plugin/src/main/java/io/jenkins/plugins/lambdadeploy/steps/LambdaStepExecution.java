@@ -80,9 +80,11 @@ abstract class LambdaStepExecution extends GeneralNonBlockingStepExecution {
     private volatile StepPhase phase = StepPhase.STARTING;
     /** The Lambda operation a {@link StepPhase#CALLING} step sent, for the message after a restart. */
     private @CheckForNull String callInFlight;
+
     private @CheckForNull Connection connection;
     /** What the wait polls, as the engine validated it. */
     private @CheckForNull String awaitedFunction;
+
     private @CheckForNull String awaitedQualifier;
     /**
      * The {@link ResumableWait}: its deadline, in epoch milliseconds as {@code sleep} keeps its end (0 before the wait
@@ -92,26 +94,38 @@ abstract class LambdaStepExecution extends GeneralNonBlockingStepExecution {
      * reads them from yet another thread.
      */
     private volatile long deadline;
+
     private volatile int attempts;
 
     @SuppressFBWarnings(value = "SE_TRANSIENT_FIELD_NOT_RESTORED", justification = "Only used by start().")
     private final transient @CheckForNull AbstractLambdaStep connectionSettings;
-    @SuppressFBWarnings(value = "SE_TRANSIENT_FIELD_NOT_RESTORED",
+
+    @SuppressFBWarnings(
+            value = "SE_TRANSIENT_FIELD_NOT_RESTORED",
             justification = "Captured again in onResume; the base class captures it for each background task.")
     private transient volatile @CheckForNull Authentication authentication;
-    @SuppressFBWarnings(value = "SE_TRANSIENT_FIELD_NOT_RESTORED",
+
+    @SuppressFBWarnings(
+            value = "SE_TRANSIENT_FIELD_NOT_RESTORED",
             justification = "Secrets are never persisted: credentials are looked up again after a restart.")
     private transient volatile @CheckForNull CredentialsSource credentials;
-    @SuppressFBWarnings(value = "SE_TRANSIENT_FIELD_NOT_RESTORED",
+
+    @SuppressFBWarnings(
+            value = "SE_TRANSIENT_FIELD_NOT_RESTORED",
             justification = "Only refines a timeout message; a restarted wait starts without it.")
     private transient @CheckForNull FunctionStatus lastSeen;
+
     @SuppressFBWarnings(value = "SE_TRANSIENT_FIELD_NOT_RESTORED", justification = "Re-armed in onResume.")
     private transient volatile @CheckForNull Future<?> timer;
-    @SuppressFBWarnings(value = "SE_TRANSIENT_FIELD_NOT_RESTORED",
+
+    @SuppressFBWarnings(
+            value = "SE_TRANSIENT_FIELD_NOT_RESTORED",
             justification = "Only while a call runs, to say on stop what may have reached Lambda.")
     private transient volatile @CheckForNull LambdaDeployer deployer;
+
     @SuppressFBWarnings(value = "SE_TRANSIENT_FIELD_NOT_RESTORED", justification = "A stopped step is not resumed.")
     private transient volatile boolean stopped;
+
     @SuppressFBWarnings(value = "SE_TRANSIENT_FIELD_NOT_RESTORED", justification = "Set again in onResume.")
     private transient volatile long generation;
 
@@ -158,8 +172,8 @@ abstract class LambdaStepExecution extends GeneralNonBlockingStepExecution {
         authentication = Jenkins.getAuthentication2();
         EnvVars environment = getContext().get(EnvVars.class);
         AbstractLambdaStep settings = Objects.requireNonNull(connectionSettings, "no step");
-        connection = UserErrors.checked(() -> Connection.resolve(settings,
-                environment == null ? new EnvVars() : environment, UnaryOperator.identity()));
+        connection = UserErrors.checked(() -> Connection.resolve(
+                settings, environment == null ? new EnvVars() : environment, UnaryOperator.identity()));
         inBackground(this::begin);
         return false;
     }
@@ -171,14 +185,22 @@ abstract class LambdaStepExecution extends GeneralNonBlockingStepExecution {
         generation = AwsClients.generation();
         switch (phase.afterRestart(startIsRepeatable())) {
             case START_AGAIN -> inBackground(this::begin);
-            case RESUME_WAIT -> inBackground(context -> {
-                context.log().waitResumed(awaitedFunction(), attempts, waitSettings().toPolicy().maxAttempts());
-                poll(context);
-            });
-            case FAIL_NOTHING_SENT -> getContext().onFailure(
-                    new AbortException(Messages.LambdaStepExecution_RestartedBeforeCall(functionName)));
-            case FAIL_CALL_MAY_HAVE_REACHED_LAMBDA -> getContext().onFailure(
-                    new AbortException(Messages.LambdaStepExecution_RestartedDuringCall(callInFlight, functionName)));
+            case RESUME_WAIT ->
+                inBackground(context -> {
+                    context.log()
+                            .waitResumed(
+                                    awaitedFunction(),
+                                    attempts,
+                                    waitSettings().toPolicy().maxAttempts());
+                    poll(context);
+                });
+            case FAIL_NOTHING_SENT ->
+                getContext()
+                        .onFailure(new AbortException(Messages.LambdaStepExecution_RestartedBeforeCall(functionName)));
+            case FAIL_CALL_MAY_HAVE_REACHED_LAMBDA ->
+                getContext()
+                        .onFailure(new AbortException(
+                                Messages.LambdaStepExecution_RestartedDuringCall(callInFlight, functionName)));
         }
     }
 
@@ -189,7 +211,10 @@ abstract class LambdaStepExecution extends GeneralNonBlockingStepExecution {
         TaskListener listener = getContext().get(TaskListener.class);
         LambdaDeployer calling = deployer;
         if (listener != null && functionName != null) {
-            BuildLog.of(listener).aborted(functionName, calling == null ? null : calling.inFlight().orElse(null));
+            BuildLog.of(listener)
+                    .aborted(
+                            functionName,
+                            calling == null ? null : calling.inFlight().orElse(null));
         }
         cancel(timer);
         super.stop(cause);
@@ -200,8 +225,9 @@ abstract class LambdaStepExecution extends GeneralNonBlockingStepExecution {
         return switch (phase) {
             case STARTING -> "starting";
             case CALLING -> "calling " + callInFlight + " for " + functionName;
-            case WAITING -> "waiting for " + awaitedFunction + " to be ready: " + attempts + " polls so far, giving up "
-                    + "at " + Instant.ofEpochMilli(deadline);
+            case WAITING ->
+                "waiting for " + awaitedFunction + " to be ready: " + attempts + " polls so far, giving up " + "at "
+                        + Instant.ofEpochMilli(deadline);
         };
     }
 
@@ -218,8 +244,9 @@ abstract class LambdaStepExecution extends GeneralNonBlockingStepExecution {
     }
 
     /** Starts the restart-surviving wait for {@code function} and polls at once. */
-    protected final void startWait(@NonNull BackgroundContext context, @NonNull String function,
-            @CheckForNull String qualifier) throws Exception {
+    protected final void startWait(
+            @NonNull BackgroundContext context, @NonNull String function, @CheckForNull String qualifier)
+            throws Exception {
         ResumableWait wait = pollStep(context).start(Instant.now());
         awaitedFunction = function;
         awaitedQualifier = qualifier;
@@ -255,8 +282,8 @@ abstract class LambdaStepExecution extends GeneralNonBlockingStepExecution {
     /** As the step was configured; a policy name the engine does not know fails the step naming waitPolicy. */
     @NonNull
     protected final WaitSettings waitSettings() {
-        return new WaitSettings(maxWaitAttempts, Duration.ofSeconds(pollInterval), WaitPolicyName.parse(waitPolicy),
-                failOnTimeout);
+        return new WaitSettings(
+                maxWaitAttempts, Duration.ofSeconds(pollInterval), WaitPolicyName.parse(waitPolicy), failOnTimeout);
     }
 
     /**
@@ -264,8 +291,9 @@ abstract class LambdaStepExecution extends GeneralNonBlockingStepExecution {
      * or throws, as the engine decides.
      */
     @NonNull
-    protected final LambdaResult concludeWait(@NonNull BackgroundContext context, @NonNull LambdaResult soFar,
-            @NonNull WaitOutcome outcome) throws AbortException {
+    protected final LambdaResult concludeWait(
+            @NonNull BackgroundContext context, @NonNull LambdaResult soFar, @NonNull WaitOutcome outcome)
+            throws AbortException {
         try (LambdaClients.Session session = context.session()) {
             return context.deployer(session)
                     .concludeWait(awaitedFunction(), soFar, outcome, waitSettings(), afterTheWait(), null);
@@ -335,11 +363,15 @@ abstract class LambdaStepExecution extends GeneralNonBlockingStepExecution {
             return;
         }
         Authentication as = Objects.requireNonNull(authentication, "not started");
-        timer = Timer.get().schedule(() -> {
-            try (ACLContext ignored = ACL.as2(as)) {
-                inBackground(this::poll);
-            }
-        }, delay.toMillis(), TimeUnit.MILLISECONDS);
+        timer = Timer.get()
+                .schedule(
+                        () -> {
+                            try (ACLContext ignored = ACL.as2(as)) {
+                                inBackground(this::poll);
+                            }
+                        },
+                        delay.toMillis(),
+                        TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -422,7 +454,8 @@ abstract class LambdaStepExecution extends GeneralNonBlockingStepExecution {
 
         /** A client for one call or one poll, with credentials resolved once per step; close it afterwards. */
         LambdaClients.Session session() throws AbortException {
-            return AwsClients.open(Objects.requireNonNull(connection, "not started").settings(credentials()));
+            return AwsClients.open(
+                    Objects.requireNonNull(connection, "not started").settings(credentials()));
         }
 
         /** The engine's operations on {@code session}; while one runs, {@link #stop} can say what is on the wire. */

@@ -157,13 +157,14 @@ public final class LambdaUpdateCodeStep extends AbstractFunctionChangingStep {
         protected void begin(@NonNull BackgroundContext context) throws Exception {
             // the workspace only for a zipFile: asking for it could fail (agent gone) where S3 and image need none
             FilePath workspace = step.getZipFile() == null ? null : context.workspace();
-            UpdateCodeRequest request = Requests.updateCode(step,
-                    CodeSources.of(step, workspace, UnaryOperator.identity()), UnaryOperator.identity());
+            UpdateCodeRequest request = Requests.updateCode(
+                    step, CodeSources.of(step, workspace, UnaryOperator.identity()), UnaryOperator.identity());
             context.resolveCredentials();
             markCallInFlight(LambdaOperationNames.UPDATE_FUNCTION_CODE);
             LambdaResult result;
             try (LambdaClients.Session session = context.session()) {
-                result = context.deployer(session).updateCode(request.toBuilder().waitForReady(false).build());
+                result = context.deployer(session)
+                        .updateCode(request.toBuilder().waitForReady(false).build());
             }
             if (request.dryRun() || !request.waitForReady()) {
                 complete(context, result);
@@ -177,7 +178,8 @@ public final class LambdaUpdateCodeStep extends AbstractFunctionChangingStep {
         @Override
         protected LambdaResult afterWait(@NonNull BackgroundContext context, @NonNull WaitOutcome outcome)
                 throws AbortException {
-            return concludeWait(context, Objects.requireNonNull(updated, "no update").toResult(), outcome);
+            return concludeWait(
+                    context, Objects.requireNonNull(updated, "no update").toResult(), outcome);
         }
     }
 

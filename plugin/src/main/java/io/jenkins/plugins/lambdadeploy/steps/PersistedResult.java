@@ -50,7 +50,18 @@ final class PersistedResult implements Serializable {
 
     @NonNull
     LambdaResult toResult() {
-        return new LambdaResult(functionName, functionArn, version, codeSha256, revisionId, state, lastUpdateStatus,
-                attempts, Duration.ofMillis(waitedMillis), published, timedOut, warning);
+        return new LambdaResult(
+                functionName,
+                functionArn,
+                version,
+                codeSha256,
+                revisionId,
+                state,
+                lastUpdateStatus,
+                attempts,
+                Duration.ofMillis(waitedMillis),
+                published,
+                timedOut,
+                warning);
     }
 }
