@@ -67,6 +67,15 @@ final class ConnectionOptions {
     String roleSessionName;
 
     @Option(
+            order = 104,
+            names = "--role-duration-seconds",
+            paramLabel = "SECONDS",
+            description = "How long the assumed role's session lasts, 900 to 43200 seconds (default: 3600; the role's "
+                    + "maximum session duration must allow it). Renewed before it ends, so a long wait goes on.")
+    @Nullable
+    Integer roleDurationSeconds;
+
+    @Option(
             order = 105,
             names = "--endpoint-url",
             paramLabel = "URL",
@@ -85,7 +94,7 @@ final class ConnectionOptions {
             regionParameter = profileRegion(profiles, env).orElse(null);
         }
         String resolvedRegion = RegionResolver.resolve(regionParameter, env);
-        RoleAssumption role = RoleAssumption.of(roleArn, externalId, roleSessionName, null);
+        RoleAssumption role = RoleAssumption.of(roleArn, externalId, roleSessionName, roleDurationSeconds);
         URI endpoint = Validation.endpointUrl(
                 !isBlank(endpointUrl)
                         ? endpointUrl

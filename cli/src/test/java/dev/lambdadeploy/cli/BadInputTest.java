@@ -66,6 +66,7 @@ class BadInputTest {
                 "deploy --function-name fn --s3-bucket b1b --s3-key k --region mars   | ❌ Invalid --region: 'mars' is not an AWS region code",
                 "deploy --function-name fn --s3-bucket b1b --s3-key k --role-arn arn:nope | ❌ Invalid --role-arn: 'arn:nope' is not an IAM role ARN",
                 "deploy --function-name fn --s3-bucket b1b --s3-key k --external-id xyz | ❌ Invalid --external-id: is only used when assuming a role",
+                "deploy --function-name fn --s3-bucket b1b --s3-key k --role-arn arn:aws:iam::123456789012:role/d --role-duration-seconds 600 | ❌ Invalid --role-duration-seconds: must be between 900 and 43200 seconds, was 600",
                 "deploy --function-name fn --s3-bucket b1b --s3-key k --endpoint-url ftp://x | ❌ Invalid --endpoint-url: 'ftp://x' is not an http or https URL",
                 "deploy --function-name fn --s3-bucket b1b --s3-key k --profile nobody | ❌ Invalid --profile: no profile 'nobody'",
                 "update-code --function-name fn --s3-bucket b1b --s3-key k --dry-run --publish | ❌ Invalid --publish: cannot be combined with --dry-run",
