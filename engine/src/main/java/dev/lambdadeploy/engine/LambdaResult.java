@@ -200,6 +200,34 @@ public record LambdaResult(
         return Collections.unmodifiableMap(map);
     }
 
+    /**
+     * The result {@link #toMap()} gave: a front end may keep the plain map (the Jenkins plugin persists it across a
+     * restart) and have the result back. {@code secondsWaited} comes back to the millisecond.
+     *
+     * @throws IllegalArgumentException when {@code map} is not such a map
+     */
+    public static LambdaResult fromMap(Map<String, ?> map) {
+        try {
+            return new LambdaResult(
+                    (String) Objects.requireNonNull(map.get("functionName"), "functionName"),
+                    (String) map.get("functionArn"),
+                    (String) map.get("version"),
+                    (String) map.get("codeSha256"),
+                    (String) map.get("revisionId"),
+                    (String) map.get("state"),
+                    (String) map.get("lastUpdateStatus"),
+                    ((Number) Objects.requireNonNull(map.get("attempts"), "attempts")).intValue(),
+                    Duration.ofMillis(Math.round(
+                            ((Number) Objects.requireNonNull(map.get("secondsWaited"), "secondsWaited")).doubleValue()
+                                    * 1000)),
+                    (Boolean) Objects.requireNonNull(map.get("published"), "published"),
+                    (Boolean) Objects.requireNonNull(map.get("timedOut"), "timedOut"),
+                    (String) map.get("warning"));
+        } catch (ClassCastException | NullPointerException e) {
+            throw new IllegalArgumentException("not a map of LambdaResult.toMap(): " + e.getMessage(), e);
+        }
+    }
+
     /** The variables a freestyle build step exports to the steps after it; absent values are left out. */
     public Map<String, String> environment() {
         Map<String, String> env = new LinkedHashMap<>();

@@ -154,4 +154,22 @@ class LambdaResultTest {
     private static java.util.Map.Entry<String, Object> entry(String k, Object v) {
         return new java.util.AbstractMap.SimpleImmutableEntry<>(k, v);
     }
+
+    @Test
+    void theMapGivesTheResultBack() {
+        LambdaResult waited =
+                published.toBuilder().waited(Duration.ofMillis(61_234)).build();
+
+        assertThat(LambdaResult.fromMap(waited.toMap())).isEqualTo(waited);
+        assertThat(LambdaResult.fromMap(
+                        new java.util.LinkedHashMap<>(LambdaResult.empty("fn").toMap())))
+                .isEqualTo(LambdaResult.empty("fn"));
+    }
+
+    @Test
+    void aMapOfSomethingElseIsRefused() {
+        assertThatThrownBy(() -> LambdaResult.fromMap(java.util.Map.of("functionName", "fn")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("attempts");
+    }
 }

@@ -19,6 +19,7 @@ import io.jenkins.plugins.lambdadeploy.CodeSources;
 import io.jenkins.plugins.lambdadeploy.FormChecks;
 import io.jenkins.plugins.lambdadeploy.Requests;
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -145,8 +146,11 @@ public final class LambdaUpdateCodeStep extends AbstractFunctionChangingStep {
 
         @SuppressFBWarnings(value = "SE_TRANSIENT_FIELD_NOT_RESTORED", justification = "Only used when starting.")
         private final transient LambdaUpdateCodeStep step;
-        /** What UpdateFunctionCode answered; the wait adds the state it ends in. Persisted: not the record itself. */
-        private @CheckForNull PersistedResult updated;
+        /**
+         * What UpdateFunctionCode answered, as the plain map of {@link LambdaResult#toMap()}: persisted across a
+         * restart (no record and no secret in {@code program.dat}); the wait adds the state it ends in.
+         */
+        private @CheckForNull LinkedHashMap<String, Object> updated;
 
         Execution(LambdaUpdateCodeStep step, StepContext context) {
             super(step, context);
@@ -170,7 +174,7 @@ public final class LambdaUpdateCodeStep extends AbstractFunctionChangingStep {
                 complete(context, result);
                 return;
             }
-            updated = PersistedResult.of(result);
+            updated = new LinkedHashMap<>(result.toMap());
             startWait(context, request.functionName(), null);
         }
 
@@ -178,8 +182,7 @@ public final class LambdaUpdateCodeStep extends AbstractFunctionChangingStep {
         @Override
         protected LambdaResult afterWait(@NonNull BackgroundContext context, @NonNull WaitOutcome outcome)
                 throws AbortException {
-            return concludeWait(
-                    context, Objects.requireNonNull(updated, "no update").toResult(), outcome);
+            return concludeWait(context, LambdaResult.fromMap(Objects.requireNonNull(updated, "no update")), outcome);
         }
     }
 
