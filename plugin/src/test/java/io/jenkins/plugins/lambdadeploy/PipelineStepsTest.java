@@ -420,9 +420,15 @@ class PipelineStepsTest {
 
     @Test
     void freestyleBuildStepsAreNotOfferedToPipeline(JenkinsRule j) throws Exception {
-        WorkflowRun b =
-                run(j, "step([$class: 'LambdaAwaitReadyBuilder', functionName: 'my-function'])\n", Result.FAILURE);
-        j.assertLogContains("LambdaAwaitReadyBuilder", b);
+        // a well-formed build step, so only its not being a SimpleBuildStep can stop it
+        WorkflowRun b = run(
+                j,
+                "step([$class: 'LambdaAwaitReadyBuilder', step: [$class: 'LambdaAwaitReadyStep', "
+                        + "functionName: 'my-function']])\n",
+                Result.FAILURE);
+        j.assertLogContains(
+                "no known implementation of interface jenkins.tasks.SimpleBuildStep is named LambdaAwaitReadyBuilder",
+                b);
         j.assertLogNotContains("Waiting for Lambda function", b);
     }
 

@@ -127,9 +127,10 @@ class RestartSurvivingWaitTest {
                             + "description: 'after restart', " + WAIT + connection(sim, AWS_CREDENTIALS_ID) + ")\n"
                             + "echo \"published=${v.published} version=${v.version} sha=${v.codeSha256}\"\n",
                     true));
+            // scripted answers are GetFunction's only: the update goes through, the publish's wait sees InProgress
+            sim.control().scriptStates(fn, Collections.nCopies(10_000, StateSnapshot.of("Active", "InProgress")));
             WorkflowRun b = p.scheduleBuild2(0).waitForStart();
             j.waitForMessage("updated", b);
-            sim.control().scriptStates(fn, Collections.nCopies(10_000, StateSnapshot.of("Active", "InProgress")));
             j.waitForMessage("  Waiting... (attempt 2/300)", b);
         });
         sessions.then(j -> {
@@ -184,14 +185,15 @@ class RestartSurvivingWaitTest {
                 // the step is resolving its credentials (as a role assumption through STS would): still starting
                 assertTrue(BlockingAwsCredentials.entered.await(60, TimeUnit.SECONDS));
                 j.assertLogNotContains("Waiting for Lambda function", b);
+                // before the restart: the resumed step may resolve its credentials before the next session's code runs
+                BlockingAwsCredentials.blocking = false;
             });
             sessions.then(j -> {
-                BlockingAwsCredentials.blocking = false;
-                BlockingAwsCredentials.release.countDown();
                 WorkflowRun b = j.assertBuildStatusSuccess(j.waitForCompletion(lastBuild(j)));
                 j.assertLogContains("state=Active/Successful", b);
             });
         } finally {
+            // the first session's resolution is still blocked: released only now, it fails quietly (stale work)
             BlockingAwsCredentials.blocking = false;
             BlockingAwsCredentials.release.countDown();
         }

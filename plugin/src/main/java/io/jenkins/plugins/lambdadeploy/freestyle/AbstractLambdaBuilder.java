@@ -61,7 +61,8 @@ public abstract class AbstractLambdaBuilder<S extends AbstractLambdaStep> extend
         } catch (LambdaDeployException e) {
             throw new AbortException(e.getMessage());
         }
-        build.addAction(new LambdaResultAction(result.environment()));
+        // replaces an earlier Lambda build step's variables, all of them: none of its values outlives it
+        build.replaceAction(new LambdaResultAction(result.environment()));
         if (result.warning() != null && step.isUnstableOnWarning()) {
             build.setResult(Result.UNSTABLE);
         }

@@ -48,6 +48,7 @@ import java.util.logging.Logger;
 import jenkins.model.Jenkins;
 import jenkins.util.Timer;
 import org.jenkinsci.plugins.workflow.actions.WarningAction;
+import org.jenkinsci.plugins.workflow.flow.FlowExecution;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.GeneralNonBlockingStepExecution;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -123,6 +124,11 @@ abstract class LambdaStepExecution extends GeneralNonBlockingStepExecution {
             justification = "Only while a call runs, to say on stop what may have reached Lambda.")
     private transient volatile @CheckForNull LambdaDeployer deployer;
 
+    @SuppressFBWarnings(
+            value = "SE_TRANSIENT_FIELD_NOT_RESTORED",
+            justification = "The thread of the background work running now, interrupted by stop().")
+    private transient volatile @CheckForNull Thread worker;
+
     @SuppressFBWarnings(value = "SE_TRANSIENT_FIELD_NOT_RESTORED", justification = "A stopped step is not resumed.")
     private transient volatile boolean stopped;
 
@@ -178,10 +184,13 @@ abstract class LambdaStepExecution extends GeneralNonBlockingStepExecution {
         return false;
     }
 
-    /** Decides by the phase the step was saved in; never calls the base class, which cannot resume background work. */
+    /**
+     * Decides by the phase the step was saved in; never calls the base class, which cannot resume background work. Runs
+     * on a timer thread (as SYSTEM), so the work goes on as the build's own authentication.
+     */
     @Override
     public void onResume() {
-        authentication = Jenkins.getAuthentication2();
+        authentication = buildAuthentication();
         generation = AwsClients.generation();
         switch (phase.afterRestart(startIsRepeatable())) {
             case START_AGAIN -> inBackground(this::begin);
@@ -204,20 +213,30 @@ abstract class LambdaStepExecution extends GeneralNonBlockingStepExecution {
         }
     }
 
-    /** Says what may already have reached Lambda, then stops the timer and, through the base class, the work. */
+    /**
+     * Says what may already have reached Lambda, then stops the timer and the work: the base class cancels the task it
+     * knows, and the worker is interrupted too, since a timer's {@link #run} may have replaced that task.
+     */
     @Override
     public void stop(@NonNull Throwable cause) throws Exception {
         stopped = true;
-        TaskListener listener = getContext().get(TaskListener.class);
-        LambdaDeployer calling = deployer;
-        if (listener != null && functionName != null) {
-            BuildLog.of(listener)
-                    .aborted(
-                            functionName,
-                            calling == null ? null : calling.inFlight().orElse(null));
+        try {
+            TaskListener listener = getContext().get(TaskListener.class);
+            LambdaDeployer calling = deployer;
+            if (listener != null && functionName != null) {
+                BuildLog.of(listener)
+                        .aborted(
+                                functionName,
+                                calling == null ? null : calling.inFlight().orElse(null));
+            }
+        } finally {
+            cancel(timer);
+            Thread running = worker;
+            if (running != null) {
+                running.interrupt();
+            }
+            super.stop(cause);
         }
-        cancel(timer);
-        super.stop(cause);
     }
 
     @Override
@@ -238,7 +257,7 @@ abstract class LambdaStepExecution extends GeneralNonBlockingStepExecution {
     }
 
     /** Marks the start of {@code operation}, a call that changes the function: a restart now cannot be resumed. */
-    protected final void markCallInFlight(@NonNull String operation) throws InterruptedException {
+    protected final void markCallInFlight(@NonNull String operation) throws InterruptedException, AbortException {
         callInFlight = operation;
         enter(StepPhase.CALLING);
     }
@@ -305,14 +324,35 @@ abstract class LambdaStepExecution extends GeneralNonBlockingStepExecution {
         return Objects.requireNonNull(awaitedFunction, "no wait started");
     }
 
-    /** Records the new phase in {@code program.dat} before going on, so a restart never finds an older one. */
-    private void enter(StepPhase next) throws InterruptedException {
+    /**
+     * Records the new phase in {@code program.dat} before going on, so a restart never finds an older one. A step that
+     * cannot record that it is about to call Lambda does not call it: after a crash it would claim nothing was sent.
+     */
+    private void enter(StepPhase next) throws InterruptedException, AbortException {
         phase = next;
         try {
             getContext().saveState().get(SAVE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
+            if (next == StepPhase.CALLING) {
+                throw new AbortException(Messages.LambdaStepExecution_NotSavedBeforeCall(callInFlight, functionName));
+            }
             LOGGER.log(Level.WARNING, "could not save the state of the step for " + functionName, e);
         }
+    }
+
+    /** The authentication the build runs as, whatever thread asks. */
+    private Authentication buildAuthentication() {
+        try {
+            FlowExecution execution = getContext().get(FlowExecution.class);
+            if (execution != null) {
+                return execution.getAuthentication2();
+            }
+        } catch (IOException e) {
+            LOGGER.log(Level.FINE, "no flow execution", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return Jenkins.getAuthentication2();
     }
 
     /** One poll, the engine's step for it, and either the next timer or the end of the wait. */
@@ -386,6 +426,7 @@ abstract class LambdaStepExecution extends GeneralNonBlockingStepExecution {
             if (stopped || armedIn != AwsClients.generation()) {
                 return;
             }
+            worker = Thread.currentThread();
             try {
                 task.run(backgroundContext());
             } catch (Exception e) {
@@ -394,6 +435,10 @@ abstract class LambdaStepExecution extends GeneralNonBlockingStepExecution {
                     return;
                 }
                 throw e instanceof LambdaDeployException ? new AbortException(e.getMessage()) : e;
+            } finally {
+                if (worker == Thread.currentThread()) {
+                    worker = null;
+                }
             }
         });
     }
