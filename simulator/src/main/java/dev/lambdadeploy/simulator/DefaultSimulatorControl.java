@@ -32,7 +32,9 @@ final class DefaultSimulatorControl implements SimulatorControl {
                 3,
                 128,
                 null,
-                List.of("x86_64"));
+                List.of("x86_64"),
+                List.of(),
+                FunctionSpec.DEFAULT_EPHEMERAL_STORAGE);
         try {
             registry.create(name, Map.of(), spec, pendingFor, clock.instant());
         } catch (ApiException e) {
@@ -43,6 +45,11 @@ final class DefaultSimulatorControl implements SimulatorControl {
     @Override
     public void updateDuration(String function, Duration d) {
         registry.arranged(function).updateDuration(Objects.requireNonNull(d));
+    }
+
+    @Override
+    public void configurationUpdateDuration(String function, Duration d) {
+        registry.arranged(function).configurationUpdateDuration(Objects.requireNonNull(d));
     }
 
     @Override

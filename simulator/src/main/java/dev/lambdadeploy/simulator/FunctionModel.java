@@ -100,7 +100,12 @@ final class FunctionModel {
         requireIdle();
         requireRevision(expectedRevision);
         requireSamePackageType(code);
-        return startUpdate(latest.withCode(code, architectures), publish, arranged.takeArmedFailure(), now);
+        return startUpdate(
+                latest.withCode(code, architectures),
+                publish,
+                arranged.takeArmedFailure(),
+                arranged.updateDuration(),
+                now);
     }
 
     /** What UpdateFunctionCode would answer, changing nothing. */
@@ -118,7 +123,8 @@ final class FunctionModel {
         settle(now);
         requireIdle();
         requireRevision(expectedRevision);
-        return startUpdate(change.apply(latest), false, arranged.takeArmedFailure(), now);
+        return startUpdate(
+                change.apply(latest), false, arranged.takeArmedFailure(), arranged.configurationUpdateDuration(), now);
     }
 
     /** Another actor's update: it does not wait for ours, and no armed failure applies to it. */
@@ -127,7 +133,7 @@ final class FunctionModel {
         if (transition != null) {
             complete(transition, now);
         }
-        startUpdate(latest.withCode(code, null), false, null, now);
+        startUpdate(latest.withCode(code, null), false, null, arranged.updateDuration(), now);
     }
 
     synchronized void setState(String state, Instant now) {
@@ -270,14 +276,15 @@ final class FunctionModel {
         }
     }
 
-    private ConfigSnapshot startUpdate(FunctionSpec next, boolean publish, @Nullable Failure failure, Instant now) {
+    private ConfigSnapshot startUpdate(
+            FunctionSpec next, boolean publish, @Nullable Failure failure, Duration takes, Instant now) {
         FunctionSpec previous = latest;
         latest = next;
         lastModified = now;
         revisionId = Formats.newRevisionId();
         status = status.updating();
         lastUpdateCompletedAt = null;
-        transition = Transition.update(now.plus(arranged.updateDuration()), previous, failure);
+        transition = Transition.update(now.plus(takes), previous, failure);
         return publish ? publishPending(now) : latestSnapshot();
     }
 

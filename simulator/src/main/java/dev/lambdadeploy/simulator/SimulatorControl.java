@@ -13,6 +13,13 @@ public interface SimulatorControl {
     void updateDuration(String function, Duration d);
 
     /**
+     * Duration of every next UpdateFunctionConfiguration of that function (InProgress, then Successful or, when a
+     * failure is armed with {@link #failNextUpdate}, Failed); until set, configuration updates take {@link
+     * #updateDuration}'s duration.
+     */
+    void configurationUpdateDuration(String function, Duration d);
+
+    /**
      * The next UpdateFunctionCode or UpdateFunctionConfiguration of that function ends, after its
      * duration, in LastUpdateStatus Failed with this reason code and reason; the previous code and
      * configuration stay live. Armed before the function exists, it fails the creation instead (State
