@@ -28,6 +28,9 @@ final class FunctionModel {
     private @Nullable Transition transition;
     private @Nullable Instant lastUpdateCompletedAt;
     private final List<PublishedVersion> versions = new ArrayList<>();
+    /** The last version number handed out: numbers of deleted versions are not reused, as on AWS. */
+    private int lastVersionNumber;
+
     private final Map<String, AliasModel> aliases = new TreeMap<>();
 
     FunctionModel(
@@ -222,6 +225,43 @@ final class FunctionModel {
         return updated;
     }
 
+    /** Every alias, by name. */
+    synchronized List<AliasModel> aliases(Instant now) {
+        settle(now);
+        return List.copyOf(aliases.values());
+    }
+
+    /** @throws ApiException 404 when there is no such alias */
+    synchronized void deleteAlias(String alias, Instant now) {
+        alias(alias, now);
+        aliases.remove(alias);
+    }
+
+    /** Deletes one published version; refused while an alias routes to it, as its version or with a weight. */
+    synchronized void deleteVersion(String version, Instant now) {
+        settle(now);
+        PublishedVersion v = version(version);
+        if (v == null) {
+            if (aliases.containsKey(version)) {
+                throw ApiException.invalidParameter("Deletion of aliases is not supported by DeleteFunction: "
+                        + aliasArn(version) + ". Use DeleteAlias.");
+            }
+            throw ApiException.notFound(arn + ":" + version);
+        }
+        List<String> using = aliases.values().stream()
+                .filter(a -> a.functionVersion().equals(version) || a.weights().containsKey(version))
+                .map(AliasModel::name)
+                .toList();
+        if (!using.isEmpty()) {
+            throw ApiException.conflict(
+                    "Unable to delete version because the following aliases reference it: " + using);
+        }
+        if (transition != null && version.equals(transition.publishedVersion())) {
+            throw ApiException.updateInProgress(arn + ":" + version);
+        }
+        versions.remove(v);
+    }
+
     synchronized FunctionView view(Instant now) {
         settle(now);
         Map<String, String> aliasTargets = new LinkedHashMap<>();
@@ -299,7 +339,7 @@ final class FunctionModel {
 
     private PublishedVersion addVersion(String description, SimulatedStatus versionStatus, Instant now) {
         PublishedVersion v = new PublishedVersion(
-                Integer.toString(versions.size() + 1),
+                Integer.toString(++lastVersionNumber),
                 latest,
                 description,
                 now,
@@ -348,8 +388,15 @@ final class FunctionModel {
             throw ApiException.invalidParameter(
                     "$LATEST is not supported for an alias pointing to more than 1 version");
         }
+        if (weights.size() > 1) {
+            throw ApiException.invalidParameter("Number of items in AdditionalVersionWeights cannot be greater than 1");
+        }
         double sum = 0;
         for (Map.Entry<String, Double> w : weights.entrySet()) {
+            if (w.getKey().equals("$LATEST")) {
+                throw ApiException.invalidParameter(
+                        "$LATEST is not supported for an alias pointing to more than 1 version");
+            }
             if (w.getValue() < 0 || w.getValue() > 1) {
                 throw ApiException.validation(
                         "routingConfig.additionalVersionWeights",

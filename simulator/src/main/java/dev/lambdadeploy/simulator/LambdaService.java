@@ -13,6 +13,7 @@ final class LambdaService {
     private static final Pattern ALIAS_NAME = Pattern.compile("(?!^[0-9]+$)([a-zA-Z0-9_-]+)");
     private static final int MAX_DESCRIPTION = 256;
     private static final int MAX_LAYERS = 5;
+    private static final Pattern FUNCTION_VERSION = Pattern.compile("\\$LATEST|[0-9]{1,1024}");
     private static final Pattern LAYER_VERSION_ARN =
             Pattern.compile("arn:[a-zA-Z0-9-]+:lambda:[a-zA-Z0-9-]+:\\d{12}:layer:[a-zA-Z0-9-_]+:[0-9]+");
 
@@ -195,6 +196,11 @@ final class LambdaService {
 
     /** One page of {@code all} under {@code key}, as Lambda pages lists: Marker, MaxItems, NextMarker. */
     private static ApiResponse page(List<ConfigSnapshot> all, String key, Map<String, String> query) {
+        return pageOf(all.stream().map(ApiJson::configuration).toList(), key, query);
+    }
+
+    /** One page of rendered items under {@code key}. */
+    private static ApiResponse pageOf(List<ObjectNode> all, String key, Map<String, String> query) {
         int from = 0;
         String marker = query.get("Marker");
         if (marker != null) {
@@ -220,7 +226,7 @@ final class LambdaService {
         int to = Math.min(all.size(), from + max);
         ObjectNode o = ApiJson.object();
         var list = o.putArray(key);
-        all.subList(from, to).forEach(s -> list.add(ApiJson.configuration(s)));
+        all.subList(from, to).forEach(list::add);
         if (to < all.size()) {
             o.put("NextMarker", Integer.toString(to));
         }
@@ -255,6 +261,49 @@ final class LambdaService {
         AliasModel a = model.updateAlias(
                 name, body.text("FunctionVersion"), description, weights(body), body.text("RevisionId"), now);
         return new ApiResponse(200, ApiJson.alias(a, model.aliasArn(name)));
+    }
+
+    /** ListAliases: every alias by name, or those whose FunctionVersion is the one asked for; paged. */
+    ApiResponse listAliases(ApiRequest request) {
+        Map<String, String> query = request.query();
+        FunctionModel model = registry.get(unqualified(request).name());
+        String version = query.get("FunctionVersion");
+        if (version != null && !FUNCTION_VERSION.matcher(version).matches()) {
+            throw ApiException.validation(
+                    "functionVersion", version, "Member must satisfy regular expression pattern: (\\$LATEST|[0-9]+)");
+        }
+        List<ObjectNode> aliases = model.aliases(request.now()).stream()
+                .filter(a -> version == null || a.functionVersion().equals(version))
+                .map(a -> ApiJson.alias(a, model.aliasArn(a.name())))
+                .toList();
+        return pageOf(aliases, "Aliases", query);
+    }
+
+    /** DeleteAlias: 204 with no body; 404 for an unknown alias. */
+    ApiResponse deleteAlias(ApiRequest request) {
+        FunctionModel model = registry.get(unqualified(request).name());
+        model.deleteAlias(aliasName(request.alias()), request.now());
+        return ApiResponse.noContent();
+    }
+
+    /**
+     * DeleteFunction: without a qualifier the function with its versions and aliases; with a version number (query
+     * Qualifier or a qualified name) only that version, refused while an alias routes to it. $LATEST and alias names
+     * are not versions one can delete.
+     */
+    ApiResponse deleteFunction(ApiRequest request) {
+        FunctionRef ref = ref(request);
+        String qualifier = qualifier(ref, request.query());
+        if (qualifier == null) {
+            registry.delete(ref.name());
+            return ApiResponse.noContent();
+        }
+        FunctionModel model = registry.get(ref.name());
+        if (qualifier.equals("$LATEST")) {
+            throw ApiException.invalidParameter("$LATEST version cannot be deleted without deleting the function.");
+        }
+        model.deleteVersion(qualifier, request.now());
+        return ApiResponse.noContent();
     }
 
     /** A read of $LATEST answers the next scripted state, if {@link SimulatorControl#scriptStates} left one. */

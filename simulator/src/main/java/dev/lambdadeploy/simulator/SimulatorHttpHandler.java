@@ -118,8 +118,17 @@ final class SimulatorHttpHandler implements HttpHandler {
     }
 
     private static void send(
-            HttpExchange exchange, int status, ObjectNode body, String requestId, Map<String, String> extraHeaders)
+            HttpExchange exchange,
+            int status,
+            @Nullable ObjectNode body,
+            String requestId,
+            Map<String, String> extraHeaders)
             throws IOException {
+        if (body == null) {
+            exchange.getResponseHeaders().set("x-amzn-RequestId", requestId);
+            exchange.sendResponseHeaders(status, -1);
+            return;
+        }
         byte[] bytes;
         try {
             bytes = RequestBody.MAPPER.writeValueAsBytes(body);
