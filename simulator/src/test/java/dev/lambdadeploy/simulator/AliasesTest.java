@@ -13,18 +13,6 @@ import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
 
 class AliasesTest extends SimulatorFixture {
 
-    /** A function with versions 1, 2 and 3 of different code. */
-    void threeVersions() {
-        createActive("f");
-        for (int i = 1; i <= 3; i++) {
-            if (i > 1) {
-                updateCode("f", ("zip-" + i).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                advanceSeconds(1);
-            }
-            lambda.publishVersion(p -> p.functionName("f"));
-        }
-    }
-
     static AliasRoutingConfiguration weights(Map<String, Double> w) {
         return AliasRoutingConfiguration.builder().additionalVersionWeights(w).build();
     }

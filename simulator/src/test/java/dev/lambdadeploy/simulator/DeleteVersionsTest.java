@@ -11,7 +11,7 @@ import software.amazon.awssdk.services.lambda.model.InvalidParameterValueExcepti
 import software.amazon.awssdk.services.lambda.model.ResourceConflictException;
 import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
 
-class DeleteVersionsTest extends AliasesTest {
+class DeleteVersionsTest extends SimulatorFixture {
 
     @Test
     void deleteFunctionWithAQualifierDeletesThatVersionOnly() {
