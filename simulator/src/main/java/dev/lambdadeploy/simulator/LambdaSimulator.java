@@ -204,6 +204,7 @@ public final class LambdaSimulator implements AutoCloseable {
                     : credentials;
             FunctionRegistry registry = new FunctionRegistry(region, accountId, updateDuration);
             FaultInjector faults = new FaultInjector();
+            AlarmRegistry alarms = new AlarmRegistry(region, accountId);
             Quotas quotaState = new Quotas(quotas);
             InMemoryJournal journal = new InMemoryJournal();
             SimulatorHttpHandler handler = new SimulatorHttpHandler(
@@ -214,7 +215,9 @@ public final class LambdaSimulator implements AutoCloseable {
                     new LambdaService(registry, createDuration),
                     journal,
                     region,
-                    accountId);
+                    accountId,
+                    new SigV4Verifier(keys, region, CloudWatchProtocol.SIGNING_NAME),
+                    new CloudWatchService(alarms));
             ThreadPoolExecutor executor = newExecutor();
             HttpServer server;
             try {
@@ -231,7 +234,7 @@ public final class LambdaSimulator implements AutoCloseable {
                     executor,
                     region,
                     accountId,
-                    new DefaultSimulatorControl(registry, faults, quotaState, clock),
+                    new DefaultSimulatorControl(registry, alarms, faults, quotaState, clock),
                     journal);
         }
 

@@ -1,6 +1,7 @@
 package dev.lambdadeploy.simulator;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /** Back-door controls for tests, benchmarks and demos. None of these is counted by quotas or journaled. */
@@ -46,6 +47,31 @@ public interface SimulatorControl {
      * RevisionId, InProgress for the update duration. An update in flight is completed first.
      */
     void updateCodeByAnotherActor(String function, byte[] zip);
+
+    /**
+     * Creates a CloudWatch metric alarm, or starts one over: INSUFFICIENT_DATA ("Unchecked: Initial alarm creation")
+     * from the clock's instant on, with no scripted states.
+     */
+    void createAlarm(String name);
+
+    /**
+     * From {@code at} on, DescribeAlarms shows the alarm in {@code state} (OK, ALARM or INSUFFICIENT_DATA) with
+     * {@code reason} as StateReason and {@code at} as StateUpdatedTimestamp, until a later scripted instant. Creates
+     * the alarm first (INSUFFICIENT_DATA) if it does not exist. A second call for the same instant replaces the first.
+     *
+     * @throws IllegalArgumentException for another state
+     */
+    void alarmStateAt(String name, Instant at, String state, String reason);
+
+    /** As {@link #alarmStateAt(String, Instant, String, String)}, {@code offset} after the clock's instant now. */
+    void alarmStateAt(String name, Duration offset, String state, String reason);
+
+    /**
+     * The alarm as DescribeAlarms would show it now.
+     *
+     * @throws java.util.NoSuchElementException for an unknown alarm
+     */
+    AlarmView alarm(String name);
 
     /** @throws java.util.NoSuchElementException for an unknown function */
     FunctionView inspect(String function);
