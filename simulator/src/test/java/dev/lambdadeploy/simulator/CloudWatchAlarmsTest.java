@@ -182,4 +182,41 @@ class CloudWatchAlarmsTest extends SimulatorFixture {
                             e -> assertThat(e.statusCode()).isEqualTo(403));
         }
     }
+
+    /** AWS JSON 1.0, which no SDK used here sends: a request signed with the SDK's SigV4 signer, sent by the JDK. */
+    @Test
+    void theJson10ProtocolIsServedToo() throws Exception {
+        sim.control().alarmStateAt("errors", Duration.ZERO, "ALARM", "Threshold Crossed");
+        byte[] body = "{\"AlarmNames\":[\"errors\"]}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        var request = software.amazon.awssdk.http.SdkHttpFullRequest.builder()
+                .method(software.amazon.awssdk.http.SdkHttpMethod.POST)
+                .uri(sim.endpoint().resolve("/"))
+                .putHeader("Content-Type", "application/x-amz-json-1.0")
+                .putHeader("X-Amz-Target", "GraniteServiceVersion20100801.DescribeAlarms")
+                .build();
+        var signed = software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner.create()
+                .sign(r -> r.identity(AwsBasicCredentials.create(
+                                SimulatorCredentials.ACCESS_KEY_ID, SimulatorCredentials.SECRET_ACCESS_KEY))
+                        .request(request)
+                        .payload(software.amazon.awssdk.http.ContentStreamProvider.fromByteArray(body))
+                        .putProperty(
+                                software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner.SERVICE_SIGNING_NAME,
+                                "monitoring")
+                        .putProperty(
+                                software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner.REGION_NAME, "us-east-1"));
+        var http = java.net.http.HttpRequest.newBuilder(sim.endpoint().resolve("/"))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body));
+        signed.request().headers().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase("Host")) {
+                values.forEach(v -> http.header(name, v));
+            }
+        });
+        var client = java.net.http.HttpClient.newHttpClient(); // Java 17: not AutoCloseable
+        var answer = client.send(http.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.headers().firstValue("Content-Type")).contains("application/x-amz-json-1.0");
+        var json = RequestBody.MAPPER.readTree(answer.body());
+        assertThat(json.at("/MetricAlarms/0/StateValue").asText()).isEqualTo("ALARM");
+        assertThat(json.at("/MetricAlarms/0/StateUpdatedTimestamp").asDouble()).isEqualTo(START.getEpochSecond());
+    }
 }
