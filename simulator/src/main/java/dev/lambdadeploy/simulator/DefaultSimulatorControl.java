@@ -116,6 +116,13 @@ final class DefaultSimulatorControl implements SimulatorControl {
         return existing(function).view(clock.instant());
     }
 
+    @Override
+    public List<AliasView> aliases(String function) {
+        return existing(function).aliases(clock.instant()).stream()
+                .map(a -> new AliasView(a.name(), a.functionVersion(), a.weights(), a.revisionId()))
+                .toList();
+    }
+
     private FunctionModel existing(String function) {
         FunctionModel f = registry.find(function);
         if (f == null) {

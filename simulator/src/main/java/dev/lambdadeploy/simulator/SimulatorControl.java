@@ -75,4 +75,11 @@ public interface SimulatorControl {
 
     /** @throws java.util.NoSuchElementException for an unknown function */
     FunctionView inspect(String function);
+
+    /**
+     * The function's aliases by name, weights included ({@link FunctionView#aliases()} has their versions only).
+     *
+     * @throws java.util.NoSuchElementException for an unknown function
+     */
+    java.util.List<AliasView> aliases(String function);
 }

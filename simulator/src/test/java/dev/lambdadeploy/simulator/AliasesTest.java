@@ -130,4 +130,63 @@ class AliasesTest extends SimulatorFixture {
         assertThat(lambda.getAlias(a -> a.functionName("f").name("live")).routingConfig())
                 .isNull();
     }
+
+    @Test
+    void theControlsShowAliasesWithTheirWeights() {
+        threeVersions();
+        var created = lambda.createAlias(
+                a -> a.functionName("f").name("live").functionVersion("1").routingConfig(weights(Map.of("2", 0.1))));
+        lambda.createAlias(a -> a.functionName("f").name("old").functionVersion("1"));
+        assertThat(sim.control().aliases("f"))
+                .containsExactly(
+                        new AliasView("live", "1", Map.of("2", 0.1), created.revisionId()),
+                        new AliasView(
+                                "old",
+                                "1",
+                                Map.of(),
+                                lambda.getAlias(a -> a.functionName("f").name("old"))
+                                        .revisionId()));
+        assertThatThrownBy(() -> sim.control().aliases("nope")).isInstanceOf(java.util.NoSuchElementException.class);
+    }
+
+    @Test
+    void newOperationsTakeFaultsAndAreJournaledWithTheirFunction() {
+        threeVersions();
+        lambda.createAlias(a -> a.functionName("f").name("live").functionVersion("1"));
+        for (String operation : new String[] {
+            "ListAliases", "UpdateAlias", "DeleteAlias", "DeleteFunction", "UpdateFunctionConfiguration"
+        }) {
+            sim.control().inject(operation, Fault.status(503, "ServiceUnavailableException", 1));
+        }
+        sim.journal().clear();
+        Runnable[] calls = {
+            () -> lambda.listAliases(l -> l.functionName("f")),
+            () -> lambda.updateAlias(a -> a.functionName("f").name("live").functionVersion("2")),
+            () -> lambda.deleteAlias(a -> a.functionName("f").name("live")),
+            () -> lambda.deleteFunction(d -> d.functionName("f").qualifier("3")),
+            () -> lambda.updateFunctionConfiguration(u -> u.functionName("f").timeout(5)),
+        };
+        for (Runnable call : calls) {
+            assertThatThrownBy(call::run)
+                    .isInstanceOfSatisfying(
+                            software.amazon.awssdk.services.lambda.model.LambdaException.class,
+                            e -> assertThat(e.statusCode()).isEqualTo(503));
+        }
+        for (Runnable call : calls) {
+            call.run();
+        }
+        assertThat(sim.journal().entries())
+                .extracting(JournalEntry::operation, JournalEntry::functionName, JournalEntry::status)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("ListAliases", "f", 503),
+                        org.assertj.core.groups.Tuple.tuple("UpdateAlias", "f", 503),
+                        org.assertj.core.groups.Tuple.tuple("DeleteAlias", "f", 503),
+                        org.assertj.core.groups.Tuple.tuple("DeleteFunction", "f", 503),
+                        org.assertj.core.groups.Tuple.tuple("UpdateFunctionConfiguration", "f", 503),
+                        org.assertj.core.groups.Tuple.tuple("ListAliases", "f", 200),
+                        org.assertj.core.groups.Tuple.tuple("UpdateAlias", "f", 200),
+                        org.assertj.core.groups.Tuple.tuple("DeleteAlias", "f", 204),
+                        org.assertj.core.groups.Tuple.tuple("DeleteFunction", "f", 204),
+                        org.assertj.core.groups.Tuple.tuple("UpdateFunctionConfiguration", "f", 200));
+    }
 }
