@@ -119,8 +119,13 @@ final class DefaultSimulatorControl implements SimulatorControl {
     @Override
     public List<AliasView> aliases(String function) {
         return existing(function).aliases(clock.instant()).stream()
-                .map(a -> new AliasView(a.name(), a.functionVersion(), a.weights(), a.revisionId()))
+                .map(AliasModel::view)
                 .toList();
+    }
+
+    @Override
+    public List<AliasChange> aliasHistory(String function) {
+        return existing(function).aliasHistory();
     }
 
     private FunctionModel existing(String function) {

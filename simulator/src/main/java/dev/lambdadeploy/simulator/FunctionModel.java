@@ -32,6 +32,7 @@ final class FunctionModel {
     private int lastVersionNumber;
 
     private final Map<String, AliasModel> aliases = new TreeMap<>();
+    private final List<AliasChange> aliasHistory = new ArrayList<>();
 
     FunctionModel(
             String name,
@@ -189,6 +190,7 @@ final class FunctionModel {
         AliasModel created =
                 new AliasModel(alias, functionVersion, description, Map.copyOf(weights), Formats.newRevisionId());
         aliases.put(alias, created);
+        aliasHistory.add(new AliasChange(now, alias, created.view()));
         return created;
     }
 
@@ -222,7 +224,13 @@ final class FunctionModel {
                 newWeights,
                 Formats.newRevisionId());
         aliases.put(alias, updated);
+        aliasHistory.add(new AliasChange(now, alias, updated.view()));
         return updated;
+    }
+
+    /** Every change of every alias of this function, oldest first. */
+    synchronized List<AliasChange> aliasHistory() {
+        return List.copyOf(aliasHistory);
     }
 
     /** Every alias, by name. */
@@ -235,6 +243,7 @@ final class FunctionModel {
     synchronized void deleteAlias(String alias, Instant now) {
         alias(alias, now);
         aliases.remove(alias);
+        aliasHistory.add(new AliasChange(now, alias, null));
     }
 
     /** Deletes one published version; refused while an alias routes to it, as its version or with a weight. */

@@ -82,4 +82,12 @@ public interface SimulatorControl {
      * @throws java.util.NoSuchElementException for an unknown function
      */
     java.util.List<AliasView> aliases(String function);
+
+    /**
+     * Every change of the function's aliases over HTTP, oldest first, so a test can tell where each alias routed at
+     * every instant, not only now.
+     *
+     * @throws java.util.NoSuchElementException for an unknown function
+     */
+    java.util.List<AliasChange> aliasHistory(String function);
 }

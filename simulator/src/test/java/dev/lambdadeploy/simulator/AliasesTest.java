@@ -189,4 +189,32 @@ class AliasesTest extends SimulatorFixture {
                         org.assertj.core.groups.Tuple.tuple("DeleteFunction", "f", 204),
                         org.assertj.core.groups.Tuple.tuple("UpdateFunctionConfiguration", "f", 200));
     }
+
+    @Test
+    void theAliasHistoryShowsEveryChangeAtItsInstant() {
+        threeVersions();
+        java.time.Instant t0 = clock.instant();
+        lambda.createAlias(a -> a.functionName("f").name("live").functionVersion("1"));
+        advanceSeconds(60);
+        lambda.updateAlias(a -> a.functionName("f").name("live").routingConfig(weights(Map.of("2", 0.1))));
+        advanceSeconds(60);
+        // refused changes leave no trace
+        assertThatThrownBy(() -> lambda.updateAlias(
+                        a -> a.functionName("f").name("live").routingConfig(weights(Map.of("1", 0.5)))))
+                .isInstanceOf(InvalidParameterValueException.class);
+        lambda.updateAlias(
+                a -> a.functionName("f").name("live").functionVersion("2").routingConfig(weights(Map.of())));
+        lambda.deleteAlias(a -> a.functionName("f").name("live"));
+
+        assertThat(sim.control().aliasHistory("f"))
+                .extracting(
+                        AliasChange::at,
+                        c -> c.alias() == null ? null : c.alias().functionVersion(),
+                        c -> c.alias() == null ? null : c.alias().additionalVersionWeights())
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(t0, "1", Map.of()),
+                        org.assertj.core.groups.Tuple.tuple(t0.plusSeconds(60), "1", Map.of("2", 0.1)),
+                        org.assertj.core.groups.Tuple.tuple(t0.plusSeconds(120), "2", Map.of()),
+                        org.assertj.core.groups.Tuple.tuple(t0.plusSeconds(120), null, null));
+    }
 }
