@@ -53,7 +53,10 @@ final class DefaultSimulatorControl implements SimulatorControl {
 
     @Override
     public void configurationUpdateDuration(String function, Duration d) {
-        registry.arranged(function).configurationUpdateDuration(Objects.requireNonNull(d));
+        if (d.isNegative()) {
+            throw new IllegalArgumentException("negative duration: " + d);
+        }
+        registry.arranged(function).configurationUpdateDuration(d);
     }
 
     @Override

@@ -133,10 +133,13 @@ final class SimulatorHttpHandler implements HttpHandler {
             journal.record(new JournalEntry(operation, null, 200, now, requestId, null));
             sendBytes(exchange, 200, protocol.encode(answer), requestId, protocol.headers());
         } catch (ApiException e) {
-            ApiException answer = e.type.equals("TooManyRequestsException")
-                    // CloudWatch's code for a rate limit; 429 lets every SDK see a throttle
-                    ? ApiException.user(429, "Throttling", "Rate exceeded")
-                    : e;
+            // CloudWatch's codes for what Lambda's checks call otherwise; 429 lets every SDK see a throttle
+            ApiException answer = switch (e.type) {
+                case "TooManyRequestsException" -> ApiException.user(429, "Throttling", "Rate exceeded");
+                case "UnrecognizedClientException" -> ApiException.user(403, "InvalidClientTokenId", e.getMessage());
+                case "InvalidSignatureException" -> ApiException.user(403, "SignatureDoesNotMatch", e.getMessage());
+                default -> e;
+            };
             journal.record(new JournalEntry(operation, null, answer.status, clock.instant(), requestId, answer.type));
             Map<String, String> headers = new LinkedHashMap<>(protocol.headers());
             headers.put("x-amzn-query-error", CloudWatchProtocol.queryError(answer));
