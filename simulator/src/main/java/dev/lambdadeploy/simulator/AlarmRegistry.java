@@ -69,6 +69,12 @@ final class AlarmRegistry {
                 name, current.getValue().state(), current.getValue().reason(), current.getKey(), transitioned);
     }
 
+    /** When the alarm was created (its configuration's last update), or null for an unknown alarm. */
+    synchronized @Nullable Instant createdAt(String name) {
+        NavigableMap<Instant, Entry> script = alarms.get(name);
+        return script == null ? null : script.firstKey();
+    }
+
     synchronized List<AlarmView> all(Instant now) {
         return alarms.keySet().stream().map(n -> view(n, now)).toList();
     }

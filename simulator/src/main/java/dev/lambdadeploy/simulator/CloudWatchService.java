@@ -91,7 +91,8 @@ final class CloudWatchService {
         o.put("AlarmName", a.name());
         o.put("AlarmArn", alarms.arn(a.name()));
         o.put("AlarmDescription", "Simulated alarm " + a.name());
-        o.putPOJO("AlarmConfigurationUpdatedTimestamp", a.stateTransitionedAt());
+        Instant created = alarms.createdAt(a.name());
+        o.putPOJO("AlarmConfigurationUpdatedTimestamp", created == null ? a.stateUpdatedAt() : created);
         o.put("ActionsEnabled", true);
         o.putArray("OKActions");
         o.putArray("AlarmActions");

@@ -72,6 +72,7 @@ class CloudWatchAlarmsTest extends SimulatorFixture {
         assertThat(a.stateReason()).startsWith("Threshold Crossed");
         assertThat(a.stateUpdatedTimestamp()).isEqualTo(START.plusSeconds(90));
         assertThat(a.stateTransitionedTimestamp()).isEqualTo(START.plusSeconds(90));
+        assertThat(a.alarmConfigurationUpdatedTimestamp()).isEqualTo(START);
         assertThat(sim.control().alarm("errors").state()).isEqualTo("ALARM");
     }
 
