@@ -48,7 +48,12 @@ final class ApiJson {
         putIfPresent(o, "LastUpdateStatusReasonCode", st.lastUpdateStatusReasonCode());
         o.put("PackageType", spec.code().packageType());
         spec.architectures().forEach(o.putArray("Architectures")::add);
-        o.putObject("EphemeralStorage").put("Size", 512);
+        o.putObject("EphemeralStorage").put("Size", spec.ephemeralStorage());
+        if (!spec.layers().isEmpty()) {
+            var layers = o.putArray("Layers");
+            // the simulator stores no layer contents: every layer is shown with size 0
+            spec.layers().forEach(arn -> layers.addObject().put("Arn", arn).put("CodeSize", 0));
+        }
         return o;
     }
 

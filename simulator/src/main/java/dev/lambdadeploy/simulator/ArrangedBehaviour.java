@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class ArrangedBehaviour {
     private Duration updateDuration;
+    private @Nullable Duration configurationUpdateDuration;
     private @Nullable Failure armedFailure;
     private final Deque<StateSnapshot> scriptedAnswers = new ArrayDeque<>();
 
@@ -25,6 +26,15 @@ final class ArrangedBehaviour {
 
     synchronized void updateDuration(Duration d) {
         updateDuration = d;
+    }
+
+    /** How long an UpdateFunctionConfiguration takes: its own duration if one was set, else the update duration. */
+    synchronized Duration configurationUpdateDuration() {
+        return configurationUpdateDuration == null ? updateDuration : configurationUpdateDuration;
+    }
+
+    synchronized void configurationUpdateDuration(Duration d) {
+        configurationUpdateDuration = d;
     }
 
     synchronized void armFailure(Failure f) {

@@ -28,7 +28,11 @@ final class FunctionModel {
     private @Nullable Transition transition;
     private @Nullable Instant lastUpdateCompletedAt;
     private final List<PublishedVersion> versions = new ArrayList<>();
+    /** The last version number handed out: numbers of deleted versions are not reused, as on AWS. */
+    private int lastVersionNumber;
+
     private final Map<String, AliasModel> aliases = new TreeMap<>();
+    private final List<AliasChange> aliasHistory = new ArrayList<>();
 
     FunctionModel(
             String name,
@@ -100,7 +104,12 @@ final class FunctionModel {
         requireIdle();
         requireRevision(expectedRevision);
         requireSamePackageType(code);
-        return startUpdate(latest.withCode(code, architectures), publish, arranged.takeArmedFailure(), now);
+        return startUpdate(
+                latest.withCode(code, architectures),
+                publish,
+                arranged.takeArmedFailure(),
+                arranged.updateDuration(),
+                now);
     }
 
     /** What UpdateFunctionCode would answer, changing nothing. */
@@ -118,7 +127,8 @@ final class FunctionModel {
         settle(now);
         requireIdle();
         requireRevision(expectedRevision);
-        return startUpdate(change.apply(latest), false, arranged.takeArmedFailure(), now);
+        return startUpdate(
+                change.apply(latest), false, arranged.takeArmedFailure(), arranged.configurationUpdateDuration(), now);
     }
 
     /** Another actor's update: it does not wait for ours, and no armed failure applies to it. */
@@ -127,7 +137,7 @@ final class FunctionModel {
         if (transition != null) {
             complete(transition, now);
         }
-        startUpdate(latest.withCode(code, null), false, null, now);
+        startUpdate(latest.withCode(code, null), false, null, arranged.updateDuration(), now);
     }
 
     synchronized void setState(String state, Instant now) {
@@ -180,6 +190,7 @@ final class FunctionModel {
         AliasModel created =
                 new AliasModel(alias, functionVersion, description, Map.copyOf(weights), Formats.newRevisionId());
         aliases.put(alias, created);
+        aliasHistory.add(new AliasChange(now, alias, created.view()));
         return created;
     }
 
@@ -213,7 +224,51 @@ final class FunctionModel {
                 newWeights,
                 Formats.newRevisionId());
         aliases.put(alias, updated);
+        aliasHistory.add(new AliasChange(now, alias, updated.view()));
         return updated;
+    }
+
+    /** Every change of every alias of this function, oldest first. */
+    synchronized List<AliasChange> aliasHistory() {
+        return List.copyOf(aliasHistory);
+    }
+
+    /** Every alias, by name. */
+    synchronized List<AliasModel> aliases(Instant now) {
+        settle(now);
+        return List.copyOf(aliases.values());
+    }
+
+    /** @throws ApiException 404 when there is no such alias */
+    synchronized void deleteAlias(String alias, Instant now) {
+        alias(alias, now);
+        aliases.remove(alias);
+        aliasHistory.add(new AliasChange(now, alias, null));
+    }
+
+    /** Deletes one published version; refused while an alias routes to it, as its version or with a weight. */
+    synchronized void deleteVersion(String version, Instant now) {
+        settle(now);
+        PublishedVersion v = version(version);
+        if (v == null) {
+            if (aliases.containsKey(version)) {
+                throw ApiException.invalidParameter("Deletion of aliases is not supported by DeleteFunction: "
+                        + aliasArn(version) + ". Use DeleteAlias.");
+            }
+            throw ApiException.notFound(arn + ":" + version);
+        }
+        List<String> using = aliases.values().stream()
+                .filter(a -> a.functionVersion().equals(version) || a.weights().containsKey(version))
+                .map(AliasModel::name)
+                .toList();
+        if (!using.isEmpty()) {
+            throw ApiException.conflict(
+                    "Unable to delete version because the following aliases reference it: " + using);
+        }
+        if (transition != null && version.equals(transition.publishedVersion())) {
+            throw ApiException.updateInProgress(arn + ":" + version);
+        }
+        versions.remove(v);
     }
 
     synchronized FunctionView view(Instant now) {
@@ -270,14 +325,15 @@ final class FunctionModel {
         }
     }
 
-    private ConfigSnapshot startUpdate(FunctionSpec next, boolean publish, @Nullable Failure failure, Instant now) {
+    private ConfigSnapshot startUpdate(
+            FunctionSpec next, boolean publish, @Nullable Failure failure, Duration takes, Instant now) {
         FunctionSpec previous = latest;
         latest = next;
         lastModified = now;
         revisionId = Formats.newRevisionId();
         status = status.updating();
         lastUpdateCompletedAt = null;
-        transition = Transition.update(now.plus(arranged.updateDuration()), previous, failure);
+        transition = Transition.update(now.plus(takes), previous, failure);
         return publish ? publishPending(now) : latestSnapshot();
     }
 
@@ -292,7 +348,7 @@ final class FunctionModel {
 
     private PublishedVersion addVersion(String description, SimulatedStatus versionStatus, Instant now) {
         PublishedVersion v = new PublishedVersion(
-                Integer.toString(versions.size() + 1),
+                Integer.toString(++lastVersionNumber),
                 latest,
                 description,
                 now,
@@ -341,8 +397,15 @@ final class FunctionModel {
             throw ApiException.invalidParameter(
                     "$LATEST is not supported for an alias pointing to more than 1 version");
         }
+        if (weights.size() > 1) {
+            throw ApiException.invalidParameter("Number of items in AdditionalVersionWeights cannot be greater than 1");
+        }
         double sum = 0;
         for (Map.Entry<String, Double> w : weights.entrySet()) {
+            if (w.getKey().equals("$LATEST")) {
+                throw ApiException.invalidParameter(
+                        "$LATEST is not supported for an alias pointing to more than 1 version");
+            }
             if (w.getValue() < 0 || w.getValue() > 1) {
                 throw ApiException.validation(
                         "routingConfig.additionalVersionWeights",

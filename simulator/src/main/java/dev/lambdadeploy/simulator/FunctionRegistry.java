@@ -50,6 +50,13 @@ final class FunctionRegistry {
         });
     }
 
+    /** Removes the function with its versions and aliases; what the controls arranged for the name stays. */
+    void delete(String name) {
+        if (functions.remove(name) == null) {
+            throw ApiException.notFound(arn(name));
+        }
+    }
+
     FunctionModel get(String name) {
         FunctionModel f = functions.get(name);
         if (f == null) {

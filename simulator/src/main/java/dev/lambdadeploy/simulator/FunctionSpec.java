@@ -14,7 +14,12 @@ record FunctionSpec(
         int timeout,
         int memorySize,
         @Nullable Map<String, String> environment,
-        List<String> architectures) {
+        List<String> architectures,
+        List<String> layers,
+        int ephemeralStorage) {
+
+    /** What a function has when CreateFunction does not say: no layers, 512 MB of /tmp. */
+    static final int DEFAULT_EPHEMERAL_STORAGE = 512;
 
     FunctionSpec withCode(CodeArtifact newCode, @Nullable List<String> newArchitectures) {
         return new FunctionSpec(
@@ -26,11 +31,23 @@ record FunctionSpec(
                 timeout,
                 memorySize,
                 environment,
-                newArchitectures == null ? architectures : newArchitectures);
+                newArchitectures == null ? architectures : newArchitectures,
+                layers,
+                ephemeralStorage);
     }
 
     FunctionSpec withDescription(String newDescription) {
         return new FunctionSpec(
-                code, runtime, role, handler, newDescription, timeout, memorySize, environment, architectures);
+                code,
+                runtime,
+                role,
+                handler,
+                newDescription,
+                timeout,
+                memorySize,
+                environment,
+                architectures,
+                layers,
+                ephemeralStorage);
     }
 }

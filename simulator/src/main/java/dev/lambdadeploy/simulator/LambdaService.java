@@ -12,6 +12,10 @@ import org.jspecify.annotations.Nullable;
 final class LambdaService {
     private static final Pattern ALIAS_NAME = Pattern.compile("(?!^[0-9]+$)([a-zA-Z0-9_-]+)");
     private static final int MAX_DESCRIPTION = 256;
+    private static final int MAX_LAYERS = 5;
+    private static final Pattern FUNCTION_VERSION = Pattern.compile("\\$LATEST|[0-9]{1,1024}");
+    private static final Pattern LAYER_VERSION_ARN =
+            Pattern.compile("arn:[a-zA-Z0-9-]+:lambda:[a-zA-Z0-9-]+:\\d{12}:layer:[a-zA-Z0-9-_]+:[0-9]+");
 
     private final FunctionRegistry registry;
     private final Duration createDuration;
@@ -55,7 +59,9 @@ final class LambdaService {
                 timeout(orDefault(body.integer("Timeout"), 3)),
                 memorySize(orDefault(body.integer("MemorySize"), 128)),
                 environment(body),
-                architectures(body, List.of("x86_64")));
+                architectures(body, List.of("x86_64")),
+                orDefault(layers(body), List.of()),
+                orDefault(ephemeralStorage(body), FunctionSpec.DEFAULT_EPHEMERAL_STORAGE));
         Map<String, String> tags = body.stringMap("Tags");
         FunctionModel model = registry.create(name, tags == null ? Map.of() : tags, spec, createDuration, now);
         ConfigSnapshot created = body.bool("Publish") ? model.publishWithCreation(now) : model.latest(now);
@@ -95,6 +101,11 @@ final class LambdaService {
         return new ApiResponse(200, ApiJson.configuration(result));
     }
 
+    /**
+     * UpdateFunctionConfiguration: the members given replace the current ones (Environment as a whole set, Layers as a
+     * whole list); Architectures is not a member of this call (UpdateFunctionCode's), so it is ignored as AWS ignores
+     * unknown members.
+     */
     ApiResponse updateFunctionConfiguration(ApiRequest request) {
         RequestBody body = request.body();
         Instant now = request.now();
@@ -113,6 +124,8 @@ final class LambdaService {
         }
         Map<String, String> env = environment(body);
         boolean envGiven = body.has("Environment");
+        List<String> layers = layers(body);
+        Integer storage = ephemeralStorage(body);
         ConfigSnapshot result = model.updateConfiguration(
                 s -> new FunctionSpec(
                         s.code(),
@@ -123,7 +136,9 @@ final class LambdaService {
                         timeout == null ? s.timeout() : timeout,
                         memory == null ? s.memorySize() : memory,
                         envGiven ? env : s.environment(),
-                        s.architectures()),
+                        s.architectures(),
+                        layers == null ? s.layers() : layers,
+                        storage == null ? s.ephemeralStorage() : storage),
                 body.text("RevisionId"),
                 now);
         return new ApiResponse(200, ApiJson.configuration(result));
@@ -181,6 +196,11 @@ final class LambdaService {
 
     /** One page of {@code all} under {@code key}, as Lambda pages lists: Marker, MaxItems, NextMarker. */
     private static ApiResponse page(List<ConfigSnapshot> all, String key, Map<String, String> query) {
+        return pageOf(all.stream().map(ApiJson::configuration).toList(), key, query);
+    }
+
+    /** One page of rendered items under {@code key}. */
+    private static ApiResponse pageOf(List<ObjectNode> all, String key, Map<String, String> query) {
         int from = 0;
         String marker = query.get("Marker");
         if (marker != null) {
@@ -206,7 +226,7 @@ final class LambdaService {
         int to = Math.min(all.size(), from + max);
         ObjectNode o = ApiJson.object();
         var list = o.putArray(key);
-        all.subList(from, to).forEach(s -> list.add(ApiJson.configuration(s)));
+        all.subList(from, to).forEach(list::add);
         if (to < all.size()) {
             o.put("NextMarker", Integer.toString(to));
         }
@@ -241,6 +261,49 @@ final class LambdaService {
         AliasModel a = model.updateAlias(
                 name, body.text("FunctionVersion"), description, weights(body), body.text("RevisionId"), now);
         return new ApiResponse(200, ApiJson.alias(a, model.aliasArn(name)));
+    }
+
+    /** ListAliases: every alias by name, or those whose FunctionVersion is the one asked for; paged. */
+    ApiResponse listAliases(ApiRequest request) {
+        Map<String, String> query = request.query();
+        FunctionModel model = registry.get(unqualified(request).name());
+        String version = query.get("FunctionVersion");
+        if (version != null && !FUNCTION_VERSION.matcher(version).matches()) {
+            throw ApiException.validation(
+                    "functionVersion", version, "Member must satisfy regular expression pattern: (\\$LATEST|[0-9]+)");
+        }
+        List<ObjectNode> aliases = model.aliases(request.now()).stream()
+                .filter(a -> version == null || a.functionVersion().equals(version))
+                .map(a -> ApiJson.alias(a, model.aliasArn(a.name())))
+                .toList();
+        return pageOf(aliases, "Aliases", query);
+    }
+
+    /** DeleteAlias: 204 with no body; 404 for an unknown alias. */
+    ApiResponse deleteAlias(ApiRequest request) {
+        FunctionModel model = registry.get(unqualified(request).name());
+        model.deleteAlias(aliasName(request.alias()), request.now());
+        return ApiResponse.noContent();
+    }
+
+    /**
+     * DeleteFunction: without a qualifier the function with its versions and aliases; with a version number (query
+     * Qualifier or a qualified name) only that version, refused while an alias routes to it. $LATEST and alias names
+     * are not versions one can delete.
+     */
+    ApiResponse deleteFunction(ApiRequest request) {
+        FunctionRef ref = ref(request);
+        String qualifier = qualifier(ref, request.query());
+        if (qualifier == null) {
+            registry.delete(ref.name());
+            return ApiResponse.noContent();
+        }
+        FunctionModel model = registry.get(ref.name());
+        if (qualifier.equals("$LATEST")) {
+            throw ApiException.invalidParameter("$LATEST version cannot be deleted without deleting the function.");
+        }
+        model.deleteVersion(qualifier, request.now());
+        return ApiResponse.noContent();
     }
 
     /** A read of $LATEST answers the next scripted state, if {@link SimulatorControl#scriptStates} left one. */
@@ -328,6 +391,38 @@ final class LambdaService {
         return vars == null ? Map.of() : Map.copyOf(vars);
     }
 
+    /** Layer version ARNs, at most 5, each as the API model's pattern has it. */
+    private static @Nullable List<String> layers(RequestBody body) {
+        List<String> layers = body.stringList("Layers");
+        if (layers == null) {
+            return null;
+        }
+        for (String arn : layers) {
+            if (!LAYER_VERSION_ARN.matcher(arn).matches()) {
+                throw ApiException.validation(
+                        "layers", layers, "Member must satisfy regular expression pattern: " + LAYER_VERSION_ARN);
+            }
+        }
+        if (layers.size() > MAX_LAYERS) {
+            throw ApiException.invalidParameter("Cannot reference more than " + MAX_LAYERS + " layers.");
+        }
+        return List.copyOf(layers);
+    }
+
+    /** EphemeralStorage.Size, 512 to 10240 MB. */
+    private static @Nullable Integer ephemeralStorage(RequestBody body) {
+        RequestBody storage = body.object("EphemeralStorage");
+        if (storage == null) {
+            return null;
+        }
+        Integer size = require(storage.integer("Size"), "ephemeralStorage.size");
+        if (size < 512 || size > 10240) {
+            throw ApiException.validation(
+                    "ephemeralStorage.size", size, "Member must have value between 512 and 10240");
+        }
+        return size;
+    }
+
     private static @Nullable Map<String, Double> weights(RequestBody body) {
         RequestBody routing = body.object("RoutingConfig");
         if (routing == null) {
@@ -378,7 +473,7 @@ final class LambdaService {
         return value;
     }
 
-    private static int orDefault(@Nullable Integer v, int fallback) {
+    private static <T> T orDefault(@Nullable T v, T fallback) {
         return v == null ? fallback : v;
     }
 }

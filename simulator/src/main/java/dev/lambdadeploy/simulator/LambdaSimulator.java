@@ -92,7 +92,11 @@ public final class LambdaSimulator implements AutoCloseable {
         executor.shutdownNow();
     }
 
-    /** {@code --port N} (default 4566), {@code --no-quotas}, {@code --update-duration 2s}, {@code --create-duration 2s}. */
+    /**
+     * {@code --port N} (default 4566), {@code --no-quotas}, {@code --update-duration 2s}, {@code --create-duration 2s},
+     * and scenario arguments ({@code --function}, {@code --fault}, {@code --states}, {@code --fail-update}, {@code
+     * --alarm}; see {@link ScenarioArgs}).
+     */
     public static void main(String[] args) throws InterruptedException {
         Builder b = builder().port(4566);
         List<String> functions = new ArrayList<>();
@@ -110,6 +114,7 @@ public final class LambdaSimulator implements AutoCloseable {
                     case "--fault" -> scenario.add(ScenarioArgs.fault(value(args, ++i))::applyTo);
                     case "--states" -> scenario.add(ScenarioArgs.states(value(args, ++i))::applyTo);
                     case "--fail-update" -> scenario.add(ScenarioArgs.failedUpdate(value(args, ++i))::applyTo);
+                    case "--alarm" -> scenario.add(ScenarioArgs.alarm(value(args, ++i))::applyTo);
                     default -> throw new IllegalArgumentException("unknown argument: " + args[i]);
                 }
             }
@@ -119,7 +124,7 @@ public final class LambdaSimulator implements AutoCloseable {
                     + "[--create-duration 2s] [--region R] [--account-id A] [--function NAME]... [--fault "
                     + ScenarioArgs.FAULT_FORM
                     + "]... [--states " + ScenarioArgs.STATES_FORM + "]... [--fail-update "
-                    + ScenarioArgs.FAILED_UPDATE_FORM + "]...");
+                    + ScenarioArgs.FAILED_UPDATE_FORM + "]... [--alarm " + ScenarioArgs.ALARM_FORM + "]...");
             System.exit(2);
             return;
         }
@@ -134,6 +139,7 @@ public final class LambdaSimulator implements AutoCloseable {
         System.out.println("  AWS_ACCESS_KEY_ID=" + SimulatorCredentials.ACCESS_KEY_ID);
         System.out.println("  AWS_SECRET_ACCESS_KEY=" + SimulatorCredentials.SECRET_ACCESS_KEY);
         System.out.println("  e.g. aws lambda get-function --function-name NAME --endpoint-url " + sim.endpoint());
+        System.out.println("  CloudWatch DescribeAlarms on the same endpoint (Smithy RPC v2 CBOR or AWS JSON 1.0)");
         new CountDownLatch(1).await();
     }
 
@@ -204,6 +210,7 @@ public final class LambdaSimulator implements AutoCloseable {
                     : credentials;
             FunctionRegistry registry = new FunctionRegistry(region, accountId, updateDuration);
             FaultInjector faults = new FaultInjector();
+            AlarmRegistry alarms = new AlarmRegistry(region, accountId);
             Quotas quotaState = new Quotas(quotas);
             InMemoryJournal journal = new InMemoryJournal();
             SimulatorHttpHandler handler = new SimulatorHttpHandler(
@@ -214,7 +221,9 @@ public final class LambdaSimulator implements AutoCloseable {
                     new LambdaService(registry, createDuration),
                     journal,
                     region,
-                    accountId);
+                    accountId,
+                    new SigV4Verifier(keys, region, CloudWatchProtocol.SIGNING_NAME),
+                    new CloudWatchService(alarms));
             ThreadPoolExecutor executor = newExecutor();
             HttpServer server;
             try {
@@ -231,7 +240,7 @@ public final class LambdaSimulator implements AutoCloseable {
                     executor,
                     region,
                     accountId,
-                    new DefaultSimulatorControl(registry, faults, quotaState, clock),
+                    new DefaultSimulatorControl(registry, alarms, faults, quotaState, clock),
                     journal);
         }
 

@@ -2,10 +2,14 @@ package dev.lambdadeploy.simulator;
 
 import java.time.Instant;
 
-/** Lambda's control-plane request quotas for one account and region: GetFunction 100/s, the rest 15/s shared. */
+/**
+ * The request quotas of one account and region: Lambda's control plane (GetFunction 100/s, the rest 15/s shared) and
+ * CloudWatch's DescribeAlarms (9/s of its own).
+ */
 final class Quotas {
     private final TokenBucket getFunction = new TokenBucket(100);
     private final TokenBucket everythingElse = new TokenBucket(15);
+    private final TokenBucket describeAlarms = new TokenBucket(9);
     private volatile boolean enabled;
 
     Quotas(boolean enabled) {
@@ -21,7 +25,11 @@ final class Quotas {
         if (!enabled || operation.equals(Route.UNKNOWN)) {
             return;
         }
-        TokenBucket bucket = operation.equals("GetFunction") ? getFunction : everythingElse;
+        TokenBucket bucket = switch (operation) {
+            case "GetFunction" -> getFunction;
+            case CloudWatchService.DESCRIBE_ALARMS -> describeAlarms;
+            default -> everythingElse;
+        };
         if (!bucket.tryTake(now)) {
             throw ApiException.tooManyRequests();
         }

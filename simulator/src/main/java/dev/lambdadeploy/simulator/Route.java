@@ -35,6 +35,7 @@ record Route(String method, String uri, String operation, Handler handler, Patte
             route("POST", FUNCTIONS, "CreateFunction", LambdaService::createFunction),
             route("GET", FUNCTIONS, "ListFunctions", LambdaService::listFunctions),
             route("GET", FUNCTION, "GetFunction", LambdaService::getFunction),
+            route("DELETE", FUNCTION, "DeleteFunction", LambdaService::deleteFunction),
             route(
                     "GET",
                     FUNCTION + "/configuration",
@@ -49,8 +50,10 @@ record Route(String method, String uri, String operation, Handler handler, Patte
             route("GET", FUNCTION + "/versions", "ListVersionsByFunction", LambdaService::listVersionsByFunction),
             route("POST", FUNCTION + "/versions", "PublishVersion", LambdaService::publishVersion),
             route("POST", FUNCTION + "/aliases", "CreateAlias", LambdaService::createAlias),
+            route("GET", FUNCTION + "/aliases", "ListAliases", LambdaService::listAliases),
             route("GET", ALIAS, "GetAlias", LambdaService::getAlias),
-            route("PUT", ALIAS, "UpdateAlias", LambdaService::updateAlias));
+            route("PUT", ALIAS, "UpdateAlias", LambdaService::updateAlias),
+            route("DELETE", ALIAS, "DeleteAlias", LambdaService::deleteAlias));
 
     /** Any path below one function, to name the function of a call no route answers. */
     private static final Pattern BELOW_A_FUNCTION = Pattern.compile(Pattern.quote(FUNCTIONS) + "/([^/]*)");

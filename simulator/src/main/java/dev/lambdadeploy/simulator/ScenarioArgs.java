@@ -28,7 +28,11 @@ public final class ScenarioArgs {
             "ListVersionsByFunction",
             "CreateAlias",
             "GetAlias",
-            "UpdateAlias");
+            "UpdateAlias",
+            "ListAliases",
+            "DeleteAlias",
+            "DeleteFunction",
+            "DescribeAlarms");
 
     public static final String FAULT_FORM =
             "OPERATION:KIND[*COUNT] with KIND one of status:CODE[:ErrorType], throttle, "
@@ -38,6 +42,9 @@ public final class ScenarioArgs {
             + "my-fn=Pending,Active/InProgress,Active/Successful";
     public static final String FAILED_UPDATE_FORM =
             "FUNCTION[=REASON_CODE[:REASON]]; e.g. " + "my-fn=InvalidZipFileException:Could not unzip uploaded file";
+
+    public static final String ALARM_FORM = "NAME=STATE[@OFFSET],... with STATE one of OK, ALARM, INSUFFICIENT_DATA "
+            + "and OFFSET from the start (default 0); e.g. my-fn-errors=OK,ALARM@2m";
 
     private static final Pattern FAULT = Pattern.compile("([A-Za-z]+):([a-z-]+)((?::[^*:]+)*)(?:\\*(\\d+))?");
     private static final Set<String> STATES = Set.of("Pending", "Active", "Inactive", "Failed");
@@ -80,6 +87,56 @@ public final class ScenarioArgs {
         public void applyTo(SimulatorControl control) {
             control.failNextUpdate(function, reasonCode, reason);
         }
+    }
+
+    /** A CloudWatch alarm and its states over time, each from an offset after the simulator starts. */
+    public record AlarmArg(String name, List<AlarmStep> steps) {
+        public AlarmArg {
+            Objects.requireNonNull(name, "name");
+            steps = List.copyOf(steps);
+        }
+
+        public void applyTo(SimulatorControl control) {
+            control.createAlarm(name);
+            for (AlarmStep step : steps) {
+                control.alarmStateAt(name, step.offset(), step.state(), "Scripted: " + step.state());
+            }
+        }
+    }
+
+    /** From {@code offset} on, the alarm is in {@code state}. */
+    public record AlarmStep(java.time.Duration offset, String state) {
+        public AlarmStep {
+            Objects.requireNonNull(offset, "offset");
+            Objects.requireNonNull(state, "state");
+        }
+    }
+
+    public static AlarmArg alarm(String text) {
+        int eq = text.indexOf('=');
+        if (eq < 1 || eq == text.length() - 1) {
+            throw new IllegalArgumentException("'" + text + "' is not an alarm script: give " + ALARM_FORM);
+        }
+        List<AlarmStep> steps = new ArrayList<>();
+        for (String item : text.substring(eq + 1).split(",")) {
+            String[] stateAndOffset = item.trim().split("@", 2);
+            String state = canonical(stateAndOffset[0], AlarmRegistry.STATES);
+            if (state == null) {
+                throw new IllegalArgumentException("'" + text + "': '" + stateAndOffset[0]
+                        + "' is not an alarm state (OK, ALARM or INSUFFICIENT_DATA); give " + ALARM_FORM);
+            }
+            java.time.Duration offset = java.time.Duration.ZERO;
+            if (stateAndOffset.length == 2) {
+                try {
+                    offset = DurationArg.parse(stateAndOffset[1].trim());
+                } catch (RuntimeException e) {
+                    throw new IllegalArgumentException(
+                            "'" + text + "': '" + stateAndOffset[1] + "' is not a duration such as 500ms, 3s or 1m");
+                }
+            }
+            steps.add(new AlarmStep(offset, state));
+        }
+        return new AlarmArg(text.substring(0, eq).trim(), steps);
     }
 
     public static FaultArg fault(String text) {

@@ -20,14 +20,20 @@ import org.jspecify.annotations.Nullable;
  */
 final class SigV4Verifier {
     private static final String ALGORITHM = "AWS4-HMAC-SHA256";
-    private static final String SERVICE = "lambda";
-
     private final Map<String, String> secretsByAccessKey;
     private final String region;
+    private final String service;
 
+    /** For Lambda's signing name, {@code lambda}. */
     SigV4Verifier(Map<String, String> secretsByAccessKey, String region) {
+        this(secretsByAccessKey, region, "lambda");
+    }
+
+    /** @param service the signing name the credential scope must carry ({@code monitoring} for CloudWatch) */
+    SigV4Verifier(Map<String, String> secretsByAccessKey, String region, String service) {
         this.secretsByAccessKey = Map.copyOf(secretsByAccessKey);
         this.region = region;
+        this.service = service;
     }
 
     /**
@@ -73,8 +79,8 @@ final class SigV4Verifier {
         if (!scope[2].equals(region)) {
             throw ApiException.invalidSignature("Credential should be scoped to a valid region. ");
         }
-        if (!scope[3].equals(SERVICE)) {
-            throw ApiException.invalidSignature("Credential should be scoped to correct service: '" + SERVICE + "'. ");
+        if (!scope[3].equals(service)) {
+            throw ApiException.invalidSignature("Credential should be scoped to correct service: '" + service + "'. ");
         }
         String payloadHash = first(headerValues, "X-Amz-Content-Sha256");
         if (payloadHash == null) {

@@ -1,6 +1,7 @@
 package dev.lambdadeploy.simulator;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /** Back-door controls for tests, benchmarks and demos. None of these is counted by quotas or journaled. */
@@ -11,6 +12,13 @@ public interface SimulatorControl {
 
     /** Duration of every next update of that function. */
     void updateDuration(String function, Duration d);
+
+    /**
+     * Duration of every next UpdateFunctionConfiguration of that function (InProgress, then Successful or, when a
+     * failure is armed with {@link #failNextUpdate}, Failed); until set, configuration updates take {@link
+     * #updateDuration}'s duration.
+     */
+    void configurationUpdateDuration(String function, Duration d);
 
     /**
      * The next UpdateFunctionCode or UpdateFunctionConfiguration of that function ends, after its
@@ -40,6 +48,46 @@ public interface SimulatorControl {
      */
     void updateCodeByAnotherActor(String function, byte[] zip);
 
+    /**
+     * Creates a CloudWatch metric alarm, or starts one over: INSUFFICIENT_DATA ("Unchecked: Initial alarm creation")
+     * from the clock's instant on, with no scripted states.
+     */
+    void createAlarm(String name);
+
+    /**
+     * From {@code at} on, DescribeAlarms shows the alarm in {@code state} (OK, ALARM or INSUFFICIENT_DATA) with
+     * {@code reason} as StateReason and {@code at} as StateUpdatedTimestamp, until a later scripted instant. Creates
+     * the alarm first (INSUFFICIENT_DATA) if it does not exist. A second call for the same instant replaces the first.
+     *
+     * @throws IllegalArgumentException for another state
+     */
+    void alarmStateAt(String name, Instant at, String state, String reason);
+
+    /** As {@link #alarmStateAt(String, Instant, String, String)}, {@code offset} after the clock's instant now. */
+    void alarmStateAt(String name, Duration offset, String state, String reason);
+
+    /**
+     * The alarm as DescribeAlarms would show it now.
+     *
+     * @throws java.util.NoSuchElementException for an unknown alarm
+     */
+    AlarmView alarm(String name);
+
     /** @throws java.util.NoSuchElementException for an unknown function */
     FunctionView inspect(String function);
+
+    /**
+     * The function's aliases by name, weights included ({@link FunctionView#aliases()} has their versions only).
+     *
+     * @throws java.util.NoSuchElementException for an unknown function
+     */
+    java.util.List<AliasView> aliases(String function);
+
+    /**
+     * Every change of the function's aliases over HTTP, oldest first, so a test can tell where each alias routed at
+     * every instant, not only now.
+     *
+     * @throws java.util.NoSuchElementException for an unknown function
+     */
+    java.util.List<AliasChange> aliasHistory(String function);
 }

@@ -27,6 +27,8 @@ final class SimulatorHttpHandler implements HttpHandler {
     private final InMemoryJournal journal;
     private final String region;
     private final String accountId;
+    private final SigV4Verifier cloudWatchVerifier;
+    private final CloudWatchService cloudWatch;
 
     SimulatorHttpHandler(
             InstantSource clock,
@@ -36,7 +38,9 @@ final class SimulatorHttpHandler implements HttpHandler {
             LambdaService service,
             InMemoryJournal journal,
             String region,
-            String accountId) {
+            String accountId,
+            SigV4Verifier cloudWatchVerifier,
+            CloudWatchService cloudWatch) {
         this.clock = clock;
         this.verifier = verifier;
         this.faults = faults;
@@ -45,6 +49,8 @@ final class SimulatorHttpHandler implements HttpHandler {
         this.journal = journal;
         this.region = region;
         this.accountId = accountId;
+        this.cloudWatchVerifier = cloudWatchVerifier;
+        this.cloudWatch = cloudWatch;
     }
 
     @Override
@@ -52,6 +58,16 @@ final class SimulatorHttpHandler implements HttpHandler {
         String requestId = UUID.randomUUID().toString();
         String rawPath = exchange.getRequestURI().getRawPath();
         String rawQuery = exchange.getRequestURI().getRawQuery();
+        CloudWatchProtocol.Call cloudWatchCall =
+                CloudWatchProtocol.detect(exchange.getRequestMethod(), rawPath, exchange.getRequestHeaders()::get);
+        if (cloudWatchCall != null) {
+            try {
+                handleCloudWatch(exchange, cloudWatchCall, requestId, rawPath, rawQuery);
+            } finally {
+                exchange.close();
+            }
+            return;
+        }
         Route.Match route = Route.match(exchange.getRequestMethod(), rawPath);
         String functionName = route.function() == null ? null : FunctionRef.nameOf(route.function(), region, accountId);
         try {
@@ -89,6 +105,74 @@ final class SimulatorHttpHandler implements HttpHandler {
         }
     }
 
+    /** A CloudWatch call: the same order as Lambda's (authenticate, fault, quota, operation), in its own protocol. */
+    private void handleCloudWatch(
+            HttpExchange exchange,
+            CloudWatchProtocol.Call call,
+            String requestId,
+            String rawPath,
+            @Nullable String rawQuery) {
+        String operation = call.operation();
+        CloudWatchProtocol protocol = call.protocol();
+        try {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            cloudWatchVerifier.verify(
+                    exchange.getRequestMethod(), rawPath, rawQuery, exchange.getRequestHeaders()::get, body);
+            Fault fault = faults.next(operation);
+            if (fault instanceof Fault.ConnectionReset) {
+                journal.record(new JournalEntry(operation, null, 0, clock.instant(), requestId, "ConnectionReset"));
+                return;
+            }
+            applyFault(fault);
+            Instant now = clock.instant();
+            quotas.check(operation, now);
+            if (operation.equals(Route.UNKNOWN)) {
+                throw ApiException.unknownOperation();
+            }
+            ObjectNode answer = cloudWatch.describeAlarms(protocol.parse(body), now);
+            journal.record(new JournalEntry(operation, null, 200, now, requestId, null));
+            sendBytes(exchange, 200, protocol.encode(answer), requestId, protocol.headers());
+        } catch (ApiException e) {
+            // CloudWatch's codes for what Lambda's checks call otherwise; 429 lets every SDK see a throttle
+            ApiException answer = switch (e.type) {
+                case "TooManyRequestsException" -> ApiException.user(429, "Throttling", "Rate exceeded");
+                case "UnrecognizedClientException" -> ApiException.user(403, "InvalidClientTokenId", e.getMessage());
+                case "InvalidSignatureException" -> ApiException.user(403, "SignatureDoesNotMatch", e.getMessage());
+                default -> e;
+            };
+            journal.record(new JournalEntry(operation, null, answer.status, clock.instant(), requestId, answer.type));
+            Map<String, String> headers = new LinkedHashMap<>(protocol.headers());
+            headers.put("x-amzn-query-error", CloudWatchProtocol.queryError(answer));
+            try {
+                sendBytes(exchange, answer.status, protocol.encode(protocol.errorBody(answer)), requestId, headers);
+            } catch (IOException ignored) {
+                // The client went away; the journal has the answer it would have had.
+            }
+        } catch (IOException e) {
+            // The client went away mid-request.
+        } catch (RuntimeException e) {
+            ApiException internal = ApiException.service(500, "InternalServiceFault", "Simulator error: " + e);
+            journal.record(new JournalEntry(operation, null, 500, clock.instant(), requestId, internal.type));
+            try {
+                sendBytes(exchange, 500, protocol.encode(protocol.errorBody(internal)), requestId, protocol.headers());
+            } catch (IOException ignored) {
+                // as above
+            }
+        }
+    }
+
+    private static void sendBytes(
+            HttpExchange exchange, int status, byte[] bytes, String requestId, Map<String, String> headers)
+            throws IOException {
+        var h = exchange.getResponseHeaders();
+        h.set("x-amzn-RequestId", requestId);
+        headers.forEach(h::set);
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
     private static void applyFault(@Nullable Fault fault) {
         if (fault instanceof Fault.Delay d) {
             try {
@@ -118,8 +202,17 @@ final class SimulatorHttpHandler implements HttpHandler {
     }
 
     private static void send(
-            HttpExchange exchange, int status, ObjectNode body, String requestId, Map<String, String> extraHeaders)
+            HttpExchange exchange,
+            int status,
+            @Nullable ObjectNode body,
+            String requestId,
+            Map<String, String> extraHeaders)
             throws IOException {
+        if (body == null) {
+            exchange.getResponseHeaders().set("x-amzn-RequestId", requestId);
+            exchange.sendResponseHeaders(status, -1);
+            return;
+        }
         byte[] bytes;
         try {
             bytes = RequestBody.MAPPER.writeValueAsBytes(body);

@@ -16,6 +16,10 @@
  * }
  * }</pre>
  *
+ * <p>The same endpoint serves CloudWatch's DescribeAlarms (Smithy RPC v2 CBOR, as the SDK's CloudWatch client sends
+ * it, and AWS JSON 1.0; see {@code CloudWatchProtocol}), with alarm states scripted over the clock by {@link
+ * dev.lambdadeploy.simulator.SimulatorControl#alarmStateAt(String, java.time.Duration, String, String)}.
+ *
  * <p>Nothing happens in the background: each request (and each control call) works out the states
  * from the clock's current instant, so a {@link dev.lambdadeploy.simulator.ManualClock} drives every
  * transition and no test needs to sleep.

@@ -117,4 +117,35 @@ class ScenarioArgsTest extends SimulatorFixture {
         assertThat(config.lastUpdateStatusReasonCodeAsString()).isEqualTo("InvalidZipFileException");
         assertThat(config.lastUpdateStatusReason()).isEqualTo("Could not unzip uploaded file");
     }
+
+    @Test
+    void theOperationsAreEveryRouteAndDescribeAlarms() {
+        java.util.Set<String> served = new java.util.HashSet<>(CloudWatchService.OPERATIONS);
+        Route.TABLE.forEach(r -> served.add(r.operation()));
+        assertThat(ScenarioArgs.OPERATIONS).containsExactlyInAnyOrderElementsOf(served);
+    }
+
+    @Test
+    void parsesAlarmScriptsAndTheyActOverTheClock() {
+        ScenarioArgs.AlarmArg arg = ScenarioArgs.alarm("errors=ok,ALARM@2m");
+        assertThat(arg.name()).isEqualTo("errors");
+        assertThat(arg.steps())
+                .containsExactly(
+                        new ScenarioArgs.AlarmStep(java.time.Duration.ZERO, "OK"),
+                        new ScenarioArgs.AlarmStep(java.time.Duration.ofMinutes(2), "ALARM"));
+        assertThatThrownBy(() -> ScenarioArgs.alarm("errors=RED"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not an alarm state")
+                .hasMessageContaining(ScenarioArgs.ALARM_FORM);
+        assertThatThrownBy(() -> ScenarioArgs.alarm("errors=OK@soon"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not a duration");
+        assertThatThrownBy(() -> ScenarioArgs.alarm("errors")).isInstanceOf(IllegalArgumentException.class);
+
+        arg.applyTo(sim.control());
+        assertThat(sim.control().alarm("errors").state()).isEqualTo("OK");
+        advanceSeconds(120);
+        assertThat(sim.control().alarm("errors").state()).isEqualTo("ALARM");
+        assertThat(sim.control().alarm("errors").stateReason()).isEqualTo("Scripted: ALARM");
+    }
 }

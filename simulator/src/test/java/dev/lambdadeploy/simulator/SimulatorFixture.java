@@ -96,6 +96,18 @@ abstract class SimulatorFixture {
                         .build()));
     }
 
+    /** A function with versions 1, 2 and 3 of different code. */
+    void threeVersions() {
+        createActive("f");
+        for (int i = 1; i <= 3; i++) {
+            if (i > 1) {
+                updateCode("f", ("zip-" + i).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                advanceSeconds(1);
+            }
+            lambda.publishVersion(p -> p.functionName("f"));
+        }
+    }
+
     UpdateFunctionCodeResponse updateCode(String name, byte[] zip) {
         return lambda.updateFunctionCode(r -> r.functionName(name).zipFile(SdkBytes.fromByteArray(zip)));
     }
