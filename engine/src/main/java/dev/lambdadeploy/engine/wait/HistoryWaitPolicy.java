@@ -19,7 +19,7 @@ public record HistoryWaitPolicy(AdaptiveWaitPolicy fallback, List<Duration> hist
         implements WaitPolicy {
 
     public static final String NAME = "history";
-    static final int WINDOW_LOW_PERCENT = 95;
+    static final int WINDOW_LOW_PERCENT = 85;
     static final int WINDOW_HIGH_PERCENT = 120;
     static final int PRE_WINDOW_FACTOR_TENTHS = 25;
     public static final Duration MIN_GAP = Duration.ofMillis(50);

@@ -29,9 +29,9 @@ class HistoryWaitPolicyTest {
     @Test
     void pollsSparselyBeforeTheWindowAndDenselyInIt() {
         var policy = HistoryWaitPolicy.withinBudgetOf(30, TWO, List.of(Duration.ofSeconds(25)));
-        // window 23.75 s .. 30 s; hops of at most 5 s before it
-        assertThat(policy.delayAfter(1, Duration.ZERO)).isEqualTo(Duration.ofMillis(4750));
-        assertThat(policy.delayAfter(2, Duration.ofMillis(23_750))).isEqualTo(Duration.ofMillis(500));
+        // window 21.25 s .. 30 s; hops of at most 5 s before it
+        assertThat(policy.delayAfter(1, Duration.ZERO)).isEqualTo(Duration.ofMillis(4250));
+        assertThat(policy.delayAfter(2, Duration.ofMillis(21_250))).isEqualTo(Duration.ofMillis(500));
         assertThat(policy.delayAfter(3, Duration.ofSeconds(29))).isEqualTo(Duration.ofMillis(500));
         // past the window the gap grows back to the adaptive schedule's
         assertThat(policy.delayAfter(9, Duration.ofSeconds(40))).isEqualTo(TWO);
@@ -40,8 +40,8 @@ class HistoryWaitPolicyTest {
     @Test
     void aOneSecondHistoryPollsATenthOfASecondApart() {
         var policy = HistoryWaitPolicy.withinBudgetOf(30, TWO, List.of(Duration.ofSeconds(1)));
-        assertThat(policy.delayAfter(1, Duration.ZERO)).isEqualTo(Duration.ofMillis(950));
-        assertThat(policy.delayAfter(2, Duration.ofMillis(950))).isEqualTo(Duration.ofMillis(100));
+        assertThat(policy.delayAfter(1, Duration.ZERO)).isEqualTo(Duration.ofMillis(850));
+        assertThat(policy.delayAfter(2, Duration.ofMillis(850))).isEqualTo(Duration.ofMillis(100));
     }
 
     @Test
