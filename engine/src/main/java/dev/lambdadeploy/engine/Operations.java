@@ -3,12 +3,14 @@ package dev.lambdadeploy.engine;
 import dev.lambdadeploy.engine.aws.AwsCalls;
 import dev.lambdadeploy.engine.aws.FunctionProbe;
 import dev.lambdadeploy.engine.log.DeployLog;
+import dev.lambdadeploy.engine.wait.Decision;
 import dev.lambdadeploy.engine.wait.HistoryWaitPolicy;
 import dev.lambdadeploy.engine.wait.Observation;
 import dev.lambdadeploy.engine.wait.ReadinessWaiter;
 import dev.lambdadeploy.engine.wait.Sleeper;
 import dev.lambdadeploy.engine.wait.WaitHistory;
 import dev.lambdadeploy.engine.wait.WaitKey;
+import dev.lambdadeploy.engine.wait.WaitListener;
 import dev.lambdadeploy.engine.wait.WaitOutcome;
 import dev.lambdadeploy.engine.wait.WaitPolicy;
 import dev.lambdadeploy.engine.wait.WaitPolicyName;
@@ -126,10 +128,20 @@ final class Operations {
         Observation first = accepted != null && settings.waitPolicy() == WaitPolicyName.HISTORY
                 ? new Observation.Seen(accepted)
                 : null;
+        // the update ended between the last poll that saw it not ready and the one that saw it ready: record the
+        // midpoint, so neither a coarse schedule (an upper bound) nor an early poll (a lower bound) biases the next
+        AtomicReference<Duration> lastNotReady = new AtomicReference<>(Duration.ZERO);
+        WaitListener listener = (seen, decision, attempt, maxAttempts, elapsed) -> {
+            if (decision instanceof Decision.PollAgain) {
+                lastNotReady.set(elapsed);
+            }
+            log.polled(seen, decision, attempt, maxAttempts, elapsed);
+        };
         WaitOutcome outcome = new ReadinessWaiter(clock, sleeper)
-                .await(probe(functionName, qualifier), policy, deadline.remaining(clock), log, first);
+                .await(probe(functionName, qualifier), policy, deadline.remaining(clock), listener, first);
         if (learn && outcome.isReady() && outcome.attempts() > 1) {
-            history.record(key, outcome.waited(), clock.instant());
+            Duration before = lastNotReady.get();
+            history.record(key, before.plus(outcome.waited().minus(before).dividedBy(2)), clock.instant());
         }
         return outcome;
     }
