@@ -1,6 +1,7 @@
 package dev.lambdadeploy.engine.wait;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * When to poll. Both policies spend the same budget as the spec's script (max attempts x poll interval; the spec:
@@ -37,7 +38,8 @@ public sealed interface WaitPolicy permits FixedWaitPolicy, AdaptiveWaitPolicy, 
     static WaitPolicy named(String name, int attempts, Duration interval) {
         return switch (name) {
             case FixedWaitPolicy.NAME -> fixed(attempts, interval);
-            case AdaptiveWaitPolicy.NAME, HistoryWaitPolicy.NAME -> adaptive(attempts, interval);
+            case AdaptiveWaitPolicy.NAME -> adaptive(attempts, interval);
+            case HistoryWaitPolicy.NAME -> HistoryWaitPolicy.withinBudgetOf(attempts, interval, List.of());
             default -> throw new IllegalArgumentException("unknown wait policy " + name);
         };
     }

@@ -52,12 +52,13 @@ public enum WaitPolicyName {
     }
 
     /**
-     * This policy with {@code attempts} x {@code interval} as its budget; {@link #HISTORY} without a history is
-     * adaptive (the deployer builds the {@link HistoryWaitPolicy} when it knows the function's history).
+     * This policy with {@code attempts} x {@code interval} as its budget; {@link #HISTORY} without a history polls
+     * as adaptive does (the deployer builds the {@link HistoryWaitPolicy} when it knows the function's history).
      */
     public WaitPolicy toPolicy(int attempts, Duration interval) {
         return switch (this) {
-            case ADAPTIVE, HISTORY -> WaitPolicy.adaptive(attempts, interval);
+            case ADAPTIVE -> WaitPolicy.adaptive(attempts, interval);
+            case HISTORY -> HistoryWaitPolicy.withinBudgetOf(attempts, interval, List.of());
             case FIXED -> WaitPolicy.fixed(attempts, interval);
         };
     }
