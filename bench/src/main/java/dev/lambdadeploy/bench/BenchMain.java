@@ -99,7 +99,7 @@ public final class BenchMain implements Callable<Integer> {
                 WaitPolicyBench.Result result =
                         new WaitPolicyBench(clients, new ScaledTime(timeScale), waitSettings, System.err).run();
                 report.add(Tables.waitPolicies(result, timeScale, waitSettings));
-                targets.waitPolicies(result.rows());
+                targets.waitPolicies(result.rows()).history(result.rows());
             }
             if (parts.contains(2)) {
                 System.err.println("Part 2: parallel deploys, real time");

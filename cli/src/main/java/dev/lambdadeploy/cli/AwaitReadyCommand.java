@@ -2,6 +2,7 @@ package dev.lambdadeploy.cli;
 
 import dev.lambdadeploy.engine.AwaitReadyRequest;
 import dev.lambdadeploy.engine.DeployOperation;
+import dev.lambdadeploy.engine.wait.WaitHistory;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,6 +28,11 @@ final class AwaitReadyCommand extends AwsCommand {
 
     @Mixin
     WaitOptions wait;
+
+    @Override
+    WaitHistory waitHistory() {
+        return wait.history(context);
+    }
 
     AwaitReadyCommand(CliContext context) {
         super(context);

@@ -3,9 +3,11 @@ package dev.lambdadeploy.cli;
 import dev.lambdadeploy.engine.DeployOperation;
 import dev.lambdadeploy.engine.LambdaDeployer;
 import dev.lambdadeploy.engine.LambdaResult;
+import dev.lambdadeploy.engine.aws.AwsCalls;
 import dev.lambdadeploy.engine.aws.ClientSettings;
 import dev.lambdadeploy.engine.aws.LambdaClients;
 import dev.lambdadeploy.engine.log.DeployLog;
+import dev.lambdadeploy.engine.wait.WaitHistory;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
@@ -39,6 +41,11 @@ abstract class AwsCommand implements Callable<Integer>, ConsoleCommand {
         this.context = context;
     }
 
+    /** Where the history wait policy keeps update durations; none unless the command waits ({@link WaitOptions}). */
+    WaitHistory waitHistory() {
+        return WaitHistory.NONE;
+    }
+
     /** Builds and validates the requests; throws the engine's InvalidParameterException before any AWS call. */
     abstract DeployOperation prepare();
 
@@ -50,7 +57,13 @@ abstract class AwsCommand implements Callable<Integer>, ConsoleCommand {
                 LambdaClients clients = new LambdaClients();
                 LambdaClients.Session session = clients.open(settings)) {
             LambdaDeployer deployer = new LambdaDeployer(
-                    session.lambda(), context.clock(), context.sleeper(), log.deployLog(), context.backoff());
+                    session.lambda(),
+                    context.clock(),
+                    context.sleeper(),
+                    log.deployLog(),
+                    context.backoff(),
+                    AwsCalls.SLOW_CALL_AFTER,
+                    waitHistory());
             Running running = new Running(deployer, log.deployLog());
             RUNNING.set(running);
             LambdaResult result;

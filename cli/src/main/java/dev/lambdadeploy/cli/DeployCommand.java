@@ -3,6 +3,7 @@ package dev.lambdadeploy.cli;
 import dev.lambdadeploy.engine.DeployOperation;
 import dev.lambdadeploy.engine.PublishVersionRequest;
 import dev.lambdadeploy.engine.UpdateCodeRequest;
+import dev.lambdadeploy.engine.wait.WaitHistory;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.ArgGroup;
@@ -59,6 +60,11 @@ final class DeployCommand extends AwsCommand {
 
     @Mixin
     WaitOptions wait;
+
+    @Override
+    WaitHistory waitHistory() {
+        return wait.history(context);
+    }
 
     DeployCommand(CliContext context) {
         super(context);

@@ -2,6 +2,7 @@ package dev.lambdadeploy.cli;
 
 import dev.lambdadeploy.engine.DeployOperation;
 import dev.lambdadeploy.engine.UpdateCodeRequest;
+import dev.lambdadeploy.engine.wait.WaitHistory;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.ArgGroup;
@@ -60,6 +61,11 @@ final class UpdateCodeCommand extends AwsCommand {
 
     @Mixin
     WaitOptions wait;
+
+    @Override
+    WaitHistory waitHistory() {
+        return wait.history(context);
+    }
 
     UpdateCodeCommand(CliContext context) {
         super(context);

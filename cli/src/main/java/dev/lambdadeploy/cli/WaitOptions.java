@@ -2,8 +2,11 @@ package dev.lambdadeploy.cli;
 
 import dev.lambdadeploy.engine.WaitSettings;
 import dev.lambdadeploy.engine.wait.AdaptiveWaitPolicy;
+import dev.lambdadeploy.engine.wait.FileWaitHistory;
+import dev.lambdadeploy.engine.wait.WaitHistory;
 import dev.lambdadeploy.engine.wait.WaitPolicy;
 import dev.lambdadeploy.engine.wait.WaitPolicyName;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
@@ -33,8 +36,10 @@ final class WaitOptions {
             names = "--wait-policy",
             paramLabel = "POLICY",
             defaultValue = AdaptiveWaitPolicy.NAME,
-            description = "adaptive (polls at once, starts fast, backs off to --poll-interval) or fixed "
-                    + "(the original script: a poll every --poll-interval). Default: ${DEFAULT-VALUE}.")
+            description = "adaptive (polls at once, starts fast, backs off to --poll-interval), fixed "
+                    + "(the original script: a poll every --poll-interval) or history (adaptive, but after this "
+                    + "command's own update polls densely only around when the function's earlier updates ended, "
+                    + "as recorded in the wait history). Default: ${DEFAULT-VALUE}.")
     String waitPolicy = AdaptiveWaitPolicy.NAME;
 
     @Option(
@@ -43,6 +48,31 @@ final class WaitOptions {
             description =
                     "Fail (exit 1) when the wait times out, instead of warning and going on as the original script does.")
     boolean failOnTimeout;
+
+    /** Turns the wait history off, as {@code --no-wait-history} does, when set to anything but empty or false. */
+    static final String NO_WAIT_HISTORY_ENV = "LAMBDA_DEPLOY_NO_WAIT_HISTORY";
+
+    @Option(
+            order = 54,
+            names = "--no-wait-history",
+            description = "With --wait-policy history: neither read nor record earlier update durations (kept in "
+                    + "$XDG_CACHE_HOME/lambda-deploy/wait-history.tsv, else ~/.cache/lambda-deploy/; durations only, "
+                    + "the last 10 of at most 200 functions, 30 days). Also "
+                    + NO_WAIT_HISTORY_ENV + "=1.")
+    boolean noWaitHistory;
+
+    /**
+     * Where the history policy reads and records update durations: the file under the user's cache directory, or none
+     * when turned off (flag or environment) or when no cache directory can be named.
+     */
+    WaitHistory history(CliContext context) {
+        String off = context.env().get(NO_WAIT_HISTORY_ENV);
+        if (noWaitHistory || (off != null && !off.isBlank() && !"false".equalsIgnoreCase(off.trim()))) {
+            return WaitHistory.NONE;
+        }
+        Path file = FileWaitHistory.defaultFile(context.env(), System.getProperty("user.home"));
+        return file == null ? WaitHistory.NONE : new FileWaitHistory(file);
+    }
 
     /** Unvalidated but for the policy's name: the engine's request builders validate the rest. */
     WaitSettings settings() {

@@ -30,8 +30,11 @@ final class CodeUpdater {
         this.ops = ops;
     }
 
-    /** The update's result, and the request id of the UpdateFunctionCode Lambda accepted. */
-    record Updated(LambdaResult result, @Nullable String requestId) {}
+    /** The update's result, the request id of the UpdateFunctionCode Lambda accepted, and the status it answered. */
+    record Updated(
+            LambdaResult result,
+            @Nullable String requestId,
+            @Nullable FunctionStatus accepted) {}
 
     LambdaResult update(UpdateCodeRequest request) throws InterruptedException {
         return update(request, ops.deadline(request.waitSettings(), request.maxRetries()))
@@ -66,7 +69,7 @@ final class CodeUpdater {
         LambdaResult result = LambdaResult.of(accepted);
         if (request.dryRun()) {
             ops.log().dryRunPassed(name, accepted.codeSha256());
-            return new Updated(result, requestId);
+            return new Updated(result, requestId, accepted);
         }
         ops.log().updateAccepted(accepted.codeSha256(), accepted.revisionId());
         if (request.publish()) {
@@ -76,12 +79,12 @@ final class CodeUpdater {
                     .build();
         }
         if (!request.waitForReady()) {
-            return new Updated(result, requestId);
+            return new Updated(result, requestId, accepted);
         }
         ops.log().waitingForReady(AfterWait.CONTINUE);
-        WaitOutcome outcome = ops.await(name, null, request.waitSettings(), deadline);
+        WaitOutcome outcome = ops.await(name, null, request.waitSettings(), deadline, accepted);
         WaitConclusion.conclude(name, outcome, request.waitSettings(), AfterWait.CONTINUE, ops.log(), requestId);
-        return new Updated(WaitConclusion.recorded(result, outcome), requestId);
+        return new Updated(WaitConclusion.recorded(result, outcome), requestId, accepted);
     }
 
     private UpdateFunctionCodeResponse submit(UpdateCodeRequest request, Deadline deadline)

@@ -4,6 +4,7 @@ import dev.lambdadeploy.engine.aws.AwsCalls;
 import dev.lambdadeploy.engine.aws.FunctionProbe;
 import dev.lambdadeploy.engine.log.DeployLog;
 import dev.lambdadeploy.engine.wait.Sleeper;
+import dev.lambdadeploy.engine.wait.WaitHistory;
 import dev.lambdadeploy.engine.wait.WaitOutcome;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -40,7 +41,22 @@ public final class LambdaDeployer {
             DeployLog log,
             BackoffStrategy backoff,
             Duration slowCallAfter) {
-        this.ops = new Operations(lambda, clock, sleeper, log, backoff, slowCallAfter);
+        this(lambda, clock, sleeper, log, backoff, slowCallAfter, WaitHistory.NONE);
+    }
+
+    /**
+     * {@code history}: the earlier update durations the {@code history} wait policy polls around, and where it records
+     * new ones ({@link dev.lambdadeploy.engine.wait.FileWaitHistory} for the CLI, the controller's for Jenkins).
+     */
+    public LambdaDeployer(
+            LambdaClient lambda,
+            InstantSource clock,
+            Sleeper sleeper,
+            DeployLog log,
+            BackoffStrategy backoff,
+            Duration slowCallAfter,
+            WaitHistory history) {
+        this.ops = new Operations(lambda, clock, sleeper, log, backoff, slowCallAfter, history);
     }
 
     /** Real time, real sleeps. */
@@ -150,7 +166,8 @@ public final class LambdaDeployer {
                                 .codeSha256(updated.result().codeSha256())
                                 .build(),
                         deadline,
-                        updated.requestId());
+                        updated.requestId(),
+                        updated.accepted());
         return published.functionArn() != null
                 ? published
                 : published.toBuilder()

@@ -3,10 +3,17 @@ package dev.lambdadeploy.engine;
 import dev.lambdadeploy.engine.aws.AwsCalls;
 import dev.lambdadeploy.engine.aws.FunctionProbe;
 import dev.lambdadeploy.engine.log.DeployLog;
+import dev.lambdadeploy.engine.wait.Decision;
+import dev.lambdadeploy.engine.wait.HistoryWaitPolicy;
+import dev.lambdadeploy.engine.wait.Observation;
 import dev.lambdadeploy.engine.wait.ReadinessWaiter;
 import dev.lambdadeploy.engine.wait.Sleeper;
+import dev.lambdadeploy.engine.wait.WaitHistory;
+import dev.lambdadeploy.engine.wait.WaitKey;
+import dev.lambdadeploy.engine.wait.WaitListener;
 import dev.lambdadeploy.engine.wait.WaitOutcome;
 import dev.lambdadeploy.engine.wait.WaitPolicy;
+import dev.lambdadeploy.engine.wait.WaitPolicyName;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Objects;
@@ -31,6 +38,7 @@ final class Operations {
     private final DeployLog log;
     private final BackoffStrategy backoff;
     private final Duration slowCallAfter;
+    private final WaitHistory history;
     private final AtomicReference<@Nullable InFlightCall> inFlight = new AtomicReference<>();
 
     Operations(
@@ -39,7 +47,9 @@ final class Operations {
             Sleeper sleeper,
             DeployLog log,
             BackoffStrategy backoff,
-            Duration slowCallAfter) {
+            Duration slowCallAfter,
+            WaitHistory history) {
+        this.history = Objects.requireNonNull(history, "history");
         this.lambda = Objects.requireNonNull(lambda, "lambda");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
@@ -92,9 +102,58 @@ final class Operations {
     /** A wait within what is left of {@code deadline} (and never longer than its own budget). */
     WaitOutcome await(String functionName, @Nullable String qualifier, WaitSettings settings, Deadline deadline)
             throws InterruptedException {
+        return await(functionName, qualifier, settings, deadline, null);
+    }
+
+    /**
+     * A wait that follows an UpdateFunctionCode this engine sent, whose response said {@code accepted} (null when
+     * the wait follows no update of ours): that status is the first observation, no GetFunction needed; with the
+     * history policy the schedule follows the function's earlier update durations and a ready wait adds its own.
+     */
+    WaitOutcome await(
+            String functionName,
+            @Nullable String qualifier,
+            WaitSettings settings,
+            Deadline deadline,
+            @Nullable FunctionStatus accepted)
+            throws InterruptedException {
         WaitPolicy policy = settings.toPolicy();
-        return new ReadinessWaiter(clock, sleeper)
-                .await(probe(functionName, qualifier), policy, deadline.remaining(clock), log);
+        boolean learn = accepted != null && qualifier == null && settings.waitPolicy() == WaitPolicyName.HISTORY;
+        WaitKey key = new WaitKey(regionId(), functionName);
+        if (learn) {
+            policy = HistoryWaitPolicy.withinBudgetOf(
+                    settings.maxWaitAttempts(), settings.pollInterval(), history.recent(key, clock.instant()));
+        }
+        @Nullable
+        Observation first = accepted != null && settings.waitPolicy() == WaitPolicyName.HISTORY
+                ? new Observation.Seen(accepted)
+                : null;
+        // the update ended between the last poll that saw it not ready and the one that saw it ready: record the
+        // midpoint, so neither a coarse schedule (an upper bound) nor an early poll (a lower bound) biases the next
+        AtomicReference<Duration> lastNotReady = new AtomicReference<>(Duration.ZERO);
+        WaitListener listener = (seen, decision, attempt, maxAttempts, elapsed) -> {
+            if (decision instanceof Decision.PollAgain) {
+                lastNotReady.set(elapsed);
+            }
+            log.polled(seen, decision, attempt, maxAttempts, elapsed);
+        };
+        WaitOutcome outcome = new ReadinessWaiter(clock, sleeper)
+                .await(probe(functionName, qualifier), policy, deadline.remaining(clock), listener, first);
+        if (learn && outcome.isReady() && outcome.attempts() > 1) {
+            Duration before = lastNotReady.get();
+            history.record(key, before.plus(outcome.waited().minus(before).dividedBy(2)), clock.instant());
+        }
+        return outcome;
+    }
+
+    /** The client's region, or "unknown" for a client that does not say (a test double). */
+    private String regionId() {
+        try {
+            Region region = lambda.serviceClientConfiguration().region();
+            return region == null ? "unknown" : region.id();
+        } catch (UnsupportedOperationException e) {
+            return "unknown";
+        }
     }
 
     /** The deadline of an operation that waits with {@code settings} and then retries up to {@code maxRetries}. */

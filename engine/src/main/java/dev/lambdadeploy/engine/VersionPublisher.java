@@ -34,16 +34,21 @@ final class VersionPublisher {
     }
 
     LambdaResult publish(PublishVersionRequest request) throws InterruptedException {
-        return publish(request, ops.deadline(request.waitSettings(), request.maxRetries()), null);
+        return publish(request, ops.deadline(request.waitSettings(), request.maxRetries()), null, null);
     }
 
-    LambdaResult publish(PublishVersionRequest request, Deadline deadline, @Nullable String updateRequestId)
+    /** {@code accepted}: what the UpdateFunctionCode this publish follows answered, if this engine sent it. */
+    LambdaResult publish(
+            PublishVersionRequest request,
+            Deadline deadline,
+            @Nullable String updateRequestId,
+            @Nullable FunctionStatus accepted)
             throws InterruptedException {
         if (!request.waitForReady()) {
             return publishAfter(request, emptyResult(request), null, deadline);
         }
         ops.log().waitingForReady(AfterWait.PUBLISH);
-        WaitOutcome outcome = ops.await(request.functionName(), null, request.waitSettings(), deadline);
+        WaitOutcome outcome = ops.await(request.functionName(), null, request.waitSettings(), deadline, accepted);
         return publishAfterWait(request, outcome, deadline, updateRequestId);
     }
 

@@ -156,14 +156,15 @@ class ValidationTest {
                 .isInstanceOfSatisfying(
                         InvalidParameterException.class,
                         e -> assertThat(e.parameter()).isEqualTo("waitPolicy"))
-                .hasMessage("Invalid waitPolicy: must be 'adaptive' (the default) or 'fixed' (the original script's: "
-                        + "one poll every pollInterval), was 'eager'");
+                .hasMessage("Invalid waitPolicy: must be 'adaptive' (the default), 'fixed' (the original script's: "
+                        + "one poll every pollInterval) or 'history' (adaptive, polling around earlier updates' "
+                        + "durations), was 'eager'");
         assertThatThrownBy(() -> Validation.maxRetries(-1)).hasMessageStartingWith("Invalid maxRetries:");
     }
 
     @Test
     void waitPolicyNamesAreSpeltAsUsersWriteThemTheDefaultFirst() {
-        assertThat(WaitSettings.waitPolicyChoices()).containsExactly("adaptive", "fixed");
+        assertThat(WaitSettings.waitPolicyChoices()).containsExactly("adaptive", "fixed", "history");
         assertThat(WaitPolicyName.parse("fixed")).isEqualTo(WaitPolicyName.FIXED);
         assertThat(WaitPolicyName.ADAPTIVE.spelling())
                 .isEqualTo(AdaptiveWaitPolicy.NAME)

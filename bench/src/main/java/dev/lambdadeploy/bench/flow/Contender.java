@@ -18,6 +18,14 @@ public interface Contender {
     /** Waits for the update to finish and publishes a version; throws when no version was published. */
     void awaitAndPublish(String function, String codeSha256) throws Exception;
 
+    /**
+     * Whether the bench lets it run its own update ({@link #deploy}) instead of the same raw UpdateFunctionCode for
+     * everyone, because it uses the update's response.
+     */
+    default boolean updatesItself() {
+        return false;
+    }
+
     /** The whole deploy: update, wait, publish. */
     default void deploy(String function, byte[] zip) throws Exception {
         awaitAndPublish(function, update(function, zip));

@@ -3,6 +3,7 @@ package dev.lambdadeploy.engine.wait;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /** The blocking driver of {@link PollStep}: poll, step, sleep, until ready, failed or out of budget. */
 public final class ReadinessWaiter {
@@ -31,13 +32,30 @@ public final class ReadinessWaiter {
      */
     public WaitOutcome await(ReadinessProbe probe, WaitPolicy policy, Duration budget, WaitListener listener)
             throws InterruptedException {
+        return await(probe, policy, budget, listener, null);
+    }
+
+    /**
+     * As {@link #await(ReadinessProbe, WaitPolicy, Duration, WaitListener)}, but with {@code first} (when given) as
+     * the first poll's observation instead of a call: what the UpdateFunctionCode response said, one GetFunction
+     * fewer. It counts as the wait's first attempt, at the wait's start.
+     */
+    public WaitOutcome await(
+            ReadinessProbe probe,
+            WaitPolicy policy,
+            Duration budget,
+            WaitListener listener,
+            @Nullable Observation first)
+            throws InterruptedException {
         PollStep step = new PollStep(new ReadinessDecider(policy, budget), listener);
         ResumableWait state = step.start(clock.instant());
+        @Nullable Observation given = first;
         while (true) {
             if (Thread.interrupted()) {
                 throw new InterruptedException("wait for readiness interrupted");
             }
-            Observation seen = probe.probe(state.pollTimeout(clock.instant()));
+            Observation seen = given != null ? given : probe.probe(state.pollTimeout(clock.instant()));
+            given = null;
             WaitProgress progress = step.after(state, seen, clock.instant());
             if (progress instanceof WaitProgress.Finished finished) {
                 return finished.outcome();

@@ -1,12 +1,13 @@
 package dev.lambdadeploy.engine.wait;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * When to poll. Both policies spend the same budget as the spec's script (max attempts x poll interval; the spec:
  * {@link dev.lambdadeploy.engine}); they differ in how they spread the polls over it.
  */
-public sealed interface WaitPolicy permits FixedWaitPolicy, AdaptiveWaitPolicy {
+public sealed interface WaitPolicy permits FixedWaitPolicy, AdaptiveWaitPolicy, HistoryWaitPolicy {
 
     int DEFAULT_MAX_WAIT_ATTEMPTS = 30;
     Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(2);
@@ -20,7 +21,7 @@ public sealed interface WaitPolicy permits FixedWaitPolicy, AdaptiveWaitPolicy {
     /** The delay before the next poll, after poll number {@code attempt} at {@code elapsed} since the wait began. */
     Duration delayAfter(int attempt, Duration elapsed);
 
-    /** Short name as users configure it: {@code fixed} or {@code adaptive}. */
+    /** Short name as users configure it: {@code fixed}, {@code adaptive} or {@code history}. */
     String name();
 
     /** The spec's script: a poll every {@code interval}, {@code attempts} times. */
@@ -38,6 +39,7 @@ public sealed interface WaitPolicy permits FixedWaitPolicy, AdaptiveWaitPolicy {
         return switch (name) {
             case FixedWaitPolicy.NAME -> fixed(attempts, interval);
             case AdaptiveWaitPolicy.NAME -> adaptive(attempts, interval);
+            case HistoryWaitPolicy.NAME -> HistoryWaitPolicy.withinBudgetOf(attempts, interval, List.of());
             default -> throw new IllegalArgumentException("unknown wait policy " + name);
         };
     }

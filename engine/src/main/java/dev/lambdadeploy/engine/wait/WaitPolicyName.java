@@ -8,14 +8,20 @@ import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
-/** The wait policies users choose from, spelt in every front end as {@link #spelling()}: adaptive or fixed. */
+/** The wait policies users choose from, spelt in every front end as {@link #spelling()}: adaptive, fixed or history. */
 public enum WaitPolicyName {
 
     /** The default: polls at once, starts fast and backs off to the poll interval ({@link AdaptiveWaitPolicy}). */
     ADAPTIVE,
 
     /** The original script's schedule: a poll every poll interval ({@link FixedWaitPolicy}). */
-    FIXED;
+    FIXED,
+
+    /**
+     * Adaptive, but after an update this engine sent, polls densely only around when the function's earlier updates
+     * ended ({@link HistoryWaitPolicy}, with the deployer's {@link WaitHistory}); adaptive where there is none.
+     */
+    HISTORY;
 
     private static final List<String> SPELLINGS =
             Arrays.stream(values()).map(WaitPolicyName::spelling).toList();
@@ -40,14 +46,19 @@ public enum WaitPolicyName {
         throw new InvalidParameterException(
                 Parameter.WAIT_POLICY,
                 "must be '" + ADAPTIVE.spelling()
-                        + "' (the default) or '" + FIXED.spelling() + "' (the original script's: one poll every "
-                        + Parameter.POLL_INTERVAL.ref() + "), was '" + spelling + "'");
+                        + "' (the default), '" + FIXED.spelling() + "' (the original script's: one poll every "
+                        + Parameter.POLL_INTERVAL.ref() + ") or '" + HISTORY.spelling()
+                        + "' (adaptive, polling around earlier updates' durations), was '" + spelling + "'");
     }
 
-    /** This policy with {@code attempts} x {@code interval} as its budget. */
+    /**
+     * This policy with {@code attempts} x {@code interval} as its budget; {@link #HISTORY} without a history polls
+     * as adaptive does (the deployer builds the {@link HistoryWaitPolicy} when it knows the function's history).
+     */
     public WaitPolicy toPolicy(int attempts, Duration interval) {
         return switch (this) {
             case ADAPTIVE -> WaitPolicy.adaptive(attempts, interval);
+            case HISTORY -> HistoryWaitPolicy.withinBudgetOf(attempts, interval, List.of());
             case FIXED -> WaitPolicy.fixed(attempts, interval);
         };
     }
