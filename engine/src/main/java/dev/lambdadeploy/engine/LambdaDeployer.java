@@ -64,6 +64,18 @@ public final class LambdaDeployer {
         return new LambdaDeployer(lambda, InstantSource.system(), Sleeper.system(), log, DEFAULT_BACKOFF);
     }
 
+    /** Real time, real sleeps, and {@code history} for the {@code history} wait policy. */
+    public static LambdaDeployer create(LambdaClient lambda, DeployLog log, WaitHistory history) {
+        return new LambdaDeployer(
+                lambda,
+                InstantSource.system(),
+                Sleeper.system(),
+                log,
+                DEFAULT_BACKOFF,
+                AwsCalls.SLOW_CALL_AFTER,
+                history);
+    }
+
     /**
      * The call that changes the function (UpdateFunctionCode, PublishVersion) on the wire right now, if any. A front
      * end that stops the operation reads this first and logs it with {@link DeployLog#aborted(String, InFlightCall)}:

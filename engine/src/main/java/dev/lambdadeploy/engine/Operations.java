@@ -4,16 +4,15 @@ import dev.lambdadeploy.engine.aws.AwsCalls;
 import dev.lambdadeploy.engine.aws.FunctionProbe;
 import dev.lambdadeploy.engine.log.DeployLog;
 import dev.lambdadeploy.engine.wait.Decision;
-import dev.lambdadeploy.engine.wait.HistoryWaitPolicy;
 import dev.lambdadeploy.engine.wait.Observation;
 import dev.lambdadeploy.engine.wait.ReadinessWaiter;
 import dev.lambdadeploy.engine.wait.Sleeper;
+import dev.lambdadeploy.engine.wait.UpdateWaitLearning;
 import dev.lambdadeploy.engine.wait.WaitHistory;
 import dev.lambdadeploy.engine.wait.WaitKey;
 import dev.lambdadeploy.engine.wait.WaitListener;
 import dev.lambdadeploy.engine.wait.WaitOutcome;
 import dev.lambdadeploy.engine.wait.WaitPolicy;
-import dev.lambdadeploy.engine.wait.WaitPolicyName;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Objects;
@@ -117,19 +116,11 @@ final class Operations {
             Deadline deadline,
             @Nullable FunctionStatus accepted)
             throws InterruptedException {
-        WaitPolicy policy = settings.toPolicy();
-        boolean learn = accepted != null && qualifier == null && settings.waitPolicy() == WaitPolicyName.HISTORY;
-        WaitKey key = new WaitKey(regionId(), functionName);
-        if (learn) {
-            policy = HistoryWaitPolicy.withinBudgetOf(
-                    settings.maxWaitAttempts(), settings.pollInterval(), history.recent(key, clock.instant()));
-        }
-        @Nullable
-        Observation first = accepted != null && settings.waitPolicy() == WaitPolicyName.HISTORY
-                ? new Observation.Seen(accepted)
-                : null;
-        // the update ended between the last poll that saw it not ready and the one that saw it ready: record the
-        // midpoint, so neither a coarse schedule (an upper bound) nor an early poll (a lower bound) biases the next
+        boolean afterOurUpdate = accepted != null && qualifier == null;
+        UpdateWaitLearning learning = new UpdateWaitLearning(
+                settings, new WaitKey(regionId(), functionName), afterOurUpdate ? history : WaitHistory.NONE);
+        WaitPolicy policy = learning.policy(clock.instant());
+        @Nullable Observation first = accepted != null && learning.learns() ? new Observation.Seen(accepted) : null;
         AtomicReference<Duration> lastNotReady = new AtomicReference<>(Duration.ZERO);
         WaitListener listener = (seen, decision, attempt, maxAttempts, elapsed) -> {
             if (decision instanceof Decision.PollAgain) {
@@ -139,10 +130,7 @@ final class Operations {
         };
         WaitOutcome outcome = new ReadinessWaiter(clock, sleeper)
                 .await(probe(functionName, qualifier), policy, deadline.remaining(clock), listener, first);
-        if (learn && outcome.isReady() && outcome.attempts() > 1) {
-            Duration before = lastNotReady.get();
-            history.record(key, before.plus(outcome.waited().minus(before).dividedBy(2)), clock.instant());
-        }
+        learning.finished(outcome, lastNotReady.get(), clock.instant());
         return outcome;
     }
 

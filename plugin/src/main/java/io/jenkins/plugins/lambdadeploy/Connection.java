@@ -72,6 +72,12 @@ public final class Connection implements Serializable {
         return connection;
     }
 
+    /** The region calls go to, as settled from the parameter or the build's environment. */
+    @NonNull
+    public String region() {
+        return region;
+    }
+
     /** Client settings for keys resolved by {@link #credentials}; the Jenkins proxy is read anew each time. */
     @NonNull
     public ClientSettings settings(@NonNull CredentialsSource credentials) {

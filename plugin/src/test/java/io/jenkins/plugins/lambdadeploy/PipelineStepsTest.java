@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.cloudbees.jenkins.plugins.awscredentials.AmazonWebServicesCredentials;
 import com.cloudbees.plugins.credentials.CredentialsParameterDefinition;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
+import dev.lambdadeploy.engine.wait.WaitKey;
 import dev.lambdadeploy.simulator.Fault;
 import dev.lambdadeploy.simulator.LambdaSimulator;
 import dev.lambdadeploy.simulator.SimulatorCredentials;
@@ -23,6 +24,7 @@ import hudson.model.Result;
 import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -334,6 +336,32 @@ class PipelineStepsTest {
                         + connection(sim, AWS_CREDENTIALS_ID) + ")\n",
                 Result.FAILURE);
         j.assertLogContains("run the step inside a node block", b);
+    }
+
+    @Test
+    void theHistoryPolicyLearnsEachUpdatesDurationOnTheController(JenkinsRule j) throws Exception {
+        LambdaTestSupport.storeAwsCredentials(j.jenkins);
+        String fn = newFunction(sim, "history");
+        sim.control().updateDuration(fn, Duration.ofMillis(1500));
+        String update = "lambdaUpdateCode(functionName: '" + fn + "', s3Bucket: 'builds', s3Key: 'app-h.zip', "
+                + "waitPolicy: 'history', " + connection(sim, AWS_CREDENTIALS_ID) + ")\n";
+
+        run(j, update, Result.SUCCESS);
+        List<Duration> learnt = ControllerWaitHistory.get().recent(new WaitKey("us-east-1", fn), Instant.now());
+        assertEquals(1, learnt.size(), learnt.toString());
+        assertTrue(
+                learnt.get(0).compareTo(Duration.ofMillis(500)) > 0
+                        && learnt.get(0).compareTo(Duration.ofSeconds(5)) < 0,
+                "about the simulated 1.5 s: " + learnt);
+        assertTrue(
+                new File(j.jenkins.getRootDir(), "lambda-deploy-wait-history.tsv").isFile(), "kept on the controller");
+
+        run(j, update, Result.SUCCESS);
+        assertEquals(
+                2,
+                ControllerWaitHistory.get()
+                        .recent(new WaitKey("us-east-1", fn), Instant.now())
+                        .size());
     }
 
     @Test

@@ -17,6 +17,7 @@ import hudson.tasks.Builder;
 import io.jenkins.plugins.lambdadeploy.AwsClients;
 import io.jenkins.plugins.lambdadeploy.BuildLog;
 import io.jenkins.plugins.lambdadeploy.Connection;
+import io.jenkins.plugins.lambdadeploy.ControllerWaitHistory;
 import io.jenkins.plugins.lambdadeploy.steps.AbstractLambdaStep;
 import java.io.IOException;
 import java.util.Objects;
@@ -56,7 +57,8 @@ public abstract class AbstractLambdaBuilder<S extends AbstractLambdaStep> extend
             Connection connection = Connection.resolve(step, env, env::expand);
             CredentialsSource credentials = connection.credentials(build, env);
             try (LambdaClients.Session session = AwsClients.open(connection.settings(credentials))) {
-                result = operation.run(LambdaDeployer.create(session.lambda(), BuildLog.of(listener)));
+                result = operation.run(
+                        LambdaDeployer.create(session.lambda(), BuildLog.of(listener), ControllerWaitHistory.get()));
             }
         } catch (LambdaDeployException e) {
             throw new AbortException(e.getMessage());

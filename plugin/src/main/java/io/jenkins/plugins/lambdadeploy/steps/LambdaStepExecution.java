@@ -12,9 +12,14 @@ import dev.lambdadeploy.engine.aws.CredentialsSource;
 import dev.lambdadeploy.engine.aws.FunctionProbe;
 import dev.lambdadeploy.engine.aws.LambdaClients;
 import dev.lambdadeploy.engine.log.DeployLog;
+import dev.lambdadeploy.engine.wait.Decision;
 import dev.lambdadeploy.engine.wait.Observation;
 import dev.lambdadeploy.engine.wait.PollStep;
 import dev.lambdadeploy.engine.wait.ResumableWait;
+import dev.lambdadeploy.engine.wait.UpdateWaitLearning;
+import dev.lambdadeploy.engine.wait.WaitHistory;
+import dev.lambdadeploy.engine.wait.WaitKey;
+import dev.lambdadeploy.engine.wait.WaitListener;
 import dev.lambdadeploy.engine.wait.WaitOutcome;
 import dev.lambdadeploy.engine.wait.WaitPolicyName;
 import dev.lambdadeploy.engine.wait.WaitProgress;
@@ -32,6 +37,7 @@ import hudson.security.ACLContext;
 import io.jenkins.plugins.lambdadeploy.AwsClients;
 import io.jenkins.plugins.lambdadeploy.BuildLog;
 import io.jenkins.plugins.lambdadeploy.Connection;
+import io.jenkins.plugins.lambdadeploy.ControllerWaitHistory;
 import io.jenkins.plugins.lambdadeploy.UserErrors;
 import java.io.IOException;
 import java.time.Duration;
@@ -97,6 +103,8 @@ abstract class LambdaStepExecution extends GeneralNonBlockingStepExecution {
     private volatile long deadline;
 
     private volatile int attempts;
+    /** When the last poll saw the function not ready, in ms into the wait: what the history learns from. */
+    private volatile long lastNotReadyMillis;
 
     @SuppressFBWarnings(value = "SE_TRANSIENT_FIELD_NOT_RESTORED", justification = "Only used by start().")
     private final transient @CheckForNull AbstractLambdaStep connectionSettings;
@@ -163,6 +171,11 @@ abstract class LambdaStepExecution extends GeneralNonBlockingStepExecution {
      * never changes the function and keeps what {@code begin} needs in persisted fields.
      */
     protected boolean startIsRepeatable() {
+        return false;
+    }
+
+    /** Whether the wait follows an update this step sent: only such a wait teaches the {@code history} policy. */
+    protected boolean waitFollowsOwnUpdate() {
         return false;
     }
 
@@ -266,9 +279,10 @@ abstract class LambdaStepExecution extends GeneralNonBlockingStepExecution {
     protected final void startWait(
             @NonNull BackgroundContext context, @NonNull String function, @CheckForNull String qualifier)
             throws Exception {
-        ResumableWait wait = pollStep(context).start(Instant.now());
         awaitedFunction = function;
         awaitedQualifier = qualifier;
+        lastNotReadyMillis = 0;
+        ResumableWait wait = pollStep(context).start(Instant.now());
         deadline = wait.deadline().toEpochMilli();
         attempts = wait.attempts();
         lastSeen = null;
@@ -368,12 +382,34 @@ abstract class LambdaStepExecution extends GeneralNonBlockingStepExecution {
                 lastSeen = next.next().lastSeen();
                 schedule(next.delay());
             }
-            case WaitProgress.Finished finished -> complete(context, afterWait(context, finished.outcome()));
+            case WaitProgress.Finished finished -> {
+                learning().finished(finished.outcome(), Duration.ofMillis(lastNotReadyMillis), Instant.now());
+                complete(context, afterWait(context, finished.outcome()));
+            }
         }
     }
 
+    /**
+     * The engine's poll step with the wait's policy: with {@code history}, around the function's earlier update
+     * durations. Notes the last poll that saw the function not ready, for what the wait teaches the history.
+     */
     private PollStep pollStep(BackgroundContext context) {
-        return new PollStep(waitSettings().toPolicy(), context.log());
+        WaitListener listener = (seen, decision, attempt, maxAttempts, elapsed) -> {
+            if (decision instanceof Decision.PollAgain) {
+                lastNotReadyMillis = elapsed.toMillis();
+            }
+            context.log().polled(seen, decision, attempt, maxAttempts, elapsed);
+        };
+        return new PollStep(learning().policy(Instant.now()), listener);
+    }
+
+    /** Only a wait that follows this step's own update teaches the controller's history, as the engine's do. */
+    private UpdateWaitLearning learning() {
+        boolean teaches = waitFollowsOwnUpdate() && awaitedQualifier == null;
+        return new UpdateWaitLearning(
+                waitSettings(),
+                new WaitKey(Objects.requireNonNull(connection, "not started").region(), awaitedFunction()),
+                teaches ? ControllerWaitHistory.get() : WaitHistory.NONE);
     }
 
     private Observation probe(BackgroundContext context, Duration timeout) throws Exception {

@@ -157,6 +157,12 @@ public final class LambdaUpdateCodeStep extends AbstractFunctionChangingStep {
             this.step = step;
         }
 
+        /** Its wait follows its own UpdateFunctionCode: with the history policy, it teaches the history. */
+        @Override
+        protected boolean waitFollowsOwnUpdate() {
+            return true;
+        }
+
         @Override
         protected void begin(@NonNull BackgroundContext context) throws Exception {
             // the workspace only for a zipFile: asking for it could fail (agent gone) where S3 and image need none
