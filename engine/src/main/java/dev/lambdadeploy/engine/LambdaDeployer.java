@@ -158,6 +158,18 @@ public final class LambdaDeployer {
                         .build();
     }
 
+    /**
+     * Changes the configuration (environment merged or replaced, memory, timeout, handler, runtime, layers,
+     * description, ephemeral storage) as code updates are done: waits out an update in progress first, logs what
+     * changes (environment values never), sends it pinned to the RevisionId read (or the user's), retries 409s and
+     * throttling, and waits for readiness if asked (Failed throws {@link FunctionFailedException}). A dry run logs the
+     * difference and changes nothing. All of it within one deadline: the wait budget plus the retries' backoff.
+     */
+    public LambdaResult updateConfiguration(UpdateConfigurationRequest request) throws InterruptedException {
+        ops.checkRegion(request.functionName());
+        return new ConfigurationUpdater(ops).update(request);
+    }
+
     /** One poll, for callers that drive {@link dev.lambdadeploy.engine.wait.ReadinessDecider} themselves. */
     public FunctionProbe probe(String functionName, @Nullable String qualifier) {
         ops.checkRegion(functionName);
