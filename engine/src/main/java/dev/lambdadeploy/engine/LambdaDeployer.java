@@ -170,6 +170,15 @@ public final class LambdaDeployer {
         return new ConfigurationUpdater(ops).update(request);
     }
 
+    /**
+     * Deletes the published versions the request's rules let go, never {@code $LATEST} nor a version an alias
+     * routes to; a delete Lambda refuses with 409 is skipped and reported. A dry run lists what would go.
+     */
+    public CleanupResult cleanupVersions(CleanupRequest request) throws InterruptedException {
+        ops.checkRegion(request.functionName());
+        return new VersionCleaner(ops).cleanup(request);
+    }
+
     /** One poll, for callers that drive {@link dev.lambdadeploy.engine.wait.ReadinessDecider} themselves. */
     public FunctionProbe probe(String functionName, @Nullable String qualifier) {
         ops.checkRegion(functionName);
