@@ -62,7 +62,11 @@ public record CleanupRequest(String functionName, VersionCleanup rules, boolean 
 
         public CleanupRequest build() {
             String name = Validation.unqualifiedFunctionName(functionName);
-            VersionCleanup rules = VersionCleanup.of(keepNewest, keepYoungerThan, "keepVersions", "keepYoungerThan");
+            VersionCleanup rules = VersionCleanup.of(
+                    keepNewest,
+                    keepYoungerThan,
+                    Parameter.KEEP_VERSIONS.jenkinsName(),
+                    Parameter.KEEP_YOUNGER_THAN.jenkinsName());
             return new CleanupRequest(name, rules, dryRun, Validation.maxRetries(maxRetries));
         }
     }
