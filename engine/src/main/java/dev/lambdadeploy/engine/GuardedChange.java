@@ -33,11 +33,18 @@ final class GuardedChange {
     private final Operations ops;
     private final InFlightCall call;
     private final Deadline deadline;
+    private final int maxThrottles;
 
     GuardedChange(Operations ops, InFlightCall call, Deadline deadline) {
+        this(ops, call, deadline, Integer.MAX_VALUE);
+    }
+
+    /** {@code maxThrottles}: how many 429s are retried at most (besides the deadline). */
+    GuardedChange(Operations ops, InFlightCall call, Deadline deadline, int maxThrottles) {
         this.ops = ops;
         this.call = call;
         this.deadline = deadline;
+        this.maxThrottles = maxThrottles;
     }
 
     <T> T send(AwsCalls.Call<T> sdkCall, OnConflict onConflict, OnStale onStale) throws InterruptedException {
@@ -50,7 +57,7 @@ final class GuardedChange {
                 throw onStale.stale(AwsErrorInfo.from(call.operation(), call.functionName(), e), e);
             } catch (SdkException e) {
                 AwsErrorInfo error = AwsErrorInfo.from(call.operation(), call.functionName(), e);
-                if (!error.isThrottling()) {
+                if (!error.isThrottling() || throttles >= maxThrottles) {
                     throw new AwsCallException(error, e);
                 }
                 Duration delay = CodeUpdater.throttleDelay(ops, throttles++, e);

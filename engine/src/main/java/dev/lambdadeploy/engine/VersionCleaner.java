@@ -30,7 +30,7 @@ final class VersionCleaner {
 
     static final String DELETE = "DeleteFunction";
 
-    /** How long one delete may spend on throttling. */
+    /** How long one delete may spend on throttling (and at most the request's maxRetries 429s). */
     static final Duration DELETE_BUDGET = Duration.ofSeconds(60);
 
     private static final DateTimeFormatter LAST_MODIFIED = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
@@ -77,7 +77,7 @@ final class VersionCleaner {
         Deadline deadline = Deadline.after(ops.clock(), DELETE_BUDGET);
         InFlightCall call = new InFlightCall(DELETE, name, null);
         try {
-            new GuardedChange(ops, call, deadline)
+            new GuardedChange(ops, call, deadline, maxRetries)
                     .send(
                             () -> ops.lambda()
                                     .deleteFunction(b -> b.functionName(name).qualifier(version)),

@@ -152,6 +152,33 @@ class VersionCleanupFlowsTest {
     }
 
     @Test
+    void throttlingBeyondMaxRetriesFailsTheCleanup() {
+        try (SimulatedLambda noSdkRetries = new SimulatedLambda(
+                dev.lambdadeploy.simulator.SimulatorCredentials.ACCESS_KEY_ID,
+                dev.lambdadeploy.simulator.SimulatorCredentials.SECRET_ACCESS_KEY,
+                false)) {
+            noSdkRetries.simulator.control().createFunction(FN, Duration.ZERO);
+            noSdkRetries.simulator.control().updateDuration(FN, Duration.ZERO);
+            noSdkRetries.lambda().publishVersion(b -> b.functionName(FN));
+            byte[] zip = SimulatedLambda.zip("v2");
+            noSdkRetries.lambda().updateFunctionCode(b -> b.functionName(FN).zipFile(SdkBytes.fromByteArray(zip)));
+            noSdkRetries.lambda().publishVersion(b -> b.functionName(FN));
+            noSdkRetries.simulator.control().inject("DeleteFunction", Fault.throttle(5));
+
+            assertThatThrownBy(() -> noSdkRetries
+                            .deployer()
+                            .cleanupVersions(CleanupRequest.builder()
+                                    .functionName(FN)
+                                    .keepNewest(1)
+                                    .maxRetries(1)
+                                    .build()))
+                    .isInstanceOf(dev.lambdadeploy.engine.AwsCallException.class)
+                    .hasMessageContaining("TooManyRequestsException");
+            assertThat(noSdkRetries.calls("DeleteFunction")).isEqualTo(2);
+        }
+    }
+
+    @Test
     void withoutAKeepRuleNothingIsCalled() {
         assertThatThrownBy(() -> cleanup().build())
                 .isInstanceOf(InvalidParameterException.class)
