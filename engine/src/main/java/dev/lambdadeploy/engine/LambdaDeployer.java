@@ -49,7 +49,7 @@ public final class LambdaDeployer {
     }
 
     /**
-     * The call that changes the function (UpdateFunctionCode, PublishVersion) on the wire right now, if any. A front
+     * The call that changes the function (UpdateFunctionCode, UpdateFunctionConfiguration, PublishVersion, DeleteFunction) on the wire right now, if any. A front
      * end that stops the operation reads this first and logs it with {@link DeployLog#aborted(String, InFlightCall)}:
      * the interrupt that follows cuts the request off, but it may already have reached Lambda.
      */
