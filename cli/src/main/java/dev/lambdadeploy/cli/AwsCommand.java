@@ -2,12 +2,12 @@ package dev.lambdadeploy.cli;
 
 import dev.lambdadeploy.engine.DeployOperation;
 import dev.lambdadeploy.engine.LambdaDeployer;
-import dev.lambdadeploy.engine.LambdaResult;
 import dev.lambdadeploy.engine.aws.AwsCalls;
 import dev.lambdadeploy.engine.aws.ClientSettings;
 import dev.lambdadeploy.engine.aws.LambdaClients;
 import dev.lambdadeploy.engine.log.DeployLog;
 import dev.lambdadeploy.engine.wait.WaitHistory;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
@@ -49,9 +49,21 @@ abstract class AwsCommand implements Callable<Integer>, ConsoleCommand {
     /** Builds and validates the requests; throws the engine's InvalidParameterException before any AWS call. */
     abstract DeployOperation prepare();
 
+    /** What {@link #call()} runs and prints: {@link #prepare()}'s result as a map, unless a command has its own. */
+    @FunctionalInterface
+    interface MapOperation {
+        Map<String, ?> run(LambdaDeployer deployer) throws InterruptedException;
+    }
+
+    /** {@link #prepare()} for printing; a command whose result is no LambdaResult overrides this instead. */
+    MapOperation prepareMap() {
+        DeployOperation operation = prepare();
+        return deployer -> operation.run(deployer).toMap();
+    }
+
     @Override
     public Integer call() throws InterruptedException {
-        DeployOperation operation = prepare();
+        MapOperation operation = prepareMap();
         ClientSettings settings = connection.settings(context);
         try (Console log = console();
                 LambdaClients clients = new LambdaClients();
@@ -66,13 +78,13 @@ abstract class AwsCommand implements Callable<Integer>, ConsoleCommand {
                     waitHistory());
             Running running = new Running(deployer, log.deployLog());
             RUNNING.set(running);
-            LambdaResult result;
+            Map<String, ?> result;
             try {
                 result = operation.run(deployer);
             } finally {
                 RUNNING.compareAndSet(running, null);
             }
-            context.out().print(ResultWriter.render(result.toMap(), output.format));
+            context.out().print(ResultWriter.render(result, output.format));
             context.out().flush();
             return ExitCodes.OK;
         }

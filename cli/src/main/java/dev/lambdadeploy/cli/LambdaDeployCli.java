@@ -133,6 +133,8 @@ public final class LambdaDeployCli implements Runnable {
         cli.addSubcommand(new AwaitReadyCommand(context));
         cli.addSubcommand(new PublishVersionCommand(context));
         cli.addSubcommand(new DeployCommand(context));
+        cli.addSubcommand(new UpdateConfigCommand(context));
+        cli.addSubcommand(new CleanupVersionsCommand(context));
         cli.addSubcommand(new SimulatorCommand(context));
         cli.addSubcommand(new DemoCommand(context));
         cli.setOut(context.out());

@@ -23,8 +23,26 @@ final class ResultWriter {
     static String text(Map<String, ?> result) {
         StringBuilder text = new StringBuilder();
         result.forEach((key, value) ->
-                text.append(key).append('=').append(value == null ? "" : value).append('\n'));
+                text.append(key).append('=').append(textValue(value)).append('\n'));
         return text.toString();
+    }
+
+    /** A list as its items joined by commas; a map as key:value pairs joined by commas. */
+    private static String textValue(Object value) {
+        if (value == null) {
+            return "";
+        }
+        if (value instanceof java.util.Collection<?> list) {
+            return String.join(",", list.stream().map(String::valueOf).toList());
+        }
+        if (value instanceof Map<?, ?> map) {
+            return String.join(
+                    ",",
+                    map.entrySet().stream()
+                            .map(e -> e.getKey() + ":" + e.getValue())
+                            .toList());
+        }
+        return value.toString();
     }
 
     static String json(Map<String, ?> result) {
@@ -53,6 +71,26 @@ final class ResultWriter {
             json.append("null");
         } else if (value instanceof Number) {
             json.append(value);
+        } else if (value instanceof java.util.Collection<?> list) {
+            json.append('[');
+            boolean first = true;
+            for (Object item : list) {
+                json.append(first ? "" : ", ");
+                first = false;
+                value(json, item);
+            }
+            json.append(']');
+        } else if (value instanceof Map<?, ?> map) {
+            json.append('{');
+            boolean first = true;
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                json.append(first ? "" : ", ");
+                first = false;
+                string(json, String.valueOf(entry.getKey()));
+                json.append(": ");
+                value(json, entry.getValue());
+            }
+            json.append('}');
         } else {
             string(json, value.toString());
         }

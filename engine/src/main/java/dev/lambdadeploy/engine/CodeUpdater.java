@@ -1,7 +1,6 @@
 package dev.lambdadeploy.engine;
 
 import dev.lambdadeploy.engine.aws.AwsCalls;
-import dev.lambdadeploy.engine.aws.AwsErrorInfo;
 import dev.lambdadeploy.engine.wait.ReadinessDecider;
 import dev.lambdadeploy.engine.wait.WaitOutcome;
 import java.security.MessageDigest;
@@ -11,8 +10,6 @@ import java.util.Base64;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.lambda.model.PreconditionFailedException;
-import software.amazon.awssdk.services.lambda.model.ResourceConflictException;
 import software.amazon.awssdk.services.lambda.model.UpdateFunctionCodeRequest;
 import software.amazon.awssdk.services.lambda.model.UpdateFunctionCodeResponse;
 
@@ -91,40 +88,15 @@ final class CodeUpdater {
             throws InterruptedException {
         UpdateFunctionCodeRequest sdkRequest = toSdk(request);
         InFlightCall call = new InFlightCall(OPERATION, request.functionName(), localSha256(request.code()));
-        for (int conflicts = 0, throttles = 0; ; ) {
-            try {
-                return ops.change(call, () -> ops.lambda().updateFunctionCode(sdkRequest));
-            } catch (ResourceConflictException e) {
-                AwsErrorInfo conflict = AwsErrorInfo.from(OPERATION, request.functionName(), e);
-                if (conflicts++ >= request.maxRetries()) {
-                    throw new AwsCallException(conflict, e);
-                }
-                ops.log().updateInProgressBeforeUpdate(conflict);
-                WaitOutcome outcome = ops.await(request.functionName(), null, request.waitSettings(), deadline);
-                if (outcome.kind() == WaitOutcome.Kind.TIMED_OUT || outcome.kind() == WaitOutcome.Kind.UNOBSERVED) {
-                    throw new AwsCallException(conflict, e);
-                }
-                // Ready, or the earlier update Failed: either way Lambda takes a new update now.
-            } catch (PreconditionFailedException e) {
-                throw new CodeChangedException(
-                        AwsErrorInfo.from(OPERATION, request.functionName(), e).describe()
-                                + ". The function changed since RevisionId " + request.revisionId()
-                                + " was read; nothing was updated. Read the function again and retry.",
-                        e);
-            } catch (SdkException e) {
-                AwsErrorInfo error = AwsErrorInfo.from(OPERATION, request.functionName(), e);
-                if (!error.isThrottling()) {
-                    throw new AwsCallException(error, e);
-                }
-                Duration delay = throttleDelay(ops, throttles++, e);
-                if (!deadline.allows(ops.clock(), delay)) {
-                    ops.log().outOfTime(error, delay, deadline.remaining(ops.clock()));
-                    throw new AwsCallException(error, e);
-                }
-                ops.log().callThrottled(error, delay);
-                ops.sleeper().sleep(delay);
-            }
-        }
+        return new GuardedChange(ops, call, deadline)
+                .send(
+                        () -> ops.lambda().updateFunctionCode(sdkRequest),
+                        GuardedChange.awaitingReadiness(
+                                ops, request.functionName(), request.waitSettings(), request.maxRetries(), deadline),
+                        (error, e) -> new CodeChangedException(
+                                error.describe() + ". The function changed since RevisionId " + request.revisionId()
+                                        + " was read; nothing was updated. Read the function again and retry.",
+                                e));
     }
 
     /** After a 429: what Lambda asked for (Retry-After), the backoff, and at least a second. */

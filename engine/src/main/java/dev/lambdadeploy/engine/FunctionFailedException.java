@@ -25,6 +25,18 @@ public final class FunctionFailedException extends LambdaDeployException {
         this.status = Objects.requireNonNull(status, "status");
     }
 
+    /**
+     * A failed update this step sent with {@code operation} (e.g. UpdateFunctionConfiguration) and request id
+     * {@code requestId}; {@code what} is what stays live ("configuration").
+     */
+    public FunctionFailedException(FunctionStatus status, String operation, @Nullable String requestId, String what) {
+        super("Lambda function update failed: " + status.functionName() + " is State " + status.state()
+                + ", LastUpdateStatus " + status.lastUpdateStatus() + " (" + status.failureReason() + ")"
+                + (requestId != null ? ", " + operation + " request id " + requestId : "")
+                + ". The previous " + what + " stays live.");
+        this.status = Objects.requireNonNull(status, "status");
+    }
+
     public FunctionStatus status() {
         return status;
     }

@@ -77,7 +77,7 @@ public final class LambdaDeployer {
     }
 
     /**
-     * The call that changes the function (UpdateFunctionCode, PublishVersion) on the wire right now, if any. A front
+     * The call that changes the function (UpdateFunctionCode, UpdateFunctionConfiguration, PublishVersion, DeleteFunction) on the wire right now, if any. A front
      * end that stops the operation reads this first and logs it with {@link DeployLog#aborted(String, InFlightCall)}:
      * the interrupt that follows cuts the request off, but it may already have reached Lambda.
      */
@@ -185,6 +185,27 @@ public final class LambdaDeployer {
                 : published.toBuilder()
                         .functionArn(updated.result().functionArn())
                         .build();
+    }
+
+    /**
+     * Changes the configuration (environment merged or replaced, memory, timeout, handler, runtime, layers,
+     * description, ephemeral storage) as code updates are done: waits out an update in progress first, logs what
+     * changes (environment values never), sends it pinned to the RevisionId read (or the user's), retries 409s and
+     * throttling, and waits for readiness if asked (Failed throws {@link FunctionFailedException}). A dry run logs the
+     * difference and changes nothing. All of it within one deadline: the wait budget plus the retries' backoff.
+     */
+    public LambdaResult updateConfiguration(UpdateConfigurationRequest request) throws InterruptedException {
+        ops.checkRegion(request.functionName());
+        return new ConfigurationUpdater(ops).update(request);
+    }
+
+    /**
+     * Deletes the published versions the request's rules let go, never {@code $LATEST} nor a version an alias
+     * routes to; a delete Lambda refuses with 409 is skipped and reported. A dry run lists what would go.
+     */
+    public CleanupResult cleanupVersions(CleanupRequest request) throws InterruptedException {
+        ops.checkRegion(request.functionName());
+        return new VersionCleaner(ops).cleanup(request);
     }
 
     /** One poll, for callers that drive {@link dev.lambdadeploy.engine.wait.ReadinessDecider} themselves. */

@@ -38,7 +38,17 @@ public enum Parameter {
     ROLE_SESSION_NAME("roleSessionName", "--role-session-name"),
     ROLE_DURATION_SECONDS("roleDurationSeconds", "--role-duration-seconds"),
     ENDPOINT_URL("endpointUrl", "--endpoint-url"),
-    PROFILE("profile", "--profile");
+    PROFILE("profile", "--profile"),
+    ENVIRONMENT("environment", "--environment"),
+    ENVIRONMENT_MODE("environmentMode", "--environment-mode"),
+    MEMORY_SIZE("memorySize", "--memory-size"),
+    TIMEOUT("timeout", "--timeout"),
+    HANDLER("handler", "--handler"),
+    RUNTIME("runtime", "--runtime"),
+    LAYERS("layers", "--layers"),
+    EPHEMERAL_STORAGE("ephemeralStorage", "--ephemeral-storage"),
+    KEEP_VERSIONS("keepVersions", "--keep-versions"),
+    KEEP_YOUNGER_THAN("keepYoungerThan", "--keep-younger-than");
 
     private static final Map<String, Parameter> BY_JENKINS_NAME =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(Parameter::jenkinsName, Function.identity()));

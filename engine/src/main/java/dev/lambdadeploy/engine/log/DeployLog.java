@@ -7,10 +7,12 @@ import dev.lambdadeploy.engine.InFlightCall;
 import dev.lambdadeploy.engine.LambdaResult;
 import dev.lambdadeploy.engine.aws.AwsErrorInfo;
 import dev.lambdadeploy.engine.aws.SlowCallListener;
+import dev.lambdadeploy.engine.release.FunctionSettings;
 import dev.lambdadeploy.engine.wait.Decision;
 import dev.lambdadeploy.engine.wait.Observation;
 import dev.lambdadeploy.engine.wait.WaitListener;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -168,6 +170,12 @@ public final class DeployLog implements WaitListener, SlowCallListener {
                     + (inFlight.codeSha256() != null
                             ? " (this publish was pinned to CodeSha256 " + inFlight.codeSha256() + ")"
                             : ""));
+        } else if (inFlight.operation().equals("UpdateFunctionConfiguration")) {
+            detail("The configuration may have been updated. Check it: aws lambda get-function-configuration "
+                    + "--function-name " + fn + " --query \"[RevisionId,LastUpdateStatus]\"");
+        } else if (inFlight.operation().equals("DeleteFunction")) {
+            detail("A version may have been deleted. Check the function's versions: aws lambda "
+                    + "list-versions-by-function --function-name " + fn + " --query \"Versions[].Version\"");
         } else {
             detail("The code may have been updated. Check the function's code: aws lambda get-function-configuration "
                     + "--function-name " + fn + " --query \"[CodeSha256,LastUpdateStatus]\""
@@ -230,6 +238,75 @@ public final class DeployLog implements WaitListener, SlowCallListener {
     /** The operation failed: its message as an error line, for front ends that end on an exception. */
     public void failed(String message) {
         error(message);
+    }
+
+    /** Before an UpdateFunctionConfiguration: the configuration is read, compared, then changed. */
+    public void updatingConfiguration(String functionName) {
+        info("🔧", "Updating Lambda function configuration...");
+        detail("Function: " + functionName);
+    }
+
+    /**
+     * What the configuration update changes, one line per field; environment variables by name only, as
+     * {@link dev.lambdadeploy.engine.release.FunctionSettings#diff} words them (values never shown).
+     */
+    public void configurationChanges(List<FunctionSettings.Change> changes) {
+        if (changes.isEmpty()) {
+            detail("No change: the function already has this configuration");
+        }
+        for (FunctionSettings.Change change : changes) {
+            detail("Change " + change);
+        }
+    }
+
+    public void configurationDryRun(String functionName, int changes) {
+        info(
+                "✅",
+                "Dry run: " + changes + " configuration change" + (changes == 1 ? "" : "s") + " for " + functionName
+                        + " listed; nothing was changed");
+    }
+
+    public void configurationAccepted(@Nullable String revisionId) {
+        detail("Configuration accepted" + (revisionId != null ? ": RevisionId " + revisionId : ""));
+    }
+
+    public void configurationUpdated() {
+        info("✅", "Lambda function configuration updated successfully!");
+    }
+
+    /** Before a version cleanup: what was found. */
+    public void cleaningUpVersions(String functionName, int versions, int aliases) {
+        info("🧹", "Cleaning up versions of " + functionName + "...");
+        detail(versions + " published version" + (versions == 1 ? "" : "s") + ", " + aliases + " alias"
+                + (aliases == 1 ? "" : "es"));
+    }
+
+    public void versionKept(String version, String because) {
+        detail("Keeping version " + version + ": " + because);
+    }
+
+    public void versionWouldBeDeleted(String version) {
+        detail("Would delete version " + version);
+    }
+
+    public void versionDeleted(String version) {
+        detail("Deleted version " + version);
+    }
+
+    /** A delete Lambda refused with 409 (an alias moved onto the version meanwhile): skipped, never forced. */
+    public void versionDeleteRefused(String version, AwsErrorInfo error) {
+        warning("Version " + version + " was not deleted (" + codeAndId(error)
+                + "): an alias may route to it now; skipped");
+    }
+
+    public void cleanupDone(int deleted, int kept, int skipped, boolean dryRun) {
+        info(
+                "✅",
+                dryRun
+                        ? "Dry run: " + deleted + " version" + (deleted == 1 ? "" : "s") + " would be deleted, " + kept
+                                + " kept; nothing was deleted"
+                        : "Version cleanup done: " + deleted + " deleted, " + kept + " kept"
+                                + (skipped > 0 ? ", " + skipped + " skipped" : ""));
     }
 
     /** A line without its warning or error marker, e.g. for a CI system's own annotation syntax. */

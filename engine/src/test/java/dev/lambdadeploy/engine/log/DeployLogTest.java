@@ -136,4 +136,45 @@ class DeployLogTest {
         log.ready(AfterWait.CONTINUE);
         assertThat(lines).containsExactly("⏳ Waiting for Lambda function to be ready...", "✅ Lambda function is ready");
     }
+
+    @Test
+    void configurationAndCleanupLinesNeverShowAnEnvironmentValue() {
+        DeployLog log = new DeployLog(sink, LogStyle.PLAIN);
+        log.updatingConfiguration("fn");
+        log.configurationChanges(dev.lambdadeploy.engine.release.FunctionSettings.diff(
+                new dev.lambdadeploy.engine.release.FunctionSettings(
+                        java.util.Map.of("TOKEN", "old-secret"), 128, null, null, null, null, null, null),
+                new dev.lambdadeploy.engine.release.FunctionSettings(
+                        java.util.Map.of("TOKEN", "new-secret"), 256, null, null, null, null, null, null)));
+        log.configurationChanges(List.of());
+        log.configurationDryRun("fn", 1);
+        log.cleaningUpVersions("fn", 1, 2);
+        log.versionKept("3", "routed to by an alias");
+        log.versionDeleted("1");
+        log.versionDeleteRefused(
+                "2", new AwsErrorInfo("DeleteFunction", "fn", "ResourceConflictException", 409, "req-9", "in use"));
+        log.cleanupDone(1, 1, 1, false);
+        log.aborted("fn", new dev.lambdadeploy.engine.InFlightCall("UpdateFunctionConfiguration", "fn", null));
+        log.aborted("fn", new dev.lambdadeploy.engine.InFlightCall("DeleteFunction", "fn", null));
+
+        assertThat(lines)
+                .startsWith(
+                        "Updating Lambda function configuration...",
+                        "  Function: fn",
+                        "  Change memorySize: 128 -> 256",
+                        "  Change environment.TOKEN: (value hidden) -> (new value hidden)",
+                        "  No change: the function already has this configuration",
+                        "Dry run: 1 configuration change for fn listed; nothing was changed",
+                        "Cleaning up versions of fn...",
+                        "  1 published version, 2 aliases",
+                        "  Keeping version 3: routed to by an alias",
+                        "  Deleted version 1",
+                        "WARNING: Version 2 was not deleted (ResourceConflictException, request id req-9): an alias"
+                                + " may route to it now; skipped",
+                        "Version cleanup done: 1 deleted, 1 kept, 1 skipped");
+        assertThat(String.join("\n", lines)).doesNotContain("secret");
+        assertThat(lines)
+                .anySatisfy(l -> assertThat(l).contains("The configuration may have been updated"))
+                .anySatisfy(l -> assertThat(l).contains("A version may have been deleted"));
+    }
 }
