@@ -38,7 +38,15 @@ public enum Parameter {
     ROLE_SESSION_NAME("roleSessionName", "--role-session-name"),
     ROLE_DURATION_SECONDS("roleDurationSeconds", "--role-duration-seconds"),
     ENDPOINT_URL("endpointUrl", "--endpoint-url"),
-    PROFILE("profile", "--profile");
+    PROFILE("profile", "--profile"),
+    ALIAS("alias", "--alias"),
+    FUNCTION_VERSION("functionVersion", "--version"),
+    CREATE_IF_MISSING("createIfMissing", "--create"),
+    ALIAS_REVISION_ID("aliasRevisionId", "--alias-revision-id"),
+    SHIFT("shift", "--shift"),
+    ALARMS("alarms", "--alarms"),
+    ON_ALARM("onAlarm", "--on-alarm"),
+    ALARM_POLL_INTERVAL("alarmPollInterval", "--alarm-poll-interval");
 
     private static final Map<String, Parameter> BY_JENKINS_NAME =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(Parameter::jenkinsName, Function.identity()));

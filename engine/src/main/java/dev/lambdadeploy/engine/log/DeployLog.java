@@ -252,6 +252,20 @@ public final class DeployLog implements WaitListener, SlowCallListener {
         return value == null ? "None" : value;
     }
 
+    /** An alias operation's line: {@code warn} marks it as a warning. */
+    public void alias(String text, boolean warn) {
+        if (warn) {
+            warning(text);
+        } else {
+            info("🔀", text);
+        }
+    }
+
+    /** A detail line of an alias operation. */
+    public void aliasDetail(String text) {
+        detail(text);
+    }
+
     private void info(String emoji, String text) {
         sink.line(LogSink.Level.INFO, style == LogStyle.EMOJI ? emoji + " " + text : text);
     }
