@@ -2,10 +2,10 @@ package dev.lambdadeploy.cli;
 
 import dev.lambdadeploy.engine.DeployOperation;
 import dev.lambdadeploy.engine.LambdaDeployer;
-import dev.lambdadeploy.engine.LambdaResult;
 import dev.lambdadeploy.engine.aws.ClientSettings;
 import dev.lambdadeploy.engine.aws.LambdaClients;
 import dev.lambdadeploy.engine.log.DeployLog;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
@@ -42,24 +42,37 @@ abstract class AwsCommand implements Callable<Integer>, ConsoleCommand {
     /** Builds and validates the requests; throws the engine's InvalidParameterException before any AWS call. */
     abstract DeployOperation prepare();
 
+    /** An operation whose result is printed as a map of fields. */
+    @FunctionalInterface
+    interface ResultOperation {
+        Map<String, Object> run(LambdaDeployer deployer) throws InterruptedException;
+    }
+
+    /** {@link #prepare()}'s operation with its result as fields; commands with other results override it. */
+    ResultOperation prepareResult() {
+        DeployOperation operation = prepare();
+        return deployer -> operation.run(deployer).toMap();
+    }
+
     @Override
     public Integer call() throws InterruptedException {
-        DeployOperation operation = prepare();
+        ResultOperation operation = prepareResult();
         ClientSettings settings = connection.settings(context);
         try (Console log = console();
                 LambdaClients clients = new LambdaClients();
                 LambdaClients.Session session = clients.open(settings)) {
             LambdaDeployer deployer = new LambdaDeployer(
-                    session.lambda(), context.clock(), context.sleeper(), log.deployLog(), context.backoff());
+                            session.lambda(), context.clock(), context.sleeper(), log.deployLog(), context.backoff())
+                    .withCloudWatch(session.cloudWatch());
             Running running = new Running(deployer, log.deployLog());
             RUNNING.set(running);
-            LambdaResult result;
+            Map<String, Object> result;
             try {
                 result = operation.run(deployer);
             } finally {
                 RUNNING.compareAndSet(running, null);
             }
-            context.out().print(ResultWriter.render(result.toMap(), output.format));
+            context.out().print(ResultWriter.render(result, output.format));
             context.out().flush();
             return ExitCodes.OK;
         }

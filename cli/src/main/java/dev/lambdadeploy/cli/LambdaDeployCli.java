@@ -133,6 +133,7 @@ public final class LambdaDeployCli implements Runnable {
         cli.addSubcommand(new AwaitReadyCommand(context));
         cli.addSubcommand(new PublishVersionCommand(context));
         cli.addSubcommand(new DeployCommand(context));
+        cli.addSubcommand(new UpdateAliasCommand(context));
         cli.addSubcommand(new SimulatorCommand(context));
         cli.addSubcommand(new DemoCommand(context));
         cli.setOut(context.out());
