@@ -13,7 +13,9 @@ final class AliasOptions {
     @Nullable
     String alias;
 
-    @Option(names = "--create", description = "Create the alias if it does not exist.")
+    @Option(
+            names = {"--create", "--create-if-missing"},
+            description = "Create the alias if it does not exist.")
     boolean create;
 
     @Option(

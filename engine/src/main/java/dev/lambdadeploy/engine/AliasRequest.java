@@ -166,12 +166,12 @@ public record AliasRequest(
             String v = version == null || version.isBlank() ? null : version.trim();
             if (v != null && !v.equals("$LATEST") && !NUMBER.matcher(v).matches()) {
                 throw new InvalidParameterException(
-                        Parameter.FUNCTION_VERSION, "'" + v + "' is not a published version number, e.g. 7");
+                        Parameter.VERSION, "'" + v + "' is not a published version number, e.g. 7");
             }
             boolean shifting = shift != null && !shift.steps().isEmpty();
             if ("$LATEST".equals(v) && shifting) {
                 throw new InvalidParameterException(
-                        Parameter.FUNCTION_VERSION,
+                        Parameter.VERSION,
                         "is $LATEST, which an alias cannot send a weighted share of traffic to; publish a "
                                 + "version and shift to it, or point the alias without " + Parameter.SHIFT.ref());
             }

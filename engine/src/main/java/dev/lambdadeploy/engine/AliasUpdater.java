@@ -89,7 +89,8 @@ final class AliasUpdater {
             restoreQuietly(request, state);
             throw e;
         } catch (RuntimeException e) {
-            if (e instanceof AliasRolledBackException) {
+            if (e instanceof AliasRolledBackException || e instanceof AliasChangedException) {
+                // rolled back already; or someone else moved the alias, whose change a restore would undo
                 throw e;
             }
             ops.log()
@@ -482,7 +483,7 @@ final class AliasUpdater {
 
     private static String requireVersion(AliasRequest request) {
         if (request.version() == null) {
-            throw new InvalidParameterException(Parameter.FUNCTION_VERSION, "is required");
+            throw new InvalidParameterException(Parameter.VERSION, "is required");
         }
         return request.version();
     }

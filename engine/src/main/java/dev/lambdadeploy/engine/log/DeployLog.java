@@ -168,6 +168,9 @@ public final class DeployLog implements WaitListener, SlowCallListener {
                     + (inFlight.codeSha256() != null
                             ? " (this publish was pinned to CodeSha256 " + inFlight.codeSha256() + ")"
                             : ""));
+        } else if (inFlight.operation().endsWith("Alias")) {
+            detail("An alias may have been changed. Check the function's aliases: aws lambda list-aliases "
+                    + "--function-name " + fn);
         } else {
             detail("The code may have been updated. Check the function's code: aws lambda get-function-configuration "
                     + "--function-name " + fn + " --query \"[CodeSha256,LastUpdateStatus]\""
