@@ -221,6 +221,9 @@ final class DemoCommand implements Callable<Integer>, ConsoleCommand {
         }
         Duration pending = scenario == Scenario.REALISTIC ? scaled(Duration.ofSeconds(1)) : Duration.ZERO;
         simulator.control().createFunction(FUNCTION, pending);
+        FunctionView created = simulator.control().inspect(FUNCTION);
+        log.note("[demo] Function " + FUNCTION + " created: State " + created.state()
+                + (pending.isZero() ? "" : " for " + Durations.seconds(pending)) + ".");
         if (canary()) {
             try (LambdaClients clients = new LambdaClients();
                     LambdaClients.Session session = clients.open(settings)) {
@@ -233,9 +236,6 @@ final class DemoCommand implements Callable<Integer>, ConsoleCommand {
             log.note("[demo] Version 1 published; alias " + ALIAS + " routes all traffic to it; alarm " + ALARM
                     + " is OK.");
         }
-        FunctionView created = simulator.control().inspect(FUNCTION);
-        log.note("[demo] Function " + FUNCTION + " created: State " + created.state()
-                + (pending.isZero() ? "" : " for " + Durations.seconds(pending)) + ".");
     }
 
     /** Sets the simulated function up for the scenario; returns the deploy's wait options. */
