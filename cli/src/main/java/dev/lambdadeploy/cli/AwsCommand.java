@@ -69,13 +69,14 @@ abstract class AwsCommand implements Callable<Integer>, ConsoleCommand {
                 LambdaClients clients = new LambdaClients();
                 LambdaClients.Session session = clients.open(settings)) {
             LambdaDeployer deployer = new LambdaDeployer(
-                    session.lambda(),
-                    context.clock(),
-                    context.sleeper(),
-                    log.deployLog(),
-                    context.backoff(),
-                    AwsCalls.SLOW_CALL_AFTER,
-                    waitHistory());
+                            session.lambda(),
+                            context.clock(),
+                            context.sleeper(),
+                            log.deployLog(),
+                            context.backoff(),
+                            AwsCalls.SLOW_CALL_AFTER,
+                            waitHistory())
+                    .withCloudWatch(session.cloudWatch());
             Running running = new Running(deployer, log.deployLog());
             RUNNING.set(running);
             Map<String, ?> result;

@@ -49,6 +49,10 @@ final class DemoCommand implements Callable<Integer>, ConsoleCommand {
     static final String FUNCTION = "lambda-deploy-demo";
     static final String BUCKET = "demo-artifacts";
     static final String KEY = "builds/lambda-deploy-demo-1.0.0.zip";
+    static final String ALIAS = "live";
+    static final String ALARM = "demo-errors";
+    /** Two steps of four seconds, so the demo's shift takes seconds, not the presets' minutes. */
+    static final String CANARY_STEPS = "10%:4s,50%:4s";
 
     /** What the simulated Lambda does, and how the deploy waits for it. */
     enum Scenario {
@@ -59,7 +63,11 @@ final class DemoCommand implements Callable<Integer>, ConsoleCommand {
         /** The original script's "Deployment with Wait": Pending/InProgress, Active/InProgress, then Successful. */
         WITH_WAIT("with-wait"),
         /** The original script's "Timeout Scenario": InProgress for all 30 polls, then publish anyway; still exit 0. */
-        TIMEOUT("timeout");
+        TIMEOUT("timeout"),
+        /** Then alias live shifts from version 1 to the new version in two steps, alarm demo-errors quiet: complete. */
+        CANARY("canary"),
+        /** As canary, but alarm demo-errors fires during the second step: all traffic back on version 1, exit 1. */
+        CANARY_ROLLBACK("canary-rollback");
 
         final String label;
 
@@ -75,8 +83,8 @@ final class DemoCommand implements Callable<Integer>, ConsoleCommand {
                         return s;
                     }
                 }
-                throw new TypeConversionException(
-                        "'" + value + "' is not one of realistic, normal, with-wait, timeout");
+                throw new TypeConversionException("'" + value
+                        + "' is not one of realistic, normal, with-wait, timeout, canary, " + "canary-rollback");
             }
         }
 
@@ -109,7 +117,9 @@ final class DemoCommand implements Callable<Integer>, ConsoleCommand {
             converter = Scenario.Converter.class,
             completionCandidates = Scenario.Candidates.class,
             description =
-                    "realistic (default), or one of the original script's expected logs: normal, with-wait, timeout.")
+                    "realistic (default), or one of the original script's expected logs: normal, with-wait, timeout; "
+                            + "or canary (the deploy then shifts alias live gradually) and canary-rollback (an alarm "
+                            + "fires during the shift: all traffic back on the previous version).")
     Scenario scenario = Scenario.REALISTIC;
 
     @Option(
@@ -214,6 +224,18 @@ final class DemoCommand implements Callable<Integer>, ConsoleCommand {
         FunctionView created = simulator.control().inspect(FUNCTION);
         log.note("[demo] Function " + FUNCTION + " created: State " + created.state()
                 + (pending.isZero() ? "" : " for " + Durations.seconds(pending)) + ".");
+        if (canary()) {
+            try (LambdaClients clients = new LambdaClients();
+                    LambdaClients.Session session = clients.open(settings)) {
+                session.lambda().publishVersion(b -> b.functionName(FUNCTION).description("demo: 0.9.0"));
+                session.lambda()
+                        .createAlias(b -> b.functionName(FUNCTION).name(ALIAS).functionVersion("1"));
+            }
+            simulator.control().createAlarm(ALARM);
+            simulator.control().alarmStateAt(ALARM, Duration.ZERO, "OK", "Threshold Crossed: 0 errors");
+            log.note("[demo] Version 1 published; alias " + ALIAS + " routes all traffic to it; alarm " + ALARM
+                    + " is OK.");
+        }
     }
 
     /** Sets the simulated function up for the scenario; returns the deploy's wait options. */
@@ -249,8 +271,21 @@ final class DemoCommand implements Callable<Integer>, ConsoleCommand {
                         "--max-wait-attempts",
                         "30");
             }
+            case CANARY, CANARY_ROLLBACK -> {
+                control.updateDuration(FUNCTION, Duration.ZERO);
+                if (scenario == Scenario.CANARY_ROLLBACK) {
+                    // the shift starts within a second or two; its second step runs from 4 s to 8 s after it starts
+                    control.alarmStateAt(ALARM, Duration.ofSeconds(6), "ALARM", "Threshold Crossed: 5xx above 1 %");
+                }
+                return List.of(
+                        "--alias", ALIAS, "--shift", CANARY_STEPS, "--alarms", ALARM, "--alarm-poll-interval", "1");
+            }
             default -> throw new IllegalStateException("unknown scenario " + scenario);
         }
+    }
+
+    private boolean canary() {
+        return scenario == Scenario.CANARY || scenario == Scenario.CANARY_ROLLBACK;
     }
 
     private String explain() {
@@ -265,6 +300,12 @@ final class DemoCommand implements Callable<Integer>, ConsoleCommand {
             case TIMEOUT ->
                 "Scenario timeout, the original script's \"Timeout Scenario\": Lambda reports InProgress for all 30 polls; "
                         + "the deploy warns and publishes anyway.";
+            case CANARY ->
+                "Scenario canary: after the deploy, alias " + ALIAS + " shifts to the new version (" + CANARY_STEPS
+                        + "), alarm " + ALARM + " read every second; it stays OK and the shift completes.";
+            case CANARY_ROLLBACK ->
+                "Scenario canary-rollback: as canary, but alarm " + ALARM + " fires during the second step; all "
+                        + "traffic goes back to version 1 and the deploy exits 1.";
         };
     }
 

@@ -1,6 +1,9 @@
 package dev.lambdadeploy.cli;
 
+import dev.lambdadeploy.engine.AliasRequest;
 import dev.lambdadeploy.engine.DeployOperation;
+import dev.lambdadeploy.engine.InvalidParameterException;
+import dev.lambdadeploy.engine.Parameter;
 import dev.lambdadeploy.engine.PublishVersionRequest;
 import dev.lambdadeploy.engine.UpdateCodeRequest;
 import dev.lambdadeploy.engine.wait.WaitHistory;
@@ -66,6 +69,12 @@ final class DeployCommand extends AwsCommand {
         return wait.history(context);
     }
 
+    @Mixin
+    AliasOptions alias;
+
+    private @Nullable UpdateCodeRequest lastUpdate;
+    private @Nullable PublishVersionRequest lastPublish;
+
     DeployCommand(CliContext context) {
         super(context);
     }
@@ -88,6 +97,24 @@ final class DeployCommand extends AwsCommand {
                 .rollback(rollback)
                 .waitSettings(wait.settings())
                 .build();
+        lastUpdate = update;
+        lastPublish = publish;
         return deployer -> deployer.deploy(update, publish);
+    }
+
+    /** With --alias, the version published is then pointed at, or shifted to. */
+    @Override
+    MapOperation prepareMap() {
+        DeployOperation deploy = prepare();
+        if (alias.alias == null) {
+            if (alias.anyShiftOption()) {
+                throw new InvalidParameterException(Parameter.ALIAS, "is required with the alias options");
+            }
+            return deployer -> deploy.run(deployer).toMap();
+        }
+        UpdateCodeRequest update = java.util.Objects.requireNonNull(lastUpdate);
+        PublishVersionRequest publish = java.util.Objects.requireNonNull(lastPublish);
+        AliasRequest request = alias.request(update.functionName(), null);
+        return deployer -> deployer.deploy(update, publish, request).toMap();
     }
 }

@@ -135,6 +135,7 @@ public final class LambdaDeployCli implements Runnable {
         cli.addSubcommand(new DeployCommand(context));
         cli.addSubcommand(new UpdateConfigCommand(context));
         cli.addSubcommand(new CleanupVersionsCommand(context));
+        cli.addSubcommand(new UpdateAliasCommand(context));
         cli.addSubcommand(new SimulatorCommand(context));
         cli.addSubcommand(new DemoCommand(context));
         cli.setOut(context.out());

@@ -3,14 +3,18 @@ package dev.lambdadeploy.engine;
 import dev.lambdadeploy.engine.aws.AwsCalls;
 import dev.lambdadeploy.engine.aws.FunctionProbe;
 import dev.lambdadeploy.engine.log.DeployLog;
+import dev.lambdadeploy.engine.release.ShiftDecision;
+import dev.lambdadeploy.engine.release.ShiftState;
 import dev.lambdadeploy.engine.wait.Sleeper;
 import dev.lambdadeploy.engine.wait.WaitHistory;
 import dev.lambdadeploy.engine.wait.WaitOutcome;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 
 /**
@@ -27,6 +31,7 @@ public final class LambdaDeployer {
             BackoffStrategy.exponentialDelayHalfJitter(Duration.ofSeconds(1), Duration.ofSeconds(10));
 
     private final Operations ops;
+    private volatile @Nullable CloudWatchClient cloudWatch;
 
     public LambdaDeployer(
             LambdaClient lambda, InstantSource clock, Sleeper sleeper, DeployLog log, BackoffStrategy backoff) {
@@ -206,6 +211,97 @@ public final class LambdaDeployer {
     public CleanupResult cleanupVersions(CleanupRequest request) throws InterruptedException {
         ops.checkRegion(request.functionName());
         return new VersionCleaner(ops).cleanup(request);
+    }
+
+    /**
+     * The CloudWatch client whose DescribeAlarms a gradual alias shift reads ({@code LambdaClients.Session
+     * #cloudWatch()}); needed only when alarms are named. Returns this deployer.
+     */
+    public LambdaDeployer withCloudWatch(@Nullable CloudWatchClient cloudWatch) {
+        this.cloudWatch = cloudWatch;
+        return this;
+    }
+
+    /**
+     * Points the alias at {@code request.version()}: at once (UpdateAlias pinned to the alias's RevisionId; CreateAlias
+     * with createIfMissing), or, with a shift, gradually with the alarms read before every move. A rollback by alarm
+     * puts all traffic back on the previous version and throws {@link AliasRolledBackException} (onAlarm FAIL) or
+     * returns with a warning (UNSTABLE); an interrupt mid-shift restores the previous version before it returns.
+     */
+    public AliasResult updateAlias(AliasRequest request) throws InterruptedException {
+        ops.checkRegion(request.functionName());
+        return aliases().update(request);
+    }
+
+    /**
+     * Step-wise shift, for a front end that persists {@link ShiftState} and drives it from a timer: reads the alias
+     * (creates it with createIfMissing: then previous = new version and nothing is left to shift) and checks the
+     * alarms exist. Moves no traffic.
+     */
+    public ShiftState startShift(AliasRequest request) throws InterruptedException {
+        ops.checkRegion(request.functionName());
+        return aliases().startShift(request);
+    }
+
+    /** Step-wise shift: reads the alarms (one DescribeAlarms) and decides the next move; changes nothing. */
+    public ShiftDecision nextShiftDecision(AliasRequest request, ShiftState state, Instant now)
+            throws InterruptedException {
+        return aliases().nextShiftDecision(request, state, now);
+    }
+
+    /**
+     * Step-wise shift: carries out the decision (Route: UpdateAlias with the weight; Complete: all traffic to the new
+     * version; RollBack: all back to the previous one; Hold: nothing) and returns the state to persist. After Complete
+     * or RollBack the shift is over: {@link #shiftResult}.
+     */
+    public ShiftState applyShiftDecision(AliasRequest request, ShiftState state, ShiftDecision decision)
+            throws InterruptedException {
+        return aliases().applyShiftDecision(request, state, decision);
+    }
+
+    /**
+     * Step-wise shift: the result of a shift that Complete or RollBack ended (after {@link #applyShiftDecision});
+     * a rollback under onAlarm FAIL throws {@link AliasRolledBackException}.
+     */
+    public AliasResult shiftResult(AliasRequest request, ShiftState state, ShiftDecision decision)
+            throws InterruptedException {
+        return aliases().shiftResult(request, state, decision);
+    }
+
+    /** Step-wise shift: all traffic back on the previous version, e.g. when the build is aborted. */
+    public void restorePrevious(AliasRequest request, ShiftState state) throws InterruptedException {
+        aliases().restorePrevious(request, state);
+    }
+
+    /**
+     * The whole deploy, then the alias: update, wait, publish, then point or shift {@code alias} to the version
+     * published ({@code alias.version()} is ignored). A dry run or a deploy that published no version leaves the
+     * alias alone.
+     */
+    public AliasedDeployResult deploy(UpdateCodeRequest update, PublishVersionRequest publish, AliasRequest alias)
+            throws InterruptedException {
+        LambdaResult deployed = deploy(update, publish);
+        if (update.dryRun() || deployed.version() == null) {
+            return new AliasedDeployResult(deployed, null);
+        }
+        try {
+            return new AliasedDeployResult(
+                    deployed,
+                    updateAlias(alias.toBuilder()
+                            .functionName(update.functionName())
+                            .version(deployed.version())
+                            .build()));
+        } catch (AliasRolledBackException e) {
+            throw new AliasRolledBackException(
+                    e.getMessage() + " (version " + deployed.version() + " stays published)",
+                    e.result(),
+                    e.alarm(),
+                    e.since());
+        }
+    }
+
+    private AliasUpdater aliases() {
+        return new AliasUpdater(ops, cloudWatch);
     }
 
     /** One poll, for callers that drive {@link dev.lambdadeploy.engine.wait.ReadinessDecider} themselves. */

@@ -48,7 +48,15 @@ public enum Parameter {
     LAYERS("layers", "--layers"),
     EPHEMERAL_STORAGE("ephemeralStorage", "--ephemeral-storage"),
     KEEP_VERSIONS("keepVersions", "--keep-versions"),
-    KEEP_YOUNGER_THAN("keepYoungerThan", "--keep-younger-than");
+    KEEP_YOUNGER_THAN("keepYoungerThan", "--keep-younger-than"),
+    ALIAS("alias", "--alias"),
+    VERSION("version", "--version"),
+    CREATE_IF_MISSING("createIfMissing", "--create-if-missing"),
+    ALIAS_REVISION_ID("aliasRevisionId", "--alias-revision-id"),
+    SHIFT("shift", "--shift"),
+    ALARMS("alarms", "--alarms"),
+    ON_ALARM("onAlarm", "--on-alarm"),
+    ALARM_POLL_INTERVAL("alarmPollInterval", "--alarm-poll-interval");
 
     private static final Map<String, Parameter> BY_JENKINS_NAME =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(Parameter::jenkinsName, Function.identity()));

@@ -10,6 +10,8 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClientBuilder;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.LambdaClientBuilder;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -72,18 +74,29 @@ public final class LambdaClients implements AutoCloseable {
     /** A client for one use; closing it leaves the shared connection pools and role sessions open. */
     public static final class Session implements AutoCloseable {
         private final LambdaClient lambda;
+        private final CloudWatchClient cloudWatch;
 
-        Session(LambdaClient lambda) {
+        Session(LambdaClient lambda, CloudWatchClient cloudWatch) {
             this.lambda = lambda;
+            this.cloudWatch = cloudWatch;
         }
 
         public LambdaClient lambda() {
             return lambda;
         }
 
+        /**
+         * CloudWatch (DescribeAlarms, for the alarms a gradual alias shift watches) with the same credentials, region,
+         * endpoint override, proxy, HTTP client and quota interceptor as {@link #lambda()}.
+         */
+        public CloudWatchClient cloudWatch() {
+            return cloudWatch;
+        }
+
         @Override
         public void close() {
             lambda.close();
+            cloudWatch.close();
         }
     }
 
@@ -107,10 +120,16 @@ public final class LambdaClients implements AutoCloseable {
                 .credentialsProvider(credentials)
                 .httpClient(new InterruptibleHttpClient(http))
                 .overrideConfiguration(override.build());
+        CloudWatchClientBuilder cloudWatch = CloudWatchClient.builder()
+                .region(Region.of(settings.region()))
+                .credentialsProvider(credentials)
+                .httpClient(new InterruptibleHttpClient(http))
+                .overrideConfiguration(override.build());
         if (settings.endpoint() != null) {
             builder.endpointOverride(settings.endpoint());
+            cloudWatch.endpointOverride(settings.endpoint());
         }
-        return new Session(builder.build());
+        return new Session(builder.build(), cloudWatch.build());
     }
 
     private AssumedRole assumedRole(ClientSettings settings, SdkHttpClient http) {

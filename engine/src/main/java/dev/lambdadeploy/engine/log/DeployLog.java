@@ -176,6 +176,9 @@ public final class DeployLog implements WaitListener, SlowCallListener {
         } else if (inFlight.operation().equals("DeleteFunction")) {
             detail("A version may have been deleted. Check the function's versions: aws lambda "
                     + "list-versions-by-function --function-name " + fn + " --query \"Versions[].Version\"");
+        } else if (inFlight.operation().endsWith("Alias")) {
+            detail("An alias may have been changed. Check the function's aliases: aws lambda list-aliases "
+                    + "--function-name " + fn);
         } else {
             detail("The code may have been updated. Check the function's code: aws lambda get-function-configuration "
                     + "--function-name " + fn + " --query \"[CodeSha256,LastUpdateStatus]\""
@@ -327,6 +330,20 @@ public final class DeployLog implements WaitListener, SlowCallListener {
 
     private static String shown(@Nullable String value) {
         return value == null ? "None" : value;
+    }
+
+    /** An alias operation's line: {@code warn} marks it as a warning. */
+    public void alias(String text, boolean warn) {
+        if (warn) {
+            warning(text);
+        } else {
+            info("🔀", text);
+        }
+    }
+
+    /** A detail line of an alias operation. */
+    public void aliasDetail(String text) {
+        detail(text);
     }
 
     private void info(String emoji, String text) {
