@@ -1,7 +1,6 @@
 package dev.lambdadeploy.cli;
 
 import dev.lambdadeploy.engine.AwaitReadyRequest;
-import dev.lambdadeploy.engine.DeployOperation;
 import dev.lambdadeploy.engine.wait.WaitHistory;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -39,8 +38,8 @@ final class AwaitReadyCommand extends AwsCommand {
     }
 
     @Override
-    DeployOperation prepare() {
+    MapOperation prepare() {
         AwaitReadyRequest request = AwaitReadyRequest.of(function.functionName, qualifier, wait.settings());
-        return deployer -> deployer.awaitReady(request);
+        return printed(deployer -> deployer.awaitReady(request));
     }
 }

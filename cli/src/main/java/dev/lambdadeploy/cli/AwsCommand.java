@@ -46,24 +46,23 @@ abstract class AwsCommand implements Callable<Integer>, ConsoleCommand {
         return WaitHistory.NONE;
     }
 
-    /** Builds and validates the requests; throws the engine's InvalidParameterException before any AWS call. */
-    abstract DeployOperation prepare();
-
-    /** What {@link #call()} runs and prints: {@link #prepare()}'s result as a map, unless a command has its own. */
+    /** What {@link #call()} runs: an engine operation whose result is printed as a map of fields. */
     @FunctionalInterface
     interface MapOperation {
         Map<String, ?> run(LambdaDeployer deployer) throws InterruptedException;
     }
 
-    /** {@link #prepare()} for printing; a command whose result is no LambdaResult overrides this instead. */
-    MapOperation prepareMap() {
-        DeployOperation operation = prepare();
+    /** Builds and validates the requests; throws the engine's InvalidParameterException before any AWS call. */
+    abstract MapOperation prepare();
+
+    /** An engine operation that gives a {@link dev.lambdadeploy.engine.LambdaResult}, printed as its fields. */
+    static MapOperation printed(DeployOperation operation) {
         return deployer -> operation.run(deployer).toMap();
     }
 
     @Override
     public Integer call() throws InterruptedException {
-        MapOperation operation = prepareMap();
+        MapOperation operation = prepare();
         ClientSettings settings = connection.settings(context);
         try (Console log = console();
                 LambdaClients clients = new LambdaClients();

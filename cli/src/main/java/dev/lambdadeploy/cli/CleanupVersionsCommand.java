@@ -1,7 +1,6 @@
 package dev.lambdadeploy.cli;
 
 import dev.lambdadeploy.engine.CleanupRequest;
-import dev.lambdadeploy.engine.DeployOperation;
 import dev.lambdadeploy.engine.UpdateCodeRequest;
 import java.time.Duration;
 import java.util.Locale;
@@ -52,12 +51,7 @@ final class CleanupVersionsCommand extends AwsCommand {
     }
 
     @Override
-    DeployOperation prepare() {
-        throw new UnsupportedOperationException("cleanup-versions prints a CleanupResult: see prepareMap()");
-    }
-
-    @Override
-    MapOperation prepareMap() {
+    MapOperation prepare() {
         CleanupRequest request = CleanupRequest.builder()
                 .functionName(function.functionName)
                 .keepNewest(keep)

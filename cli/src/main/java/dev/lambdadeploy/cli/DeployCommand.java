@@ -1,7 +1,6 @@
 package dev.lambdadeploy.cli;
 
 import dev.lambdadeploy.engine.AliasRequest;
-import dev.lambdadeploy.engine.DeployOperation;
 import dev.lambdadeploy.engine.InvalidParameterException;
 import dev.lambdadeploy.engine.Parameter;
 import dev.lambdadeploy.engine.PublishVersionRequest;
@@ -72,15 +71,13 @@ final class DeployCommand extends AwsCommand {
     @Mixin
     AliasOptions alias;
 
-    private @Nullable UpdateCodeRequest lastUpdate;
-    private @Nullable PublishVersionRequest lastPublish;
-
     DeployCommand(CliContext context) {
         super(context);
     }
 
+    /** The original script's whole flow; with --alias, the version published is then pointed at, or shifted to. */
     @Override
-    DeployOperation prepare() {
+    MapOperation prepare() {
         UpdateCodeRequest update = UpdateCodeRequest.builder()
                 .functionName(function.functionName)
                 .code(code.codeSource())
@@ -97,23 +94,12 @@ final class DeployCommand extends AwsCommand {
                 .rollback(rollback)
                 .waitSettings(wait.settings())
                 .build();
-        lastUpdate = update;
-        lastPublish = publish;
-        return deployer -> deployer.deploy(update, publish);
-    }
-
-    /** With --alias, the version published is then pointed at, or shifted to. */
-    @Override
-    MapOperation prepareMap() {
-        DeployOperation deploy = prepare();
         if (alias.alias == null) {
             if (alias.anyShiftOption()) {
                 throw new InvalidParameterException(Parameter.ALIAS, "is required with the alias options");
             }
-            return deployer -> deploy.run(deployer).toMap();
+            return printed(deployer -> deployer.deploy(update, publish));
         }
-        UpdateCodeRequest update = java.util.Objects.requireNonNull(lastUpdate);
-        PublishVersionRequest publish = java.util.Objects.requireNonNull(lastPublish);
         AliasRequest request = alias.request(update.functionName(), null);
         return deployer -> deployer.deploy(update, publish, request).toMap();
     }

@@ -1,6 +1,5 @@
 package dev.lambdadeploy.cli;
 
-import dev.lambdadeploy.engine.DeployOperation;
 import dev.lambdadeploy.engine.PublishVersionRequest;
 import dev.lambdadeploy.engine.UpdateCodeRequest;
 import dev.lambdadeploy.engine.wait.WaitHistory;
@@ -71,7 +70,7 @@ final class PublishVersionCommand extends AwsCommand {
     }
 
     @Override
-    DeployOperation prepare() {
+    MapOperation prepare() {
         PublishVersionRequest request = PublishVersionRequest.builder()
                 .functionName(function.functionName)
                 .description(description)
@@ -82,6 +81,6 @@ final class PublishVersionCommand extends AwsCommand {
                 .waitForReady(waitForReady)
                 .waitSettings(wait.settings())
                 .build();
-        return deployer -> deployer.publishVersion(request);
+        return printed(deployer -> deployer.publishVersion(request));
     }
 }

@@ -1,7 +1,6 @@
 package dev.lambdadeploy.cli;
 
 import dev.lambdadeploy.engine.AliasRequest;
-import dev.lambdadeploy.engine.DeployOperation;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,12 +40,7 @@ final class UpdateAliasCommand extends AwsCommand {
     }
 
     @Override
-    DeployOperation prepare() {
-        throw new UnsupportedOperationException("update-alias has its own result");
-    }
-
-    @Override
-    MapOperation prepareMap() {
+    MapOperation prepare() {
         AliasRequest request = alias.request(function.functionName, version);
         return deployer -> deployer.updateAlias(request).toMap();
     }

@@ -1,6 +1,5 @@
 package dev.lambdadeploy.cli;
 
-import dev.lambdadeploy.engine.DeployOperation;
 import dev.lambdadeploy.engine.UpdateCodeRequest;
 import dev.lambdadeploy.engine.wait.WaitHistory;
 import java.util.List;
@@ -72,7 +71,7 @@ final class UpdateCodeCommand extends AwsCommand {
     }
 
     @Override
-    DeployOperation prepare() {
+    MapOperation prepare() {
         UpdateCodeRequest request = UpdateCodeRequest.builder()
                 .functionName(function.functionName)
                 .code(code.codeSource())
@@ -84,6 +83,6 @@ final class UpdateCodeCommand extends AwsCommand {
                 .waitForReady(waitForReady)
                 .waitSettings(wait.settings())
                 .build();
-        return deployer -> deployer.updateCode(request);
+        return printed(deployer -> deployer.updateCode(request));
     }
 }

@@ -1,6 +1,5 @@
 package dev.lambdadeploy.cli;
 
-import dev.lambdadeploy.engine.DeployOperation;
 import dev.lambdadeploy.engine.UpdateCodeRequest;
 import dev.lambdadeploy.engine.UpdateConfigurationRequest;
 import dev.lambdadeploy.engine.release.FunctionSettings;
@@ -106,7 +105,7 @@ final class UpdateConfigCommand extends AwsCommand {
     }
 
     @Override
-    DeployOperation prepare() {
+    MapOperation prepare() {
         UpdateConfigurationRequest request = UpdateConfigurationRequest.builder()
                 .functionName(function.functionName)
                 .settings(new FunctionSettings(
@@ -118,6 +117,6 @@ final class UpdateConfigCommand extends AwsCommand {
                 .waitSettings(wait.settings())
                 .dryRun(dryRun)
                 .build();
-        return deployer -> deployer.updateConfiguration(request);
+        return printed(deployer -> deployer.updateConfiguration(request));
     }
 }
