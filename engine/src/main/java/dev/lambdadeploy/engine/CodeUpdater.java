@@ -19,7 +19,7 @@ import software.amazon.awssdk.services.lambda.model.UpdateFunctionCodeResponse;
  */
 final class CodeUpdater {
 
-    static final String OPERATION = "UpdateFunctionCode";
+    static final String OPERATION = LambdaOperationNames.UPDATE_FUNCTION_CODE;
 
     private final Operations ops;
 

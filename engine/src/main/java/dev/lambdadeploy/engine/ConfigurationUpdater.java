@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.lambda.model.UpdateFunctionConfigurationR
  */
 final class ConfigurationUpdater {
 
-    static final String OPERATION = "UpdateFunctionConfiguration";
+    static final String OPERATION = LambdaOperationNames.UPDATE_FUNCTION_CONFIGURATION;
     static final String READ = "GetFunctionConfiguration";
 
     private final Operations ops;

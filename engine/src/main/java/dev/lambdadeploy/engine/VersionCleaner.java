@@ -28,7 +28,7 @@ import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
  */
 final class VersionCleaner {
 
-    static final String DELETE = "DeleteFunction";
+    static final String DELETE = LambdaOperationNames.DELETE_FUNCTION;
 
     /** How long one delete may spend on throttling (and at most the request's maxRetries 429s). */
     static final Duration DELETE_BUDGET = Duration.ofSeconds(60);

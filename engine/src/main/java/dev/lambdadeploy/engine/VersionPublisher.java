@@ -25,7 +25,7 @@ import software.amazon.awssdk.services.lambda.model.ResourceConflictException;
  */
 final class VersionPublisher {
 
-    static final String OPERATION = "PublishVersion";
+    static final String OPERATION = LambdaOperationNames.PUBLISH_VERSION;
 
     private final Operations ops;
 

@@ -4,6 +4,7 @@ import dev.lambdadeploy.engine.AfterWait;
 import dev.lambdadeploy.engine.Durations;
 import dev.lambdadeploy.engine.FunctionStatus;
 import dev.lambdadeploy.engine.InFlightCall;
+import dev.lambdadeploy.engine.LambdaOperationNames;
 import dev.lambdadeploy.engine.LambdaResult;
 import dev.lambdadeploy.engine.aws.AwsErrorInfo;
 import dev.lambdadeploy.engine.aws.SlowCallListener;
@@ -163,17 +164,17 @@ public final class DeployLog implements WaitListener, SlowCallListener {
         error("Aborted during " + inFlight.operation() + " on " + inFlight.functionName() + ": the request was cut "
                 + "off, but it may already have reached Lambda and may still take effect.");
         String fn = inFlight.functionName();
-        if (inFlight.operation().equals("PublishVersion")) {
+        if (inFlight.operation().equals(LambdaOperationNames.PUBLISH_VERSION)) {
             detail("A version may have been published. Check the function's versions: aws lambda "
                     + "list-versions-by-function --function-name " + fn
                     + " --query \"Versions[].[Version,CodeSha256,Description]\""
                     + (inFlight.codeSha256() != null
                             ? " (this publish was pinned to CodeSha256 " + inFlight.codeSha256() + ")"
                             : ""));
-        } else if (inFlight.operation().equals("UpdateFunctionConfiguration")) {
+        } else if (inFlight.operation().equals(LambdaOperationNames.UPDATE_FUNCTION_CONFIGURATION)) {
             detail("The configuration may have been updated. Check it: aws lambda get-function-configuration "
                     + "--function-name " + fn + " --query \"[RevisionId,LastUpdateStatus]\"");
-        } else if (inFlight.operation().equals("DeleteFunction")) {
+        } else if (inFlight.operation().equals(LambdaOperationNames.DELETE_FUNCTION)) {
             detail("A version may have been deleted. Check the function's versions: aws lambda "
                     + "list-versions-by-function --function-name " + fn + " --query \"Versions[].Version\"");
         } else if (inFlight.operation().endsWith("Alias")) {
