@@ -3,7 +3,6 @@ package dev.lambdadeploy.engine;
 import dev.lambdadeploy.engine.aws.AwsCalls;
 import dev.lambdadeploy.engine.aws.FunctionProbe;
 import dev.lambdadeploy.engine.log.DeployLog;
-import dev.lambdadeploy.engine.wait.Decision;
 import dev.lambdadeploy.engine.wait.Observation;
 import dev.lambdadeploy.engine.wait.ReadinessWaiter;
 import dev.lambdadeploy.engine.wait.Sleeper;
@@ -122,12 +121,7 @@ final class Operations {
         WaitPolicy policy = learning.policy(clock.instant());
         @Nullable Observation first = accepted != null && learning.learns() ? new Observation.Seen(accepted) : null;
         AtomicReference<Duration> lastNotReady = new AtomicReference<>(Duration.ZERO);
-        WaitListener listener = (seen, decision, attempt, maxAttempts, elapsed) -> {
-            if (decision instanceof Decision.PollAgain) {
-                lastNotReady.set(elapsed);
-            }
-            log.polled(seen, decision, attempt, maxAttempts, elapsed);
-        };
+        WaitListener listener = UpdateWaitLearning.notingNotReady(log, lastNotReady::set);
         WaitOutcome outcome = new ReadinessWaiter(clock, sleeper)
                 .await(probe(functionName, qualifier), policy, deadline.remaining(clock), listener, first);
         learning.finished(outcome, lastNotReady.get(), clock.instant());

@@ -4,6 +4,7 @@ import dev.lambdadeploy.engine.WaitSettings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * What the {@code history} policy learns from the wait that follows an update of a function, for every driver of
@@ -34,6 +35,19 @@ public record UpdateWaitLearning(WaitSettings settings, WaitKey key, WaitHistory
                 ? HistoryWaitPolicy.withinBudgetOf(
                         settings.maxWaitAttempts(), settings.pollInterval(), history.recent(key, now))
                 : settings.toPolicy();
+    }
+
+    /**
+     * {@code inner}, also telling {@code notReadyAt} the elapsed time of each poll that saw the function not ready:
+     * the last one is what {@link #finished} takes.
+     */
+    public static WaitListener notingNotReady(WaitListener inner, Consumer<Duration> notReadyAt) {
+        return (seen, decision, attempt, maxAttempts, elapsed) -> {
+            if (decision instanceof Decision.PollAgain) {
+                notReadyAt.accept(elapsed);
+            }
+            inner.polled(seen, decision, attempt, maxAttempts, elapsed);
+        };
     }
 
     /**

@@ -43,4 +43,25 @@ class UpdateWaitLearningTest {
         assertThat(adaptive.policy(NOW))
                 .isEqualTo(settings(WaitPolicyName.ADAPTIVE).toPolicy());
     }
+
+    @Test
+    void theListenerNotesPollsThatSawTheFunctionNotReadyAndPassesEveryPollOn() {
+        java.util.List<Duration> notReady = new java.util.ArrayList<>();
+        java.util.List<Integer> passedOn = new java.util.ArrayList<>();
+        WaitListener listener = UpdateWaitLearning.notingNotReady(
+                (seen, decision, attempt, maxAttempts, elapsed) -> passedOn.add(attempt), notReady::add);
+        Observation running = new Observation.Seen(Statuses.of("Active", "InProgress"));
+
+        listener.polled(running, new Decision.PollAgain(Duration.ofMillis(250)), 1, 45, Duration.ZERO);
+        listener.polled(running, new Decision.PollAgain(Duration.ofMillis(250)), 2, 45, Duration.ofMillis(250));
+        listener.polled(
+                new Observation.Seen(Statuses.of("Active", "Successful")),
+                new Decision.Ready(Statuses.of("Active", "Successful")),
+                3,
+                45,
+                Duration.ofMillis(500));
+
+        assertThat(notReady).containsExactly(Duration.ZERO, Duration.ofMillis(250));
+        assertThat(passedOn).containsExactly(1, 2, 3);
+    }
 }

@@ -12,7 +12,6 @@ import dev.lambdadeploy.engine.aws.CredentialsSource;
 import dev.lambdadeploy.engine.aws.FunctionProbe;
 import dev.lambdadeploy.engine.aws.LambdaClients;
 import dev.lambdadeploy.engine.log.DeployLog;
-import dev.lambdadeploy.engine.wait.Decision;
 import dev.lambdadeploy.engine.wait.Observation;
 import dev.lambdadeploy.engine.wait.PollStep;
 import dev.lambdadeploy.engine.wait.ResumableWait;
@@ -394,12 +393,8 @@ abstract class LambdaStepExecution extends GeneralNonBlockingStepExecution {
      * durations. Notes the last poll that saw the function not ready, for what the wait teaches the history.
      */
     private PollStep pollStep(BackgroundContext context) {
-        WaitListener listener = (seen, decision, attempt, maxAttempts, elapsed) -> {
-            if (decision instanceof Decision.PollAgain) {
-                lastNotReadyMillis = elapsed.toMillis();
-            }
-            context.log().polled(seen, decision, attempt, maxAttempts, elapsed);
-        };
+        WaitListener listener =
+                UpdateWaitLearning.notingNotReady(context.log(), elapsed -> lastNotReadyMillis = elapsed.toMillis());
         return new PollStep(learning().policy(Instant.now()), listener);
     }
 
