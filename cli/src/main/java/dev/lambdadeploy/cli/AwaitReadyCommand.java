@@ -1,6 +1,7 @@
 package dev.lambdadeploy.cli;
 
 import dev.lambdadeploy.engine.AwaitReadyRequest;
+import dev.lambdadeploy.engine.DeployOperation;
 import dev.lambdadeploy.engine.wait.WaitHistory;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -38,8 +39,8 @@ final class AwaitReadyCommand extends AwsCommand {
     }
 
     @Override
-    MapOperation prepare() {
+    DeployOperation prepare() {
         AwaitReadyRequest request = AwaitReadyRequest.of(function.functionName, qualifier, wait.settings());
-        return printed(deployer -> deployer.awaitReady(request));
+        return deployer -> deployer.awaitReady(request);
     }
 }

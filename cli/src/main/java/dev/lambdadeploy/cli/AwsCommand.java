@@ -46,23 +46,15 @@ abstract class AwsCommand implements Callable<Integer>, ConsoleCommand {
         return WaitHistory.NONE;
     }
 
-    /** What {@link #call()} runs: an engine operation whose result is printed as a map of fields. */
-    @FunctionalInterface
-    interface MapOperation {
-        Map<String, ?> run(LambdaDeployer deployer) throws InterruptedException;
-    }
-
-    /** Builds and validates the requests; throws the engine's InvalidParameterException before any AWS call. */
-    abstract MapOperation prepare();
-
-    /** An engine operation that gives a {@link dev.lambdadeploy.engine.LambdaResult}, printed as its fields. */
-    static MapOperation printed(DeployOperation operation) {
-        return deployer -> operation.run(deployer).toMap();
-    }
+    /**
+     * Builds and validates the requests, throwing the engine's InvalidParameterException before any AWS call; the
+     * operation's result is printed as its fields.
+     */
+    abstract DeployOperation prepare();
 
     @Override
     public Integer call() throws InterruptedException {
-        MapOperation operation = prepare();
+        DeployOperation operation = prepare();
         ClientSettings settings = connection.settings(context);
         try (Console log = console();
                 LambdaClients clients = new LambdaClients();
@@ -80,7 +72,7 @@ abstract class AwsCommand implements Callable<Integer>, ConsoleCommand {
             RUNNING.set(running);
             Map<String, ?> result;
             try {
-                result = operation.run(deployer);
+                result = operation.run(deployer).toMap();
             } finally {
                 RUNNING.compareAndSet(running, null);
             }

@@ -1,9 +1,12 @@
 package dev.lambdadeploy.cli;
 
 import dev.lambdadeploy.engine.CleanupRequest;
+import dev.lambdadeploy.engine.DeployOperation;
+import dev.lambdadeploy.engine.Durations;
+import dev.lambdadeploy.engine.InvalidParameterException;
+import dev.lambdadeploy.engine.Parameter;
 import dev.lambdadeploy.engine.UpdateCodeRequest;
 import java.time.Duration;
-import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -51,7 +54,7 @@ final class CleanupVersionsCommand extends AwsCommand {
     }
 
     @Override
-    MapOperation prepare() {
+    DeployOperation prepare() {
         CleanupRequest request = CleanupRequest.builder()
                 .functionName(function.functionName)
                 .keepNewest(keep)
@@ -59,29 +62,17 @@ final class CleanupVersionsCommand extends AwsCommand {
                 .dryRun(dryRun)
                 .maxRetries(maxRetries)
                 .build();
-        return deployer -> deployer.cleanupVersions(request).toMap();
+        return deployer -> deployer.cleanupVersions(request);
     }
 
     /** An age: a number of days ({@code 30}, {@code 30d}), hours ({@code 12h}) or minutes ({@code 90m}). */
     static final class AgeConverter implements ITypeConverter<Duration> {
         @Override
         public Duration convert(String value) {
-            String v = value.trim().toLowerCase(Locale.ROOT);
             try {
-                if (v.endsWith("d")) {
-                    return Duration.ofDays(Long.parseLong(v.substring(0, v.length() - 1)));
-                }
-                if (v.endsWith("h")) {
-                    return Duration.ofHours(Long.parseLong(v.substring(0, v.length() - 1)));
-                }
-                if (v.endsWith("m")) {
-                    return Duration.ofMinutes(Long.parseLong(v.substring(0, v.length() - 1)));
-                }
-                return Duration.ofDays(Long.parseLong(v));
-            } catch (NumberFormatException | ArithmeticException e) {
-                throw new TypeConversionException(
-                        "'" + value + "' is not an age: give days such as 30d (or 30), hours such as 12h, or minutes"
-                                + " such as 90m");
+                return Durations.parseAge(value, Parameter.KEEP_YOUNGER_THAN);
+            } catch (InvalidParameterException e) {
+                throw new TypeConversionException(e.problem());
             }
         }
     }

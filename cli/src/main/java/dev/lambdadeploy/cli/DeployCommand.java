@@ -1,10 +1,12 @@
 package dev.lambdadeploy.cli;
 
 import dev.lambdadeploy.engine.AliasRequest;
+import dev.lambdadeploy.engine.DeployOperation;
 import dev.lambdadeploy.engine.InvalidParameterException;
 import dev.lambdadeploy.engine.Parameter;
 import dev.lambdadeploy.engine.PublishVersionRequest;
 import dev.lambdadeploy.engine.UpdateCodeRequest;
+import dev.lambdadeploy.engine.UpdateConfigurationRequest;
 import dev.lambdadeploy.engine.wait.WaitHistory;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -20,7 +22,9 @@ import picocli.CommandLine.Option;
         description = {
             "The original script's whole flow: update the code, wait until the function is ready, publish a version "
                     + "of exactly that code with a description. With --rollback a failed publish only warns; a changed "
-                    + "function or a Failed update still exits 1."
+                    + "function or a Failed update still exits 1. With configuration options (--memory-size, --env, ...) "
+                    + "the configuration is changed first and waited for; with --alias the version published is then "
+                    + "pointed at, or shifted to with --shift and --alarms."
         })
 final class DeployCommand extends AwsCommand {
 
@@ -71,13 +75,16 @@ final class DeployCommand extends AwsCommand {
     @Mixin
     AliasOptions alias;
 
+    @Mixin
+    ConfigurationOptions configuration;
+
     DeployCommand(CliContext context) {
         super(context);
     }
 
     /** The original script's whole flow; with --alias, the version published is then pointed at, or shifted to. */
     @Override
-    MapOperation prepare() {
+    DeployOperation prepare() {
         UpdateCodeRequest update = UpdateCodeRequest.builder()
                 .functionName(function.functionName)
                 .code(code.codeSource())
@@ -94,13 +101,26 @@ final class DeployCommand extends AwsCommand {
                 .rollback(rollback)
                 .waitSettings(wait.settings())
                 .build();
+        UpdateConfigurationRequest config = configuration.any()
+                ? UpdateConfigurationRequest.builder()
+                        .functionName(update.functionName())
+                        .settings(configuration.settings(null))
+                        .environmentMode(configuration.environmentMode)
+                        .maxRetries(maxRetries)
+                        .waitSettings(wait.settings())
+                        .dryRun(dryRun)
+                        .build()
+                : null;
         if (alias.alias == null) {
             if (alias.anyShiftOption()) {
                 throw new InvalidParameterException(Parameter.ALIAS, "is required with the alias options");
             }
-            return printed(deployer -> deployer.deploy(update, publish));
+            if (config == null) {
+                return deployer -> deployer.deploy(update, publish);
+            }
+            return deployer -> deployer.deploy(update, config, publish, null);
         }
         AliasRequest request = alias.request(update.functionName(), null);
-        return deployer -> deployer.deploy(update, publish, request).toMap();
+        return deployer -> deployer.deploy(update, config, publish, request);
     }
 }

@@ -1,5 +1,6 @@
 package dev.lambdadeploy.cli;
 
+import dev.lambdadeploy.engine.DeployOperation;
 import dev.lambdadeploy.engine.PublishVersionRequest;
 import dev.lambdadeploy.engine.UpdateCodeRequest;
 import dev.lambdadeploy.engine.wait.WaitHistory;
@@ -70,7 +71,7 @@ final class PublishVersionCommand extends AwsCommand {
     }
 
     @Override
-    MapOperation prepare() {
+    DeployOperation prepare() {
         PublishVersionRequest request = PublishVersionRequest.builder()
                 .functionName(function.functionName)
                 .description(description)
@@ -81,6 +82,6 @@ final class PublishVersionCommand extends AwsCommand {
                 .waitForReady(waitForReady)
                 .waitSettings(wait.settings())
                 .build();
-        return printed(deployer -> deployer.publishVersion(request));
+        return deployer -> deployer.publishVersion(request);
     }
 }

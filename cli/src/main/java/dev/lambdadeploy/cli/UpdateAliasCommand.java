@@ -1,6 +1,7 @@
 package dev.lambdadeploy.cli;
 
 import dev.lambdadeploy.engine.AliasRequest;
+import dev.lambdadeploy.engine.DeployOperation;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,8 +41,8 @@ final class UpdateAliasCommand extends AwsCommand {
     }
 
     @Override
-    MapOperation prepare() {
+    DeployOperation prepare() {
         AliasRequest request = alias.request(function.functionName, version);
-        return deployer -> deployer.updateAlias(request).toMap();
+        return deployer -> deployer.updateAlias(request);
     }
 }

@@ -1,5 +1,6 @@
 package dev.lambdadeploy.cli;
 
+import dev.lambdadeploy.engine.DeployOperation;
 import dev.lambdadeploy.engine.UpdateCodeRequest;
 import dev.lambdadeploy.engine.wait.WaitHistory;
 import java.util.List;
@@ -71,7 +72,7 @@ final class UpdateCodeCommand extends AwsCommand {
     }
 
     @Override
-    MapOperation prepare() {
+    DeployOperation prepare() {
         UpdateCodeRequest request = UpdateCodeRequest.builder()
                 .functionName(function.functionName)
                 .code(code.codeSource())
@@ -83,6 +84,6 @@ final class UpdateCodeCommand extends AwsCommand {
                 .waitForReady(waitForReady)
                 .waitSettings(wait.settings())
                 .build();
-        return printed(deployer -> deployer.updateCode(request));
+        return deployer -> deployer.updateCode(request);
     }
 }

@@ -1,11 +1,8 @@
 package dev.lambdadeploy.cli;
 
+import dev.lambdadeploy.engine.DeployOperation;
 import dev.lambdadeploy.engine.UpdateCodeRequest;
 import dev.lambdadeploy.engine.UpdateConfigurationRequest;
-import dev.lambdadeploy.engine.release.FunctionSettings;
-import dev.lambdadeploy.engine.release.FunctionSettings.EnvironmentMode;
-import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,53 +20,12 @@ import picocli.CommandLine.Option;
         })
 final class UpdateConfigCommand extends AwsCommand {
 
-    @Option(
-            names = {"--env", "--environment"},
-            paramLabel = "KEY=VALUE",
-            description = "An environment variable; repeat for more. Merged into the function's unless "
-                    + "--env-mode replace.")
-    @Nullable
-    Map<String, String> environment;
-
-    @Option(
-            names = {"--env-mode", "--environment-mode"},
-            paramLabel = "MODE",
-            defaultValue = "merge",
-            description = "merge (the default: the variables given are added to or change the function's) or "
-                    + "replace (they become all of its variables).")
-    EnvironmentMode environmentMode = EnvironmentMode.MERGE;
-
-    @Option(names = "--memory-size", paramLabel = "MB", description = "128 to 10240.")
-    @Nullable
-    Integer memorySize;
-
-    @Option(names = "--timeout", paramLabel = "SECONDS", description = "The function's timeout, 1 to 900.")
-    @Nullable
-    Integer timeout;
-
-    @Option(names = "--handler", paramLabel = "HANDLER", description = "e.g. app.handler.")
-    @Nullable
-    String handler;
-
-    @Option(names = "--runtime", paramLabel = "RUNTIME", description = "e.g. java21, python3.13.")
-    @Nullable
-    String runtime;
-
-    @Option(
-            names = "--layers",
-            paramLabel = "ARN",
-            split = ",",
-            description = "Layer version ARNs, comma-separated: they replace the function's layers.")
-    @Nullable
-    List<String> layers;
+    @Mixin
+    ConfigurationOptions configuration;
 
     @Option(names = "--description", paramLabel = "TEXT", description = "The function's description.")
     @Nullable
     String description;
-
-    @Option(names = "--ephemeral-storage", paramLabel = "MB", description = "/tmp size, 512 to 10240.")
-    @Nullable
-    Integer ephemeralStorage;
 
     @Option(
             names = "--revision-id",
@@ -105,18 +61,17 @@ final class UpdateConfigCommand extends AwsCommand {
     }
 
     @Override
-    MapOperation prepare() {
+    DeployOperation prepare() {
         UpdateConfigurationRequest request = UpdateConfigurationRequest.builder()
                 .functionName(function.functionName)
-                .settings(new FunctionSettings(
-                        environment, memorySize, timeout, handler, runtime, layers, description, ephemeralStorage))
-                .environmentMode(environmentMode)
+                .settings(configuration.settings(description))
+                .environmentMode(configuration.environmentMode)
                 .revisionId(revisionId)
                 .maxRetries(maxRetries)
                 .waitForReady(waitForReady)
                 .waitSettings(wait.settings())
                 .dryRun(dryRun)
                 .build();
-        return printed(deployer -> deployer.updateConfiguration(request));
+        return deployer -> deployer.updateConfiguration(request);
     }
 }

@@ -90,6 +90,38 @@ class ConfigAndCleanupCommandsTest {
     }
 
     @Test
+    void deployChangesTheConfigurationFirstThenPublishesWithNoConflict() throws Exception {
+        cli.simulator.control().configurationUpdateDuration(FN, Duration.ofSeconds(1));
+        Path zip = CliHarness.writeZip(dir, "app.zip", "def handler(e, c): return 1");
+        var run = cli.run(
+                "deploy",
+                "--function-name",
+                FN,
+                "--zip-file",
+                zip.toString(),
+                "--memory-size",
+                "1024",
+                "--env",
+                "TOKEN=" + SECRET,
+                "--description",
+                "with configuration");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.textResult()).containsEntry("version", "1").containsEntry("published", "true");
+        assertThat(run.errLines())
+                .contains("  Change memorySize: 128 -> 1024", "✅ Lambda function updated successfully!");
+        assertThat(run.err()).doesNotContain("ResourceConflictException");
+        assertThat(run.err() + run.out()).doesNotContain(SECRET);
+        assertThat(cli.calls("UpdateFunctionConfiguration")).isEqualTo(1);
+        try (LambdaClient lambda = lambda()) {
+            var version =
+                    lambda.getFunctionConfiguration(b -> b.functionName(FN).qualifier("1"));
+            assertThat(version.memorySize()).isEqualTo(1024);
+            assertThat(version.description()).isEqualTo("with configuration");
+        }
+    }
+
+    @Test
     void updateConfigDryRunChangesNothingAndPrintsJson() {
         var run = cli.run(
                 "update-config",

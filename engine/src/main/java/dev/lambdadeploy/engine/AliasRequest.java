@@ -3,8 +3,11 @@ package dev.lambdadeploy.engine;
 import dev.lambdadeploy.engine.release.ShiftPlan;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -70,6 +73,50 @@ public record AliasRequest(
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * Plain values only (strings, booleans, numbers, a list of strings), for a front end that persists the request
+     * across a restart as it is: the Jenkins plugin keeps it in {@code program.dat}. {@link #fromMap} is the inverse.
+     */
+    public Map<String, Object> toMap() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("functionName", functionName);
+        map.put("alias", alias);
+        map.put("version", version);
+        map.put("createIfMissing", createIfMissing);
+        map.put("aliasRevisionId", aliasRevisionId);
+        map.put("shift", shift == null ? null : shift.name());
+        map.put("alarms", new ArrayList<>(alarms));
+        map.put("alarmPollIntervalMillis", alarmPollInterval.toMillis());
+        map.put("onAlarm", onAlarm.name());
+        return map;
+    }
+
+    /**
+     * The request {@link #toMap()} gave, validated again.
+     *
+     * @throws IllegalArgumentException when {@code map} is not such a map
+     */
+    @SuppressWarnings("unchecked")
+    public static AliasRequest fromMap(Map<String, ?> map) {
+        try {
+            return builder()
+                    .functionName((String) map.get("functionName"))
+                    .alias((String) map.get("alias"))
+                    .version((String) map.get("version"))
+                    .createIfMissing((Boolean) Objects.requireNonNull(map.get("createIfMissing"), "createIfMissing"))
+                    .aliasRevisionId((String) map.get("aliasRevisionId"))
+                    .shift((String) map.get("shift"))
+                    .alarms((List<String>) map.get("alarms"))
+                    .alarmPollInterval(Duration.ofMillis(((Number) Objects.requireNonNull(
+                                    map.get("alarmPollIntervalMillis"), "alarmPollIntervalMillis"))
+                            .longValue()))
+                    .onAlarm(OnAlarm.valueOf((String) Objects.requireNonNull(map.get("onAlarm"), "onAlarm")))
+                    .build();
+        } catch (ClassCastException | NullPointerException e) {
+            throw new IllegalArgumentException("not a map of AliasRequest.toMap(): " + e.getMessage(), e);
+        }
     }
 
     public Builder toBuilder() {

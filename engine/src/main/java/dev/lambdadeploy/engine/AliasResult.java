@@ -1,5 +1,6 @@
 package dev.lambdadeploy.engine;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -27,7 +28,8 @@ public record AliasResult(
         boolean created,
         boolean rolledBack,
         @Nullable String rollbackAlarm,
-        @Nullable String warning) {
+        @Nullable String warning)
+        implements OperationResult {
 
     public AliasResult {
         Objects.requireNonNull(functionName, "functionName");
@@ -36,6 +38,7 @@ public record AliasResult(
     }
 
     /** The fields by name, as front ends print and persist them. */
+    @Override
     public Map<String, Object> toMap() {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("functionName", functionName);
@@ -48,6 +51,28 @@ public record AliasResult(
         map.put("rollbackAlarm", rollbackAlarm);
         map.put("warning", warning);
         return map;
+    }
+
+    /** The alias's variables for the freestyle build steps after this one; absent values are left out. */
+    @Override
+    public Map<String, String> environment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("LAMBDA_ALIAS", alias);
+        env.put("LAMBDA_ALIAS_VERSION", aliasVersion);
+        if (previousVersion != null) {
+            env.put("LAMBDA_PREVIOUS_VERSION", previousVersion);
+        }
+        if (aliasRevisionId != null) {
+            env.put("LAMBDA_ALIAS_REVISION_ID", aliasRevisionId);
+        }
+        env.put("LAMBDA_ALIAS_ROLLED_BACK", Boolean.toString(rolledBack));
+        return Collections.unmodifiableMap(env);
+    }
+
+    /** A rollback that did not fail the operation (onAlarm UNSTABLE) is what the user asked to see as UNSTABLE. */
+    @Override
+    public boolean marksUnstable() {
+        return rolledBack && warning != null;
     }
 
     /** The inverse of {@link #toMap()}. */

@@ -43,8 +43,8 @@ final class AliasUpdater {
     static final Duration CALL_RETRY_BUDGET = Duration.ofMinutes(2);
 
     static final String GET_ALIAS = "GetAlias";
-    static final String CREATE_ALIAS = "CreateAlias";
-    static final String UPDATE_ALIAS = "UpdateAlias";
+    static final String CREATE_ALIAS = LambdaOperationNames.CREATE_ALIAS;
+    static final String UPDATE_ALIAS = LambdaOperationNames.UPDATE_ALIAS;
     static final String DESCRIBE_ALARMS = "DescribeAlarms";
 
     private final Operations ops;
@@ -81,26 +81,41 @@ final class AliasUpdater {
                 }
             }
         } catch (InterruptedException e) {
-            ops.log()
-                    .alias(
-                            "Aborted during the shift of alias " + request.alias() + ": putting all traffic back on "
-                                    + "version " + state.previousVersion(),
-                            true);
-            restoreQuietly(request, state);
+            abortShift(request, state);
             throw e;
         } catch (RuntimeException e) {
-            if (e instanceof AliasRolledBackException || e instanceof AliasChangedException) {
-                // rolled back already; or someone else moved the alias, whose change a restore would undo
-                throw e;
-            }
-            ops.log()
-                    .alias(
-                            "The shift of alias " + request.alias() + " failed (" + e.getMessage() + "): putting "
-                                    + "all traffic back on version " + state.previousVersion(),
-                            true);
-            restoreQuietly(request, state);
+            shiftFailed(request, state, e);
             throw e;
         }
+    }
+
+    /**
+     * A shift that {@code failure} ended: puts all traffic back on the previous version, unless it was rolled back
+     * already or someone else moved the alias (a restore would undo their change). The caller rethrows.
+     */
+    void shiftFailed(AliasRequest request, ShiftState state, RuntimeException failure) {
+        if (failure instanceof AliasRolledBackException || failure instanceof AliasChangedException) {
+            return;
+        }
+        ops.log()
+                .alias(
+                        "The shift of alias " + request.alias() + " failed (" + failure.getMessage() + "): putting "
+                                + "all traffic back on version " + state.previousVersion(),
+                        true);
+        restoreQuietly(request, state);
+    }
+
+    /**
+     * An aborted shift: says so and puts all traffic back on the previous version, even with this thread interrupted
+     * (by the abort itself); a restore that fails says how to check the alias.
+     */
+    void abortShift(AliasRequest request, ShiftState state) {
+        ops.log()
+                .alias(
+                        "Aborted during the shift of alias " + request.alias() + ": putting all traffic back on "
+                                + "version " + state.previousVersion(),
+                        true);
+        restoreQuietly(request, state);
     }
 
     /** Restores after an abort or failure, itself not interruptible by the abort that caused it. */

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a version cleanup did: the versions deleted (in a dry run: those that would be), oldest first; those kept,
@@ -13,11 +14,8 @@ import java.util.Objects;
  * meanwhile), skipped and never forced.
  */
 public record CleanupResult(
-        String functionName,
-        List<String> deleted,
-        List<VersionCleanup.Kept> kept,
-        List<String> skipped,
-        boolean dryRun) {
+        String functionName, List<String> deleted, List<VersionCleanup.Kept> kept, List<String> skipped, boolean dryRun)
+        implements OperationResult {
 
     public CleanupResult {
         Objects.requireNonNull(functionName, "functionName");
@@ -27,6 +25,7 @@ public record CleanupResult(
     }
 
     /** Plain values only, for a Pipeline map or JSON: kept as a map from version to reason. */
+    @Override
     public Map<String, Object> toMap() {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("functionName", functionName);
@@ -37,6 +36,21 @@ public record CleanupResult(
         map.put("skipped", skipped);
         map.put("dryRun", dryRun);
         return Collections.unmodifiableMap(map);
+    }
+
+    /** The versions deleted (or, in a dry run, that would be) and skipped, comma-separated, oldest first. */
+    @Override
+    public Map<String, String> environment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("LAMBDA_DELETED_VERSIONS", String.join(",", deleted));
+        env.put("LAMBDA_SKIPPED_VERSIONS", String.join(",", skipped));
+        return Collections.unmodifiableMap(env);
+    }
+
+    /** A cleanup has nothing to warn about: what it skipped is in {@code skipped}, and the log says why. */
+    @Override
+    public @Nullable String warning() {
+        return null;
     }
 
     /** A reason as users read it: "routed to by an alias". */

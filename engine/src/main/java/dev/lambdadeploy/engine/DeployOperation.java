@@ -8,5 +8,5 @@ package dev.lambdadeploy.engine;
 @FunctionalInterface
 public interface DeployOperation {
 
-    LambdaResult run(LambdaDeployer deployer) throws InterruptedException;
+    OperationResult run(LambdaDeployer deployer) throws InterruptedException;
 }

@@ -268,9 +268,27 @@ public final class LambdaDeployer {
         return aliases().shiftResult(request, state, decision);
     }
 
-    /** Step-wise shift: all traffic back on the previous version, e.g. when the build is aborted. */
+    /** Step-wise shift: all traffic back on the previous version. */
     public void restorePrevious(AliasRequest request, ShiftState state) throws InterruptedException {
         aliases().restorePrevious(request, state);
+    }
+
+    /**
+     * Step-wise shift, aborted (a build stopped): logs it and puts all traffic back on the previous version, as the
+     * blocking shift does when interrupted. Runs even on an interrupted thread; a restore that fails is logged with
+     * how to check the alias, never thrown.
+     */
+    public void abortShift(AliasRequest request, ShiftState state) {
+        aliases().abortShift(request, state);
+    }
+
+    /**
+     * Step-wise shift that {@code failure} ended (a call that failed for good): all traffic back on the previous
+     * version, as the blocking shift does, unless the shift was rolled back already or someone else moved the alias.
+     * The caller rethrows {@code failure}.
+     */
+    public void shiftFailed(AliasRequest request, ShiftState state, RuntimeException failure) {
+        aliases().shiftFailed(request, state, failure);
     }
 
     /**
@@ -280,8 +298,31 @@ public final class LambdaDeployer {
      */
     public AliasedDeployResult deploy(UpdateCodeRequest update, PublishVersionRequest publish, AliasRequest alias)
             throws InterruptedException {
+        return deploy(update, null, publish, alias);
+    }
+
+    /**
+     * The whole release: with {@code configuration}, first changes the configuration and waits until it is live (so
+     * the code update meets no update in progress), then updates the code, waits, publishes, and, with {@code
+     * alias}, points or shifts the alias to the version published. A dry run changes nothing anywhere: the
+     * configuration's difference and the code's validation are logged. A deploy that published no version leaves the
+     * alias alone.
+     */
+    public AliasedDeployResult deploy(
+            UpdateCodeRequest update,
+            @Nullable UpdateConfigurationRequest configuration,
+            PublishVersionRequest publish,
+            @Nullable AliasRequest alias)
+            throws InterruptedException {
+        if (configuration != null) {
+            updateConfiguration(configuration.toBuilder()
+                    .functionName(update.functionName())
+                    .dryRun(configuration.dryRun() || update.dryRun())
+                    .waitForReady(true)
+                    .build());
+        }
         LambdaResult deployed = deploy(update, publish);
-        if (update.dryRun() || deployed.version() == null) {
+        if (alias == null || update.dryRun() || deployed.version() == null) {
             return new AliasedDeployResult(deployed, null);
         }
         try {

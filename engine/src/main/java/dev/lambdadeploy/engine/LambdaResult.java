@@ -32,7 +32,7 @@ public record LambdaResult(
         boolean published,
         boolean timedOut,
         @Nullable String warning)
-        implements Serializable {
+        implements Serializable, OperationResult {
 
     private static final long serialVersionUID = 1L;
 
@@ -183,6 +183,7 @@ public record LambdaResult(
     }
 
     /** Plain values only, so Pipeline scripts read them in the sandbox: {@code result.version}. */
+    @Override
     public Map<String, Object> toMap() {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("functionName", functionName);
@@ -229,6 +230,7 @@ public record LambdaResult(
     }
 
     /** The variables a freestyle build step exports to the steps after it; absent values are left out. */
+    @Override
     public Map<String, String> environment() {
         Map<String, String> env = new LinkedHashMap<>();
         putIfPresent(env, "LAMBDA_FUNCTION_ARN", functionArn);

@@ -8,10 +8,19 @@ package dev.lambdadeploy.engine;
 public enum StepPhase {
     /** Validating, reading the code, resolving credentials: nothing sent to Lambda that changes the function. */
     STARTING,
-    /** UpdateFunctionCode or PublishVersion may be on the wire: whether Lambda received it is unknown. */
+    /**
+     * A call that changes the function or an alias (UpdateFunctionCode, PublishVersion, UpdateAlias, DeleteFunction,
+     * ...) may be on the wire: whether Lambda received it is unknown.
+     */
     CALLING,
     /** Polling for readiness: read-only, with an absolute deadline. */
-    WAITING;
+    WAITING,
+    /**
+     * Shifting an alias's traffic step by step, from a persisted {@link dev.lambdadeploy.engine.release.ShiftState}:
+     * every move sets the alias to where the state says it should be, so a move repeated after a restart changes
+     * nothing that the first one did not.
+     */
+    SHIFTING;
 
     /** What a step found in this phase after a restart does. */
     public enum AfterRestart {
@@ -19,6 +28,8 @@ public enum StepPhase {
         START_AGAIN,
         /** Poll again, with the persisted deadline. */
         RESUME_WAIT,
+        /** Decide the shift's next move again from the persisted state, reading the alarms first. */
+        RESUME_SHIFT,
         /** Fail, saying that nothing was changed and the step should be run again. */
         FAIL_NOTHING_SENT,
         /** Fail, saying that the call may have reached Lambda and how to check. */
@@ -34,12 +45,13 @@ public enum StepPhase {
             case STARTING -> startIsRepeatable ? AfterRestart.START_AGAIN : AfterRestart.FAIL_NOTHING_SENT;
             case CALLING -> AfterRestart.FAIL_CALL_MAY_HAVE_REACHED_LAMBDA;
             case WAITING -> AfterRestart.RESUME_WAIT;
+            case SHIFTING -> AfterRestart.RESUME_SHIFT;
         };
     }
 
     /** Whether a safe restart should wait for the step to leave this phase: only when resuming would fail. */
     public boolean blocksRestart(boolean startIsRepeatable) {
         AfterRestart after = afterRestart(startIsRepeatable);
-        return after != AfterRestart.START_AGAIN && after != AfterRestart.RESUME_WAIT;
+        return after == AfterRestart.FAIL_NOTHING_SENT || after == AfterRestart.FAIL_CALL_MAY_HAVE_REACHED_LAMBDA;
     }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -334,6 +335,20 @@ public final class Validation {
                     "architectures", "Lambda takes exactly one architecture, got " + trimmed);
         }
         return trimmed;
+    }
+
+    /**
+     * The names in a text field that holds a list (layers, alarms): separated by commas or line breaks, trimmed, the
+     * empty ones dropped; null for a blank text (the setting is left alone).
+     */
+    public static @Nullable List<String> listOf(@Nullable String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        return Arrays.stream(text.split("[,\\r\\n]+"))
+                .map(String::trim)
+                .filter(item -> !item.isEmpty())
+                .toList();
     }
 
     /**

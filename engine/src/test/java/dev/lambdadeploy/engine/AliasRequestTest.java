@@ -59,4 +59,30 @@ class AliasRequestTest {
         assertThat(AliasRequest.OnAlarm.parse(null)).isEqualTo(AliasRequest.OnAlarm.FAIL);
         assertThatThrownBy(() -> AliasRequest.OnAlarm.parse("ignore")).hasMessageContaining("onAlarm");
     }
+
+    @Test
+    void aPersistedRequestComesBackEqualFromItsPlainMap() {
+        AliasRequest request = valid().shift("10%:5m,50%:10m")
+                .alarms(List.of("errors", "latency"))
+                .onAlarm(AliasRequest.OnAlarm.UNSTABLE)
+                .alarmPollInterval(Duration.ofSeconds(45))
+                .createIfMissing(true)
+                .aliasRevisionId("6f3b1c2e-0a4d-4e5f-9a8b-7c6d5e4f3a2b")
+                .build();
+        assertThat(AliasRequest.fromMap(request.toMap())).isEqualTo(request);
+        assertThat(request.toMap().values())
+                .allMatch(v -> v == null
+                        || v instanceof String
+                        || v instanceof Boolean
+                        || v instanceof Number
+                        || v instanceof List);
+        AliasRequest forADeploy = valid().version(null).build();
+        assertThat(AliasRequest.fromMap(forADeploy.toMap())).isEqualTo(forADeploy);
+    }
+
+    @Test
+    void aMapThatIsNotARequestIsRefused() {
+        assertThatThrownBy(() -> AliasRequest.fromMap(java.util.Map.of("functionName", "fn")))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

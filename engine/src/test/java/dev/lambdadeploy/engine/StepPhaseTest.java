@@ -35,4 +35,12 @@ class StepPhaseTest {
             assertThat(StepPhase.WAITING.blocksRestart(repeatable)).isFalse();
         }
     }
+
+    @Test
+    void aShiftResumesFromItsPersistedState() {
+        for (boolean repeatable : new boolean[] {true, false}) {
+            assertThat(StepPhase.SHIFTING.afterRestart(repeatable)).isEqualTo(AfterRestart.RESUME_SHIFT);
+            assertThat(StepPhase.SHIFTING.blocksRestart(repeatable)).isFalse();
+        }
+    }
 }

@@ -151,6 +151,11 @@ public final class DeployLog implements WaitListener, SlowCallListener {
                         + maxAttempts + " attempts made)...");
     }
 
+    /** A restart-surviving shift of {@code alias} goes on after a controller restart, from its saved state. */
+    public void shiftResumed(String functionName, String alias) {
+        info("🔀", "Resuming the shift of alias " + alias + " of " + functionName + " after a restart...");
+    }
+
     /**
      * The user stopped the step (an aborted build, Ctrl-C, SIGTERM); {@code inFlight} is the call that changes the
      * function and was on the wire then ({@code LambdaDeployer.inFlight()}), or null. Call this before the

@@ -31,7 +31,23 @@ public record FunctionSettings(
     /** How requested environment variables meet the function's: added to them, or instead of them. */
     public enum EnvironmentMode {
         MERGE,
-        REPLACE
+        REPLACE;
+
+        /**
+         * {@code merge} (the default, also for a blank value) or {@code replace}, in any case.
+         *
+         * @throws InvalidParameterException naming {@code environmentMode}
+         */
+        public static EnvironmentMode parse(@Nullable String value) {
+            if (value == null || value.isBlank()) {
+                return MERGE;
+            }
+            try {
+                return valueOf(value.trim().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidParameterException("environmentMode", "'" + value + "' is neither merge nor replace");
+            }
+        }
     }
 
     /** One field that a change would set: {@code before} and {@code after} as shown to users. */
@@ -76,6 +92,39 @@ public record FunctionSettings(
     public FunctionSettings {
         environment = environment == null ? null : Map.copyOf(environment);
         layers = layers == null ? null : List.copyOf(layers);
+    }
+
+    /**
+     * Environment variables as a text field holds them: one {@code KEY=VALUE} a line (the value may contain
+     * {@code =}; blank lines are skipped). Null for a blank text: the environment is left alone. A bad line is
+     * reported by number and key, never with its value.
+     *
+     * @throws InvalidParameterException naming {@code environment}
+     */
+    public static @Nullable Map<String, String> parseEnvironment(@Nullable String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        Map<String, String> variables = new LinkedHashMap<>();
+        String[] lines = text.split("\\r?\\n");
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (line.isEmpty()) {
+                continue;
+            }
+            int eq = line.indexOf('=');
+            if (eq <= 0) {
+                throw new InvalidParameterException(
+                        "environment",
+                        "line " + (i + 1) + " is not KEY=VALUE (one variable a line, e.g. LOG_LEVEL=debug)");
+            }
+            String key = line.substring(0, eq).strip();
+            if (variables.put(key, line.substring(eq + 1)) != null) {
+                throw new InvalidParameterException(
+                        "environment", "line " + (i + 1) + " sets " + key + " a second time");
+            }
+        }
+        return variables;
     }
 
     /** Nothing to change. */

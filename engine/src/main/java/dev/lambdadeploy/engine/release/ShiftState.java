@@ -1,6 +1,8 @@
 package dev.lambdadeploy.engine.release;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -27,6 +29,36 @@ public record ShiftState(String alias, String newVersion, String previousVersion
     /** A shift that has not moved any traffic yet; its first step is due {@code now}. */
     public static ShiftState start(String alias, String newVersion, String previousVersion, Instant now) {
         return new ShiftState(alias, newVersion, previousVersion, -1, now.toEpochMilli());
+    }
+
+    /** Plain values, for a front end that persists the state as it is; {@link #fromMap} is the inverse. */
+    public Map<String, Object> toMap() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("alias", alias);
+        map.put("newVersion", newVersion);
+        map.put("previousVersion", previousVersion);
+        map.put("step", step);
+        map.put("nextStepAtEpochMilli", nextStepAtEpochMilli);
+        return map;
+    }
+
+    /**
+     * The state {@link #toMap()} gave.
+     *
+     * @throws IllegalArgumentException when {@code map} is not such a map
+     */
+    public static ShiftState fromMap(Map<String, ?> map) {
+        try {
+            return new ShiftState(
+                    (String) map.get("alias"),
+                    (String) map.get("newVersion"),
+                    (String) map.get("previousVersion"),
+                    ((Number) Objects.requireNonNull(map.get("step"), "step")).intValue(),
+                    ((Number) Objects.requireNonNull(map.get("nextStepAtEpochMilli"), "nextStepAtEpochMilli"))
+                            .longValue());
+        } catch (ClassCastException | NullPointerException e) {
+            throw new IllegalArgumentException("not a map of ShiftState.toMap(): " + e.getMessage(), e);
+        }
     }
 
     public boolean started() {

@@ -109,4 +109,33 @@ class FunctionSettingsTest {
                 .isInstanceOf(InvalidParameterException.class)
                 .hasMessageContaining("4202 bytes");
     }
+
+    @Test
+    void environmentTextIsOneVariableALineWithValuesKeptWhole() {
+        assertThat(FunctionSettings.parseEnvironment("LOG_LEVEL=debug\r\n\nURL=https://x.example/?a=b\n"))
+                .containsExactly(Map.entry("LOG_LEVEL", "debug"), Map.entry("URL", "https://x.example/?a=b"));
+        assertThat(FunctionSettings.parseEnvironment("  ")).isNull();
+        assertThat(FunctionSettings.parseEnvironment(null)).isNull();
+    }
+
+    @Test
+    void aBadEnvironmentLineIsNamedByNumberNeverByValue() {
+        assertThatThrownBy(() -> FunctionSettings.parseEnvironment("A=1\nsecret-value-without-key"))
+                .isInstanceOf(InvalidParameterException.class)
+                .hasMessageContaining("environment")
+                .hasMessageContaining("line 2")
+                .hasMessageNotContaining("secret-value");
+        assertThatThrownBy(() -> FunctionSettings.parseEnvironment("A=1\nA=2"))
+                .hasMessageContaining("line 2 sets A a second time");
+    }
+
+    @Test
+    void environmentModeIsMergeUnlessReplaceIsAskedFor() {
+        assertThat(FunctionSettings.EnvironmentMode.parse(null)).isEqualTo(FunctionSettings.EnvironmentMode.MERGE);
+        assertThat(FunctionSettings.EnvironmentMode.parse(" Replace "))
+                .isEqualTo(FunctionSettings.EnvironmentMode.REPLACE);
+        assertThatThrownBy(() -> FunctionSettings.EnvironmentMode.parse("append"))
+                .hasMessageContaining("environmentMode")
+                .hasMessageContaining("neither merge nor replace");
+    }
 }

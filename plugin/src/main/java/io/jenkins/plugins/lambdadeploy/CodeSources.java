@@ -7,7 +7,7 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.AbortException;
 import hudson.FilePath;
 import hudson.Util;
-import io.jenkins.plugins.lambdadeploy.steps.LambdaUpdateCodeStep;
+import io.jenkins.plugins.lambdadeploy.steps.CodeFields;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.function.UnaryOperator;
@@ -28,9 +28,7 @@ public final class CodeSources {
      */
     @NonNull
     public static CodeSource of(
-            @NonNull LambdaUpdateCodeStep parameters,
-            @CheckForNull FilePath workspace,
-            @NonNull UnaryOperator<String> expand)
+            @NonNull CodeFields parameters, @CheckForNull FilePath workspace, @NonNull UnaryOperator<String> expand)
             throws IOException, InterruptedException {
         String zipFile = Util.fixEmptyAndTrim(expand.apply(parameters.getZipFile()));
         byte[] zip = null;

@@ -8,9 +8,15 @@ import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import com.cloudbees.plugins.credentials.domains.DomainRequirement;
+import dev.lambdadeploy.engine.AliasRequest;
+import dev.lambdadeploy.engine.CleanupRequest;
+import dev.lambdadeploy.engine.Durations;
 import dev.lambdadeploy.engine.InvalidParameterException;
+import dev.lambdadeploy.engine.Parameter;
 import dev.lambdadeploy.engine.Validation;
 import dev.lambdadeploy.engine.WaitSettings;
+import dev.lambdadeploy.engine.release.FunctionSettings;
+import dev.lambdadeploy.engine.release.ShiftPlan;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Util;
@@ -23,6 +29,7 @@ import hudson.util.ListBoxModel;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.IntFunction;
 import jenkins.model.Jenkins;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
@@ -99,6 +106,59 @@ public final class FormChecks {
             items.add(architecture);
         }
         return items;
+    }
+
+    @NonNull
+    public static ListBoxModel fillEnvironmentMode() {
+        ListBoxModel items = new ListBoxModel();
+        items.add(Messages.FormChecks_EnvironmentMerge(), "merge");
+        items.add(Messages.FormChecks_EnvironmentReplace(), "replace");
+        return items;
+    }
+
+    @NonNull
+    public static ListBoxModel fillOnAlarm() {
+        ListBoxModel items = new ListBoxModel();
+        items.add(Messages.FormChecks_OnAlarmFail(), "fail");
+        items.add(Messages.FormChecks_OnAlarmUnstable(), "unstable");
+        return items;
+    }
+
+    /** A number field of the configuration, checked against Lambda's limits by the engine. */
+    @NonNull
+    public static FormValidation checkSetting(
+            @CheckForNull String value, @NonNull IntFunction<FunctionSettings> settings) {
+        return checkInteger(value, n -> settings.apply(n).validated());
+    }
+
+    @NonNull
+    public static FormValidation checkShift(@CheckForNull String value) {
+        String text = Util.fixEmptyAndTrim(value);
+        return text == null ? FormValidation.ok() : check(() -> ShiftPlan.parse(text, Parameter.SHIFT.jenkinsName()));
+    }
+
+    @NonNull
+    public static FormValidation checkKeepYoungerThan(@CheckForNull String value) {
+        String text = Util.fixEmptyAndTrim(value);
+        return text == null ? FormValidation.ok() : check(() -> Durations.parseAge(text, Parameter.KEEP_YOUNGER_THAN));
+    }
+
+    @NonNull
+    public static FormValidation checkKeepVersions(@CheckForNull String value) {
+        return checkInteger(
+                value,
+                n -> CleanupRequest.builder().functionName("f").keepNewest(n).build());
+    }
+
+    @NonNull
+    public static FormValidation checkAlarmPollInterval(@CheckForNull String value) {
+        return checkInteger(
+                value,
+                n -> AliasRequest.builder()
+                        .functionName("f")
+                        .alias("a")
+                        .alarmPollInterval(Duration.ofSeconds(n))
+                        .build());
     }
 
     @NonNull

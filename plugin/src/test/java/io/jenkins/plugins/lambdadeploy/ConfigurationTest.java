@@ -4,9 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import hudson.model.FreeStyleProject;
+import io.jenkins.plugins.lambdadeploy.freestyle.LambdaCleanupVersionsBuilder;
+import io.jenkins.plugins.lambdadeploy.freestyle.LambdaUpdateAliasBuilder;
 import io.jenkins.plugins.lambdadeploy.steps.LambdaAwaitReadyStep;
+import io.jenkins.plugins.lambdadeploy.steps.LambdaCleanupVersionsStep;
+import io.jenkins.plugins.lambdadeploy.steps.LambdaDeployStep;
 import io.jenkins.plugins.lambdadeploy.steps.LambdaPublishVersionStep;
+import io.jenkins.plugins.lambdadeploy.steps.LambdaUpdateAliasStep;
 import io.jenkins.plugins.lambdadeploy.steps.LambdaUpdateCodeStep;
+import io.jenkins.plugins.lambdadeploy.steps.LambdaUpdateConfigurationStep;
 import java.util.Map;
 import org.jenkinsci.plugins.workflow.cps.SnippetizerTester;
 import org.jenkinsci.plugins.workflow.steps.StepConfigTester;
@@ -71,6 +78,87 @@ class ConfigurationTest {
         publish.setEndpointUrl("http://127.0.0.1:4566");
         publish.setUnstableOnWarning(true);
         j.assertEqualDataBoundBeans(publish, forms.configRoundTrip(publish));
+    }
+
+    @Test
+    void releaseStepsRoundTripThroughTheirForms(JenkinsRule j) throws Exception {
+        StepConfigTester forms = new StepConfigTester(j);
+
+        LambdaUpdateConfigurationStep configuration = new LambdaUpdateConfigurationStep("my-function");
+        configuration.setEnvironment("LOG_LEVEL=debug\nFEATURE=on");
+        configuration.setEnvironmentMode("replace");
+        configuration.setMemorySize(1024);
+        configuration.setTimeout(30);
+        configuration.setLayers("arn:aws:lambda:eu-west-1:123456789012:layer:deps:3");
+        configuration.setDryRun(true);
+        j.assertEqualDataBoundBeans(configuration, forms.configRoundTrip(configuration));
+        LambdaUpdateConfigurationStep unchanged = new LambdaUpdateConfigurationStep("my-function");
+        j.assertEqualDataBoundBeans(unchanged, forms.configRoundTrip(unchanged));
+
+        LambdaUpdateAliasStep alias = new LambdaUpdateAliasStep("my-function", "live", "7");
+        alias.setShift("Canary10Percent5Minutes");
+        alias.setAlarms("my-function-errors, my-function-latency");
+        alias.setOnAlarm("unstable");
+        alias.setAlarmPollInterval(60);
+        alias.setCreateIfMissing(true);
+        j.assertEqualDataBoundBeans(alias, forms.configRoundTrip(alias));
+
+        LambdaCleanupVersionsStep cleanup = new LambdaCleanupVersionsStep("my-function");
+        cleanup.setKeepVersions(10);
+        cleanup.setKeepYoungerThan("30d");
+        j.assertEqualDataBoundBeans(cleanup, forms.configRoundTrip(cleanup));
+
+        LambdaDeployStep deploy = new LambdaDeployStep("my-function");
+        deploy.setS3Bucket("builds");
+        deploy.setS3Key("app-1.2.3.zip");
+        deploy.setDescription("1.2.3");
+        deploy.setAlias("live");
+        deploy.setShift("10%:5m,50%:10m");
+        deploy.setAlarms("my-function-errors");
+        deploy.setMaxWaitAttempts(60);
+        j.assertEqualDataBoundBeans(deploy, forms.configRoundTrip(deploy));
+    }
+
+    @Test
+    void releaseBuildStepsRoundTripThroughTheJobForm(JenkinsRule j) throws Exception {
+        LambdaCleanupVersionsStep cleanup = new LambdaCleanupVersionsStep("my-function");
+        cleanup.setKeepVersions(5);
+        LambdaUpdateAliasStep alias = new LambdaUpdateAliasStep("my-function", "live", "${LAMBDA_VERSION}");
+        alias.setShift("Linear10PercentEvery1Minute");
+        FreeStyleProject p = j.createFreeStyleProject();
+        p.getBuildersList().add(new LambdaCleanupVersionsBuilder(cleanup));
+        p.getBuildersList().add(new LambdaUpdateAliasBuilder(alias));
+        j.configRoundtrip(p);
+        j.assertEqualDataBoundBeans(
+                cleanup,
+                p.getBuildersList().get(LambdaCleanupVersionsBuilder.class).getStep());
+        j.assertEqualDataBoundBeans(
+                alias, p.getBuildersList().get(LambdaUpdateAliasBuilder.class).getStep());
+    }
+
+    @Test
+    void releaseSnippetsAreWhatTheDocsShow(JenkinsRule j) throws Exception {
+        SnippetizerTester snippets = new SnippetizerTester(j);
+        LambdaUpdateAliasStep alias = new LambdaUpdateAliasStep("my-function", "live", "7");
+        alias.setShift("Canary10Percent5Minutes");
+        alias.setAlarms("my-function-errors");
+        snippets.assertRoundTrip(
+                alias,
+                "lambdaUpdateAlias alarms: 'my-function-errors', alias: 'live', functionName: 'my-function', "
+                        + "shift: 'Canary10Percent5Minutes', version: '7'");
+        LambdaCleanupVersionsStep cleanup = new LambdaCleanupVersionsStep("my-function");
+        cleanup.setKeepVersions(10);
+        snippets.assertRoundTrip(cleanup, "lambdaCleanupVersions functionName: 'my-function', keepVersions: 10");
+    }
+
+    @Test
+    void aliasStepsAreLabelledWithTheFunctionAndTheAlias(JenkinsRule j) {
+        LambdaDeployStep.DescriptorImpl descriptor =
+                j.jenkins.getDescriptorByType(LambdaDeployStep.DescriptorImpl.class);
+        assertEquals(
+                "my-function (alias live)",
+                descriptor.argumentsToString(Map.of("functionName", "my-function", "alias", "live")));
+        assertEquals("my-function", descriptor.argumentsToString(Map.of("functionName", "my-function")));
     }
 
     @Test

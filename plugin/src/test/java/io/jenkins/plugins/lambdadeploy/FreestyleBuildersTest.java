@@ -167,9 +167,6 @@ class FreestyleBuildersTest {
     }
 
     private static <S extends AbstractLambdaStep> S connect(S step) {
-        step.setRegion("us-east-1");
-        step.setEndpointUrl(sim.endpoint().toString());
-        step.setCredentialsId(LambdaTestSupport.AWS_CREDENTIALS_ID);
-        return step;
+        return LambdaTestSupport.connect(sim, step);
     }
 }

@@ -11,6 +11,7 @@ import com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl;
 import dev.lambdadeploy.simulator.LambdaSimulator;
 import dev.lambdadeploy.simulator.SimulatorCredentials;
 import hudson.util.Secret;
+import io.jenkins.plugins.lambdadeploy.steps.AbstractLambdaStep;
 import java.io.File;
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -70,6 +71,14 @@ public final class LambdaTestSupport {
     /** Step arguments that reach the simulator with the given credentials. */
     public static String connection(LambdaSimulator sim, String credentialsId) {
         return "region: 'us-east-1', endpointUrl: '" + sim.endpoint() + "', credentialsId: '" + credentialsId + "'";
+    }
+
+    /** {@code step} set up to reach the simulator with the stored AWS Credentials entry. */
+    public static <S extends AbstractLambdaStep> S connect(LambdaSimulator sim, S step) {
+        step.setRegion("us-east-1");
+        step.setEndpointUrl(sim.endpoint().toString());
+        step.setCredentialsId(AWS_CREDENTIALS_ID);
+        return step;
     }
 
     /** An AWS Credentials entry (aws-credentials plugin) holding the simulator's key pair. */

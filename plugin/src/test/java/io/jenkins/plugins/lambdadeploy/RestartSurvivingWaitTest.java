@@ -22,6 +22,7 @@ import hudson.model.Result;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -197,6 +198,43 @@ class RestartSurvivingWaitTest {
             BlockingAwsCredentials.blocking = false;
             BlockingAwsCredentials.release.countDown();
         }
+    }
+
+    @Test
+    void aShiftSurvivesARestartAndCompletesFromWhereItWas() throws Throwable {
+        String fn = LambdaTestSupport.newFunction(sim, "restart-shift");
+        String alarm = fn + "-errors";
+        sim.control().alarmStateAt(alarm, Duration.ZERO, "OK", "Threshold not crossed");
+        sessions.then(j -> {
+            LambdaTestSupport.storeAwsCredentials(j.jenkins);
+            WorkflowRun b = start(
+                    j,
+                    "lambdaDeploy(functionName: '" + fn + "', s3Bucket: 'builds', s3Key: 'app-1.zip', "
+                            + "alias: 'live', createIfMissing: true, " + connection(sim, AWS_CREDENTIALS_ID) + ")\n"
+                            + "def r = lambdaDeploy(functionName: '" + fn + "', s3Bucket: 'builds', "
+                            + "s3Key: 'app-2.zip', alias: 'live', shift: '50%:8s', alarms: '" + alarm + "', "
+                            + "alarmPollInterval: 1, " + connection(sim, AWS_CREDENTIALS_ID) + ")\n"
+                            + "echo \"aliasVersion=${r.aliasVersion} previous=${r.previousVersion} version=${r.version}\"\n");
+            j.waitForMessage("Alias live: 50% of traffic to version 2", b);
+        });
+        assertEquals(
+                Map.of("2", 0.5),
+                sim.control().aliases(fn).get(0).additionalVersionWeights(),
+                "the shift is half way when Jenkins stops");
+        sessions.then(j -> {
+            WorkflowRun b = lastBuild(j);
+            j.assertBuildStatusSuccess(j.waitForCompletion(b));
+            j.assertLogContains("Resuming the shift of alias live of " + fn + " after a restart", b);
+            j.assertLogContains("aliasVersion=2 previous=1 version=2", b);
+            assertEquals("2", sim.control().aliases(fn).get(0).functionVersion());
+            assertEquals(Map.of(), sim.control().aliases(fn).get(0).additionalVersionWeights());
+            assertEquals(
+                    List.of("1", "2"),
+                    sim.control().inspect(fn).versions().stream()
+                            .map(v -> v.version())
+                            .toList(),
+                    "published once, not again after the restart");
+        });
     }
 
     private static final String WAIT = "waitPolicy: 'fixed', pollInterval: 1, maxWaitAttempts: 300, ";

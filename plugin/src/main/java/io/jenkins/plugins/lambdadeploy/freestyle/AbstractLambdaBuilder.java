@@ -3,7 +3,7 @@ package io.jenkins.plugins.lambdadeploy.freestyle;
 import dev.lambdadeploy.engine.DeployOperation;
 import dev.lambdadeploy.engine.LambdaDeployException;
 import dev.lambdadeploy.engine.LambdaDeployer;
-import dev.lambdadeploy.engine.LambdaResult;
+import dev.lambdadeploy.engine.OperationResult;
 import dev.lambdadeploy.engine.aws.CredentialsSource;
 import dev.lambdadeploy.engine.aws.LambdaClients;
 import edu.umd.cs.findbugs.annotations.NonNull;
@@ -51,21 +51,22 @@ public abstract class AbstractLambdaBuilder<S extends AbstractLambdaStep> extend
             throws InterruptedException, IOException {
         EnvVars env = build.getEnvironment(listener);
         env.overrideAll(build.getBuildVariables());
-        LambdaResult result;
+        OperationResult result;
         try {
             DeployOperation operation = step.prepare(build.getWorkspace(), env::expand);
             Connection connection = Connection.resolve(step, env, env::expand);
             CredentialsSource credentials = connection.credentials(build, env);
             try (LambdaClients.Session session = AwsClients.open(connection.settings(credentials))) {
                 result = operation.run(
-                        LambdaDeployer.create(session.lambda(), BuildLog.of(listener), ControllerWaitHistory.get()));
+                        LambdaDeployer.create(session.lambda(), BuildLog.of(listener), ControllerWaitHistory.get())
+                                .withCloudWatch(session.cloudWatch()));
             }
         } catch (LambdaDeployException e) {
             throw new AbortException(e.getMessage());
         }
         // replaces an earlier Lambda build step's variables, all of them: none of its values outlives it
         build.replaceAction(new LambdaResultAction(result.environment()));
-        if (result.warning() != null && step.isUnstableOnWarning()) {
+        if (result.warning() != null && (step.isUnstableOnWarning() || result.marksUnstable())) {
             build.setResult(Result.UNSTABLE);
         }
         return true;

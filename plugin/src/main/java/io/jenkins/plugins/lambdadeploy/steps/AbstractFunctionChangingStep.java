@@ -9,7 +9,7 @@ import org.kohsuke.stapler.DataBoundSetter;
  * What the steps that change the function (UpdateFunctionCode, PublishVersion) add: the revision they expect, how
  * often a conflict is retried, and whether they wait for readiness.
  */
-public abstract class AbstractFunctionChangingStep extends AbstractLambdaStep {
+public abstract class AbstractFunctionChangingStep extends AbstractWaitingStep {
 
     private @CheckForNull String revisionId;
     private int maxRetries = UpdateCodeRequest.DEFAULT_MAX_RETRIES;

@@ -2,22 +2,19 @@ package io.jenkins.plugins.lambdadeploy.steps;
 
 import dev.lambdadeploy.engine.DeployOperation;
 import dev.lambdadeploy.engine.WaitSettings;
-import dev.lambdadeploy.engine.wait.WaitPolicyName;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.FilePath;
 import hudson.Util;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.function.UnaryOperator;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.kohsuke.stapler.DataBoundSetter;
 
 /**
- * What every Lambda step shares: the function, the connection to Lambda, the readiness wait and what a warning does.
+ * What every Lambda step shares: the function, the connection to Lambda and what a warning does.
  * One describable serves both fronts: Pipeline runs it as a step, and a freestyle build step holds one (see
- * {@code AbstractLambdaBuilder}) and runs its {@link #prepare prepared operation}. Defaults are the engine's, which
- * are those of the original script (30 attempts, 2 seconds apart, warn and go on at timeout).
+ * {@code AbstractLambdaBuilder}) and runs its {@link #prepare prepared operation}.
  */
 public abstract class AbstractLambdaStep extends Step {
 
@@ -28,10 +25,6 @@ public abstract class AbstractLambdaStep extends Step {
     private @CheckForNull String externalId;
     private @CheckForNull String roleSessionName;
     private @CheckForNull String endpointUrl;
-    private int maxWaitAttempts = WaitSettings.DEFAULTS.maxWaitAttempts();
-    private int pollInterval = (int) WaitSettings.DEFAULTS.pollInterval().toSeconds();
-    private String waitPolicy = WaitSettings.DEFAULTS.waitPolicy().spelling();
-    private boolean failOnTimeout = WaitSettings.DEFAULTS.failOnTimeout();
     private boolean unstableOnWarning;
 
     protected AbstractLambdaStep(String functionName) {
@@ -102,44 +95,6 @@ public abstract class AbstractLambdaStep extends Step {
         this.endpointUrl = Util.fixEmptyAndTrim(endpointUrl);
     }
 
-    public int getMaxWaitAttempts() {
-        return maxWaitAttempts;
-    }
-
-    @DataBoundSetter
-    public void setMaxWaitAttempts(int maxWaitAttempts) {
-        this.maxWaitAttempts = maxWaitAttempts;
-    }
-
-    public int getPollInterval() {
-        return pollInterval;
-    }
-
-    @DataBoundSetter
-    public void setPollInterval(int pollInterval) {
-        this.pollInterval = pollInterval;
-    }
-
-    @NonNull
-    public String getWaitPolicy() {
-        return waitPolicy;
-    }
-
-    @DataBoundSetter
-    public void setWaitPolicy(@CheckForNull String waitPolicy) {
-        String policy = Util.fixEmptyAndTrim(waitPolicy);
-        this.waitPolicy = policy == null ? WaitSettings.DEFAULTS.waitPolicy().spelling() : policy;
-    }
-
-    public boolean isFailOnTimeout() {
-        return failOnTimeout;
-    }
-
-    @DataBoundSetter
-    public void setFailOnTimeout(boolean failOnTimeout) {
-        this.failOnTimeout = failOnTimeout;
-    }
-
     /** A warning (a wait that timed out, a rollback published without a version) makes the build UNSTABLE. */
     public boolean isUnstableOnWarning() {
         return unstableOnWarning;
@@ -150,11 +105,10 @@ public abstract class AbstractLambdaStep extends Step {
         this.unstableOnWarning = unstableOnWarning;
     }
 
-    /** As configured; not validated here: the engine's requests validate and name the first bad parameter. */
+    /** The readiness wait's settings: the engine's defaults for a step that does not wait. */
     @NonNull
     public WaitSettings waitSettings() {
-        return new WaitSettings(
-                maxWaitAttempts, Duration.ofSeconds(pollInterval), WaitPolicyName.parse(waitPolicy), failOnTimeout);
+        return WaitSettings.DEFAULTS;
     }
 
     /**

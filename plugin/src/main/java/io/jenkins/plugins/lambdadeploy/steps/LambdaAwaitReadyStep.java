@@ -15,6 +15,7 @@ import hudson.util.FormValidation;
 import io.jenkins.plugins.lambdadeploy.FormChecks;
 import io.jenkins.plugins.lambdadeploy.Requests;
 import io.jenkins.plugins.lambdadeploy.UserErrors;
+import java.io.IOException;
 import java.util.function.UnaryOperator;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
@@ -28,7 +29,7 @@ import org.kohsuke.stapler.verb.POST;
  * Successful. The wait survives a controller restart. Failed fails the step with Lambda's reason; a timeout warns
  * and goes on, unless {@code failOnTimeout}.
  */
-public final class LambdaAwaitReadyStep extends AbstractLambdaStep {
+public final class LambdaAwaitReadyStep extends AbstractWaitingStep {
 
     private @CheckForNull String qualifier;
 
@@ -87,11 +88,10 @@ public final class LambdaAwaitReadyStep extends AbstractLambdaStep {
             startWait(context, function, qualifier);
         }
 
-        @NonNull
         @Override
-        protected LambdaResult afterWait(@NonNull BackgroundContext context, @NonNull WaitOutcome outcome)
-                throws AbortException {
-            return concludeWait(context, LambdaResult.empty(awaitedFunction()), outcome);
+        protected void afterWait(@NonNull BackgroundContext context, @NonNull WaitOutcome outcome)
+                throws IOException, InterruptedException {
+            complete(context, concludeWait(context, LambdaResult.empty(awaitedFunction()), outcome));
         }
     }
 

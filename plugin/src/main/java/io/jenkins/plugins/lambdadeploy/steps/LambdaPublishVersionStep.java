@@ -3,7 +3,6 @@ package io.jenkins.plugins.lambdadeploy.steps;
 import dev.lambdadeploy.engine.AfterWait;
 import dev.lambdadeploy.engine.DeployOperation;
 import dev.lambdadeploy.engine.LambdaOperationNames;
-import dev.lambdadeploy.engine.LambdaResult;
 import dev.lambdadeploy.engine.PublishVersionRequest;
 import dev.lambdadeploy.engine.Validation;
 import dev.lambdadeploy.engine.aws.LambdaClients;
@@ -128,10 +127,8 @@ public final class LambdaPublishVersionStep extends AbstractFunctionChangingStep
             return AfterWait.PUBLISH;
         }
 
-        @NonNull
         @Override
-        protected LambdaResult afterWait(@NonNull BackgroundContext context, @NonNull WaitOutcome outcome)
-                throws Exception {
+        protected void afterWait(@NonNull BackgroundContext context, @NonNull WaitOutcome outcome) throws Exception {
             PublishVersionRequest request = PublishVersionRequest.builder()
                     .functionName(awaitedFunction())
                     .description(description)
@@ -144,7 +141,7 @@ public final class LambdaPublishVersionStep extends AbstractFunctionChangingStep
             // pinned to the code and revision the wait saw ready, as the engine's own publish does
             markCallInFlight(LambdaOperationNames.PUBLISH_VERSION);
             try (LambdaClients.Session session = context.session()) {
-                return context.deployer(session).publishAfterWait(request, outcome);
+                complete(context, context.deployer(session).publishAfterWait(request, outcome));
             }
         }
     }

@@ -1,17 +1,24 @@
 package io.jenkins.plugins.lambdadeploy.steps;
 
 import dev.lambdadeploy.engine.AfterWait;
+import dev.lambdadeploy.engine.AliasRequest;
+import dev.lambdadeploy.engine.AliasResult;
+import dev.lambdadeploy.engine.AliasedDeployResult;
 import dev.lambdadeploy.engine.AwsCallException;
 import dev.lambdadeploy.engine.FunctionStatus;
 import dev.lambdadeploy.engine.LambdaDeployException;
 import dev.lambdadeploy.engine.LambdaDeployer;
+import dev.lambdadeploy.engine.LambdaOperationNames;
 import dev.lambdadeploy.engine.LambdaResult;
+import dev.lambdadeploy.engine.OperationResult;
 import dev.lambdadeploy.engine.StepPhase;
 import dev.lambdadeploy.engine.WaitSettings;
 import dev.lambdadeploy.engine.aws.CredentialsSource;
 import dev.lambdadeploy.engine.aws.FunctionProbe;
 import dev.lambdadeploy.engine.aws.LambdaClients;
 import dev.lambdadeploy.engine.log.DeployLog;
+import dev.lambdadeploy.engine.release.ShiftDecision;
+import dev.lambdadeploy.engine.release.ShiftState;
 import dev.lambdadeploy.engine.wait.Observation;
 import dev.lambdadeploy.engine.wait.PollStep;
 import dev.lambdadeploy.engine.wait.ResumableWait;
@@ -102,6 +109,21 @@ abstract class LambdaStepExecution extends GeneralNonBlockingStepExecution {
     private volatile long deadline;
 
     private volatile int attempts;
+
+    /**
+     * What the change before the wait answered, as the plain map of {@link LambdaResult#toMap()}: persisted across a
+     * restart (no record and no secret in {@code program.dat}); the wait adds the state it ends in.
+     */
+    private @CheckForNull LinkedHashMap<String, Object> updated;
+
+    /**
+     * A shift's request and where it stands (the engine's {@link AliasRequest#toMap()} and {@link ShiftState#toMap()}:
+     * plain values), and what a deploy did before it ({@link LambdaResult#toMap()}); null until a shift starts.
+     */
+    private volatile @CheckForNull LinkedHashMap<String, Object> shiftRequest;
+
+    private volatile @CheckForNull LinkedHashMap<String, Object> shiftState;
+    private @CheckForNull LinkedHashMap<String, Object> deployed;
     /** When the last poll saw the function not ready, in ms into the wait: what the history learns from. */
     private volatile long lastNotReadyMillis;
 
@@ -146,10 +168,18 @@ abstract class LambdaStepExecution extends GeneralNonBlockingStepExecution {
         super(context);
         this.functionName = step.getFunctionName();
         this.unstableOnWarning = step.isUnstableOnWarning();
-        this.maxWaitAttempts = step.getMaxWaitAttempts();
-        this.pollInterval = step.getPollInterval();
-        this.waitPolicy = step.getWaitPolicy();
-        this.failOnTimeout = step.isFailOnTimeout();
+        if (step instanceof AbstractWaitingStep waiting) {
+            this.maxWaitAttempts = waiting.getMaxWaitAttempts();
+            this.pollInterval = waiting.getPollInterval();
+            this.waitPolicy = waiting.getWaitPolicy();
+            this.failOnTimeout = waiting.isFailOnTimeout();
+        } else {
+            WaitSettings defaults = WaitSettings.DEFAULTS;
+            this.maxWaitAttempts = defaults.maxWaitAttempts();
+            this.pollInterval = (int) defaults.pollInterval().toSeconds();
+            this.waitPolicy = defaults.waitPolicy().spelling();
+            this.failOnTimeout = defaults.failOnTimeout();
+        }
         this.connectionSettings = step;
         this.generation = AwsClients.generation();
     }
@@ -160,10 +190,14 @@ abstract class LambdaStepExecution extends GeneralNonBlockingStepExecution {
      */
     protected abstract void begin(@NonNull BackgroundContext context) throws Exception;
 
-    /** What a finished wait means for this step, and what comes after it; runs in the background. */
-    @NonNull
-    protected abstract LambdaResult afterWait(@NonNull BackgroundContext context, @NonNull WaitOutcome outcome)
-            throws Exception;
+    /**
+     * What a finished wait means for this step, and what comes after it; runs in the background. Ends by calling
+     * {@link #complete} or {@link #startShift}. By default, after {@link #changeThenWait}: the change's result with
+     * the state the wait ended in, or its failure or timeout as the engine decides.
+     */
+    protected void afterWait(@NonNull BackgroundContext context, @NonNull WaitOutcome outcome) throws Exception {
+        complete(context, concludeWait(context, updated(), outcome));
+    }
 
     /**
      * Whether {@link #begin} may run again after a restart in {@link StepPhase#STARTING}: true only for a step that
@@ -215,6 +249,14 @@ abstract class LambdaStepExecution extends GeneralNonBlockingStepExecution {
                                     waitSettings().toPolicy().maxAttempts());
                     poll(context);
                 });
+            case RESUME_SHIFT ->
+                inBackground(context -> {
+                    context.log()
+                            .shiftResumed(
+                                    shiftRequest().functionName(),
+                                    shiftRequest().alias());
+                    shiftTick(context);
+                });
             case FAIL_NOTHING_SENT ->
                 getContext()
                         .onFailure(new AbortException(Messages.LambdaStepExecution_RestartedBeforeCall(functionName)));
@@ -232,10 +274,11 @@ abstract class LambdaStepExecution extends GeneralNonBlockingStepExecution {
     @Override
     public void stop(@NonNull Throwable cause) throws Exception {
         stopped = true;
+        Thread running = worker;
         try {
             TaskListener listener = getContext().get(TaskListener.class);
             LambdaDeployer calling = deployer;
-            if (listener != null && functionName != null) {
+            if (listener != null && functionName != null && phase != StepPhase.SHIFTING) {
                 BuildLog.of(listener)
                         .aborted(
                                 functionName,
@@ -243,12 +286,43 @@ abstract class LambdaStepExecution extends GeneralNonBlockingStepExecution {
             }
         } finally {
             cancel(timer);
-            Thread running = worker;
             if (running != null) {
                 running.interrupt();
             }
-            super.stop(cause);
+            if (phase == StepPhase.SHIFTING) {
+                restoreThenStop(cause, running);
+            } else {
+                super.stop(cause);
+            }
         }
+    }
+
+    /**
+     * An aborted shift puts all traffic back on the previous version before the step ends, on a thread of its own (the
+     * stop may come on the CPS VM thread) and after the interrupted worker let go, so that a move it had on the wire
+     * cannot land after the restore.
+     */
+    private void restoreThenStop(Throwable cause, @CheckForNull Thread running) {
+        Authentication as = buildAuthentication();
+        Timer.get().submit(() -> {
+            try (ACLContext ignored = ACL.as2(as)) {
+                if (running != null) {
+                    running.join(TimeUnit.SECONDS.toMillis(SAVE_TIMEOUT_SECONDS));
+                }
+                BackgroundContext context = backgroundContext();
+                try (LambdaClients.Session session = context.session()) {
+                    context.deployer(session).abortShift(shiftRequest(), shiftState());
+                }
+            } catch (Exception e) {
+                LOGGER.log(Level.WARNING, "could not restore the alias of " + functionName + " after an abort", e);
+            } finally {
+                try {
+                    super.stop(cause);
+                } catch (Exception e) {
+                    LOGGER.log(Level.WARNING, "could not stop the step for " + functionName, e);
+                }
+            }
+        });
     }
 
     @Override
@@ -259,6 +333,7 @@ abstract class LambdaStepExecution extends GeneralNonBlockingStepExecution {
             case WAITING ->
                 "waiting for " + awaitedFunction + " to be ready: " + attempts + " polls so far, giving up " + "at "
                         + Instant.ofEpochMilli(deadline);
+            case SHIFTING -> "shifting alias " + shiftRequest().alias() + " of " + functionName + ": " + shiftState();
         };
     }
 
@@ -272,6 +347,33 @@ abstract class LambdaStepExecution extends GeneralNonBlockingStepExecution {
     protected final void markCallInFlight(@NonNull String operation) throws InterruptedException, AbortException {
         callInFlight = operation;
         enter(StepPhase.CALLING);
+    }
+
+    /**
+     * Sends {@code change} (a call named {@code operation} that changes the function and does not wait itself), then,
+     * if {@code waits}, starts the restart-surviving wait with what it answered kept for {@link #afterWait}.
+     */
+    protected final void changeThenWait(
+            @NonNull BackgroundContext context, @NonNull String operation, boolean waits, @NonNull Change change)
+            throws Exception {
+        context.resolveCredentials();
+        markCallInFlight(operation);
+        LambdaResult result;
+        try (LambdaClients.Session session = context.session()) {
+            result = change.send(context.deployer(session));
+        }
+        if (!waits) {
+            complete(context, result);
+            return;
+        }
+        updated = new LinkedHashMap<>(result.toMap());
+        startWait(context, result.functionName(), null);
+    }
+
+    /** What the change before the wait answered. */
+    @NonNull
+    protected final LambdaResult updated() {
+        return LambdaResult.fromMap(Objects.requireNonNull(updated, "no change made"));
     }
 
     /** Starts the restart-surviving wait for {@code function} and polls at once. */
@@ -295,10 +397,10 @@ abstract class LambdaStepExecution extends GeneralNonBlockingStepExecution {
      * either way; with {@code unstableOnWarning} it also marks the step's node and the build UNSTABLE, together, as
      * workflow-basic-steps' {@code unstable} step does: a node is never shown yellow in a green build.
      */
-    protected final void complete(@NonNull BackgroundContext context, @NonNull LambdaResult result)
+    protected final void complete(@NonNull BackgroundContext context, @NonNull OperationResult result)
             throws IOException, InterruptedException {
         String warning = result.warning();
-        if (warning != null && unstableOnWarning) {
+        if (warning != null && (unstableOnWarning || result.marksUnstable())) {
             FlowNode node = getContext().get(FlowNode.class);
             if (node != null) {
                 node.addOrReplaceAction(new WarningAction(Result.UNSTABLE).withMessage(warning));
@@ -316,6 +418,47 @@ abstract class LambdaStepExecution extends GeneralNonBlockingStepExecution {
     protected final WaitSettings waitSettings() {
         return new WaitSettings(
                 maxWaitAttempts, Duration.ofSeconds(pollInterval), WaitPolicyName.parse(waitPolicy), failOnTimeout);
+    }
+
+    /**
+     * Starts the restart-surviving shift of {@code request}'s alias to its version (reading, or with createIfMissing
+     * creating, the alias) and makes its first move. {@code deployed}, if any, is what a deploy did before: the result
+     * is then both in one map.
+     */
+    protected final void startShift(
+            @NonNull BackgroundContext context, @NonNull AliasRequest request, @CheckForNull LambdaResult deployed)
+            throws Exception {
+        this.deployed = deployed == null ? null : new LinkedHashMap<>(deployed.toMap());
+        this.shiftRequest = new LinkedHashMap<>(request.toMap());
+        markCallInFlight(LambdaOperationNames.UPDATE_ALIAS);
+        ShiftState state;
+        try (LambdaClients.Session session = context.session()) {
+            LambdaDeployer aliases = context.deployer(session);
+            state = aliases.startShift(request);
+            if (state.previousVersion().equals(state.newVersion())) {
+                // created at the new version: nothing to shift
+                finishShift(context, aliases.shiftResult(request, state, new ShiftDecision.Complete()));
+                return;
+            }
+        }
+        shiftState = new LinkedHashMap<>(state.toMap());
+        enter(StepPhase.SHIFTING);
+        shiftTick(context);
+    }
+
+    /**
+     * Points {@code request}'s alias at its version at once (UpdateAlias, or CreateAlias with createIfMissing) and
+     * completes with what a deploy did before, if anything.
+     */
+    protected final void pointAlias(
+            @NonNull BackgroundContext context, @NonNull AliasRequest request, @CheckForNull LambdaResult deployed)
+            throws Exception {
+        markCallInFlight(LambdaOperationNames.UPDATE_ALIAS);
+        AliasResult pointed;
+        try (LambdaClients.Session session = context.session()) {
+            pointed = context.deployer(session).updateAlias(request);
+        }
+        complete(context, deployed == null ? pointed : new AliasedDeployResult(deployed, pointed));
     }
 
     /**
@@ -353,6 +496,54 @@ abstract class LambdaStepExecution extends GeneralNonBlockingStepExecution {
         }
     }
 
+    /**
+     * One look at the shift: reads the alarms, and either holds until the next look (on the timer) or moves the alias;
+     * a move that ends the shift completes the step. The state is saved after every move, so that a restart resumes
+     * from the move made. A failure puts all traffic back on the previous version first, as the engine decides.
+     */
+    private void shiftTick(BackgroundContext context) throws Exception {
+        AliasRequest request = shiftRequest();
+        ShiftState state = shiftState();
+        try (LambdaClients.Session session = context.session()) {
+            LambdaDeployer aliases = context.deployer(session);
+            try {
+                while (true) {
+                    ShiftDecision decision = aliases.nextShiftDecision(request, state, Instant.now());
+                    if (decision instanceof ShiftDecision.Hold hold) {
+                        shiftState = new LinkedHashMap<>(hold.next().toMap());
+                        scheduleTask(hold.delay(), this::shiftTick);
+                        return;
+                    }
+                    state = aliases.applyShiftDecision(request, state, decision);
+                    shiftState = new LinkedHashMap<>(state.toMap());
+                    enter(StepPhase.SHIFTING);
+                    if (!(decision instanceof ShiftDecision.Route)) {
+                        finishShift(context, aliases.shiftResult(request, state, decision));
+                        return;
+                    }
+                }
+            } catch (RuntimeException e) {
+                if (!stopped) {
+                    aliases.shiftFailed(request, state, e);
+                }
+                throw e;
+            }
+        }
+    }
+
+    private void finishShift(BackgroundContext context, AliasResult shifted) throws IOException, InterruptedException {
+        LinkedHashMap<String, Object> before = deployed;
+        complete(context, before == null ? shifted : new AliasedDeployResult(LambdaResult.fromMap(before), shifted));
+    }
+
+    private AliasRequest shiftRequest() {
+        return AliasRequest.fromMap(Objects.requireNonNull(shiftRequest, "no shift started"));
+    }
+
+    private ShiftState shiftState() {
+        return ShiftState.fromMap(Objects.requireNonNull(shiftState, "no shift started"));
+    }
+
     /** The authentication the build runs as, whatever thread asks. */
     private Authentication buildAuthentication() {
         try {
@@ -383,7 +574,7 @@ abstract class LambdaStepExecution extends GeneralNonBlockingStepExecution {
             }
             case WaitProgress.Finished finished -> {
                 learning().finished(finished.outcome(), Duration.ofMillis(lastNotReadyMillis), Instant.now());
-                complete(context, afterWait(context, finished.outcome()));
+                afterWait(context, finished.outcome());
             }
         }
     }
@@ -428,6 +619,11 @@ abstract class LambdaStepExecution extends GeneralNonBlockingStepExecution {
 
     /** The next poll on the shared timer, which only hands it to the background pool as the user of the step. */
     private void schedule(Duration delay) {
+        scheduleTask(delay, this::poll);
+    }
+
+    /** {@code task} after {@code delay} on the shared timer, handed to the background pool as the user of the step. */
+    private void scheduleTask(Duration delay, Task task) {
         long armedIn = generation;
         if (stopped || armedIn != AwsClients.generation()) {
             // stopped, or Jenkins is stopping: Timer.get() would even make a new pool after Jenkins shut the old one
@@ -438,7 +634,7 @@ abstract class LambdaStepExecution extends GeneralNonBlockingStepExecution {
                 .schedule(
                         () -> {
                             try (ACLContext ignored = ACL.as2(as)) {
-                                inBackground(this::poll);
+                                inBackground(task);
                             }
                         },
                         delay.toMillis(),
@@ -486,6 +682,12 @@ abstract class LambdaStepExecution extends GeneralNonBlockingStepExecution {
         if (future != null) {
             future.cancel(false);
         }
+    }
+
+    /** A call that changes the function, sent with the step's deployer. */
+    @FunctionalInterface
+    protected interface Change {
+        LambdaResult send(LambdaDeployer deployer) throws InterruptedException;
     }
 
     @FunctionalInterface
@@ -536,7 +738,8 @@ abstract class LambdaStepExecution extends GeneralNonBlockingStepExecution {
 
         /** The engine's operations on {@code session}; while one runs, {@link #stop} can say what is on the wire. */
         LambdaDeployer deployer(LambdaClients.Session session) {
-            LambdaDeployer created = LambdaDeployer.create(session.lambda(), log);
+            LambdaDeployer created =
+                    LambdaDeployer.create(session.lambda(), log).withCloudWatch(session.cloudWatch());
             deployer = created;
             return created;
         }

@@ -2,14 +2,10 @@ package io.jenkins.plugins.lambdadeploy.steps;
 
 import dev.lambdadeploy.engine.DeployOperation;
 import dev.lambdadeploy.engine.LambdaOperationNames;
-import dev.lambdadeploy.engine.LambdaResult;
 import dev.lambdadeploy.engine.UpdateCodeRequest;
-import dev.lambdadeploy.engine.aws.LambdaClients;
-import dev.lambdadeploy.engine.wait.WaitOutcome;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
-import hudson.AbortException;
 import hudson.Extension;
 import hudson.FilePath;
 import hudson.Util;
@@ -19,8 +15,6 @@ import io.jenkins.plugins.lambdadeploy.CodeSources;
 import io.jenkins.plugins.lambdadeploy.FormChecks;
 import io.jenkins.plugins.lambdadeploy.Requests;
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Objects;
 import java.util.function.UnaryOperator;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
@@ -33,7 +27,7 @@ import org.kohsuke.stapler.verb.POST;
  * {@code lambdaUpdateCode}: UpdateFunctionCode from S3, a zip in the workspace or a container image, waiting out an
  * update already in progress; then, unless told otherwise, waits (restart-surviving) until the update is live.
  */
-public final class LambdaUpdateCodeStep extends AbstractFunctionChangingStep {
+public final class LambdaUpdateCodeStep extends AbstractFunctionChangingStep implements CodeFields {
 
     private @CheckForNull String s3Bucket;
     private @CheckForNull String s3Key;
@@ -146,11 +140,6 @@ public final class LambdaUpdateCodeStep extends AbstractFunctionChangingStep {
 
         @SuppressFBWarnings(value = "SE_TRANSIENT_FIELD_NOT_RESTORED", justification = "Only used when starting.")
         private final transient LambdaUpdateCodeStep step;
-        /**
-         * What UpdateFunctionCode answered, as the plain map of {@link LambdaResult#toMap()}: persisted across a
-         * restart (no record and no secret in {@code program.dat}); the wait adds the state it ends in.
-         */
-        private @CheckForNull LinkedHashMap<String, Object> updated;
 
         Execution(LambdaUpdateCodeStep step, StepContext context) {
             super(step, context);
@@ -169,26 +158,12 @@ public final class LambdaUpdateCodeStep extends AbstractFunctionChangingStep {
             FilePath workspace = step.getZipFile() == null ? null : context.workspace();
             UpdateCodeRequest request = Requests.updateCode(
                     step, CodeSources.of(step, workspace, UnaryOperator.identity()), UnaryOperator.identity());
-            context.resolveCredentials();
-            markCallInFlight(LambdaOperationNames.UPDATE_FUNCTION_CODE);
-            LambdaResult result;
-            try (LambdaClients.Session session = context.session()) {
-                result = context.deployer(session)
-                        .updateCode(request.toBuilder().waitForReady(false).build());
-            }
-            if (request.dryRun() || !request.waitForReady()) {
-                complete(context, result);
-                return;
-            }
-            updated = new LinkedHashMap<>(result.toMap());
-            startWait(context, request.functionName(), null);
-        }
-
-        @NonNull
-        @Override
-        protected LambdaResult afterWait(@NonNull BackgroundContext context, @NonNull WaitOutcome outcome)
-                throws AbortException {
-            return concludeWait(context, LambdaResult.fromMap(Objects.requireNonNull(updated, "no update")), outcome);
+            changeThenWait(
+                    context,
+                    LambdaOperationNames.UPDATE_FUNCTION_CODE,
+                    !request.dryRun() && request.waitForReady(),
+                    deployer -> deployer.updateCode(
+                            request.toBuilder().waitForReady(false).build()));
         }
     }
 
