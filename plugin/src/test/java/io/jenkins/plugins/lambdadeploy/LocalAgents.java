@@ -1,0 +1,67 @@
+package io.jenkins.plugins.lambdadeploy;
+
+import hudson.remoting.Launcher;
+import hudson.remoting.Which;
+import hudson.slaves.DumbSlave;
+import hudson.slaves.RetentionStrategy;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import jenkins.slaves.RemotingVersionInfo;
+import org.jvnet.hudson.test.JenkinsRule;
+
+/**
+ * Agents in a JVM of their own, for the Jenkins of ../shared/jenkins as for a full one.
+ *
+ * <p>{@code JenkinsRule.createOnlineSlave} cannot work with ../shared/jenkins: its launcher runs {@code java -jar} on the
+ * jar {@code Slave.JnlpJar} finds for remoting, and there remoting is inside {@code lib/jenkins-libs.jar}, a jar
+ * without a {@code Main-Class} and absent from the war's {@code WEB-INF/lib}, so the lookup fails
+ * ({@code FileNotFoundException: lib/jenkins-libs.jar}, looked for in the war). This starts
+ * {@code hudson.remoting.Launcher} from the classpath instead: the jar holding remoting, those of args4j and the Jakarta
+ * WebSocket client API (the agent jar bundles them upstream; {@code Launcher} needs them even on stdin/stdout) and a
+ * folder whose {@code hudson/remoting/hudson-version.properties} gives the agent a remoting version, which the
+ * controller checks against its minimum (the one built here says {@code version=}). The controller side needs
+ * {@code jenkins/slaves/remoting-info.properties} among the test resources for the same reason.
+ */
+final class LocalAgents {
+
+    private LocalAgents() {}
+
+    /**
+     * An online agent {@code name} with label {@code label} whose process environment is the controller's without
+     * {@code removed}, plus {@code added}.
+     */
+    static DumbSlave createOnline(
+            JenkinsRule j, String name, String label, Map<String, String> added, List<String> removed)
+            throws Exception {
+        File root = new File(j.jenkins.getRootDir(), "agent-" + name);
+        Path versionFolder = root.toPath().resolve("remoting-version");
+        Path properties = versionFolder.resolve("hudson/remoting/hudson-version.properties");
+        Files.createDirectories(properties.getParent());
+        Files.writeString(properties, "version=" + RemotingVersionInfo.getEmbeddedVersion() + "\n");
+        String classpath = String.join(
+                File.pathSeparator,
+                versionFolder.toString(),
+                Which.jarFile(Launcher.class).getPath(),
+                Which.jarFile(org.kohsuke.args4j.CmdLineParser.class).getPath(),
+                Which.jarFile(jakarta.websocket.ClientEndpointConfig.class).getPath());
+        List<String> command = List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-Djava.awt.headless=true",
+                "-cp",
+                classpath,
+                Launcher.class.getName());
+        DumbSlave agent = new DumbSlave(
+                name,
+                new File(root, "fs").getPath(),
+                new LocalAgentLauncher(command, added, removed, new File(root, "agent.log")));
+        agent.setLabelString(label);
+        agent.setRetentionStrategy(RetentionStrategy.NOOP);
+        j.jenkins.addNode(agent);
+        j.waitOnline(agent);
+        return agent;
+    }
+}
