@@ -209,6 +209,10 @@ final class SimulatorHttpHandler implements HttpHandler {
             byte[] body = exchange.getRequestBody().readAllBytes();
             Map<String, String> form = StsService.form(body);
             operation = StsService.operation(form);
+            if (operation.equals(Route.UNKNOWN)) {
+                // e.g. CloudWatch's awsQuery protocol, which is not served: say so rather than blame the signature
+                throw StsService.invalidAction(form);
+            }
             SimulatorKeys.Key caller = stsVerifier.verify(
                     exchange.getRequestMethod(),
                     rawPath,

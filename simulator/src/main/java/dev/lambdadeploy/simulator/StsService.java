@@ -70,12 +70,15 @@ final class StsService {
         return switch (operation) {
             case GET_SESSION_TOKEN -> getSessionToken(form, caller, now, requestId);
             case ASSUME_ROLE -> assumeRole(form, now, requestId);
-            default ->
-                throw ApiException.user(
-                        400,
-                        "InvalidAction",
-                        "Could not find operation " + form.get("Action") + " for version 2011-06-15");
+            default -> throw invalidAction(form);
         };
+    }
+
+    static ApiException invalidAction(Map<String, String> form) {
+        return ApiException.user(
+                400,
+                "InvalidAction",
+                "Could not find operation " + form.get("Action") + " for version " + form.get("Version"));
     }
 
     /** DurationSeconds 900 to 129600, default 43200; only long-term keys may call it, as on AWS. */
@@ -118,8 +121,7 @@ final class StsService {
                 + "    <AssumedRoleUser>\n"
                 + "      <Arn>arn:aws:sts::" + account + ":assumed-role/" + xml(roleName) + "/" + xml(sessionName)
                 + "</Arn>\n"
-                + "      <AssumedRoleId>AROA" + account + roleName.length() + ":" + xml(sessionName)
-                + "</AssumedRoleId>\n"
+                + "      <AssumedRoleId>" + roleId(roleArn) + ":" + xml(sessionName) + "</AssumedRoleId>\n"
                 + "    </AssumedRoleUser>\n"
                 + credentials(keys.issue(expiration(now, duration)))
                 + "  </AssumeRoleResult>\n"
@@ -146,6 +148,12 @@ final class StsService {
                 + "      <SessionToken>" + xml(String.valueOf(key.sessionToken())) + "</SessionToken>\n"
                 + "      <Expiration>" + key.expiration() + "</Expiration>\n"
                 + "    </Credentials>\n";
+    }
+
+    /** A role's unique id as IAM shows it ({@code AROA} and 17 characters), the same for the same ARN. */
+    private static String roleId(String roleArn) {
+        String hash = Integer.toUnsignedString(roleArn.hashCode(), 32).toUpperCase(java.util.Locale.ROOT);
+        return "AROA" + "0".repeat(17 - hash.length()) + hash;
     }
 
     private static String metadata(String requestId) {

@@ -119,6 +119,7 @@ class StsTest extends SimulatorFixture {
 
         assertThat(role.assumedRoleUser().arn())
                 .isEqualTo("arn:aws:sts::210987654321:assumed-role/deployer/lambda-deploy");
+        assertThat(role.assumedRoleUser().assumedRoleId()).matches("AROA[0-9A-Z]{17}:lambda-deploy");
         assertThat(role.credentials().accessKeyId()).startsWith("ASIA");
         assertThat(role.credentials().expiration()).isEqualTo(now.plus(Duration.ofMinutes(30)));
         try (var asRole = client(session(role.credentials()))) {
@@ -174,5 +175,22 @@ class StsTest extends SimulatorFixture {
         assertThat(sim.journal().entries())
                 .singleElement()
                 .satisfies(e -> assertThat(e.accessKeyId()).isEqualTo("AKIAUNKNOWN000000000"));
+    }
+
+    @Test
+    void otherQueryActionsAreInvalidActions() throws Exception {
+        var response = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(sim.endpoint())
+                                .header("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")
+                                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                                        "Action=DescribeAlarms&Version=2010-08-01"))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body())
+                .contains("<Code>InvalidAction</Code>")
+                .contains("Could not find operation DescribeAlarms for version 2010-08-01");
     }
 }
