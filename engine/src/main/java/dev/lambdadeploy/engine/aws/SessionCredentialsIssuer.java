@@ -7,7 +7,10 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -53,8 +56,9 @@ public final class SessionCredentialsIssuer {
                             + " seconds, not " + duration.toSeconds());
         }
         RoleAssumption role = settings.role();
+        AwsCredentialsProvider base = settings.credentials().provider();
         if (role == null) {
-            AwsCredentials resolved = settings.credentials().provider().resolveCredentials();
+            AwsCredentials resolved = base.resolveCredentials();
             if (resolved instanceof AwsSessionCredentials session) {
                 return new SessionCredentials(
                         session.accessKeyId(),
@@ -62,9 +66,10 @@ public final class SessionCredentialsIssuer {
                         session.sessionToken(),
                         session.expirationTime().orElse(null));
             }
+            base = StaticCredentialsProvider.create(resolved); // resolved once: some providers call STS each time
         }
         try (SdkHttpClient http = httpClientFactory.create(Optional.ofNullable(settings.proxy()));
-                StsClient sts = sts(settings, http)) {
+                StsClient sts = sts(settings, base, http)) {
             return role != null ? assumeRole(sts, role) : getSessionToken(sts, settings, duration);
         }
     }
@@ -96,16 +101,17 @@ public final class SessionCredentialsIssuer {
         return new SessionCredentials(c.accessKeyId(), c.secretAccessKey(), c.sessionToken(), c.expiration());
     }
 
-    private static StsClient sts(ClientSettings settings, SdkHttpClient http) {
+    private static StsClient sts(ClientSettings settings, AwsCredentialsProvider base, SdkHttpClient http) {
+        ClientOverrideConfiguration.Builder override =
+                ClientOverrideConfiguration.builder().apiCallTimeout(settings.apiCallTimeout());
+        if (settings.retryStrategy() != null) {
+            override.retryStrategy(settings.retryStrategy());
+        }
         StsClientBuilder builder = StsClient.builder()
                 .region(Region.of(settings.region()))
-                .credentialsProvider(settings.credentials().provider())
+                .credentialsProvider(base)
                 .httpClient(new InterruptibleHttpClient(http))
-                .overrideConfiguration(o -> o.apiCallTimeout(settings.apiCallTimeout()));
-        if (settings.retryStrategy() != null) {
-            builder.overrideConfiguration(
-                    o -> o.apiCallTimeout(settings.apiCallTimeout()).retryStrategy(settings.retryStrategy()));
-        }
+                .overrideConfiguration(override.build());
         if (settings.stsEndpoint() != null) {
             builder.endpointOverride(settings.stsEndpoint());
         }
