@@ -5,11 +5,14 @@ import hudson.remoting.Which;
 import hudson.slaves.DumbSlave;
 import hudson.slaves.RetentionStrategy;
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import jenkins.slaves.RemotingVersionInfo;
+import org.jspecify.annotations.Nullable;
 import org.jvnet.hudson.test.JenkinsRule;
 
 /**
@@ -41,18 +44,21 @@ final class LocalAgents {
         Path properties = versionFolder.resolve("hudson/remoting/hudson-version.properties");
         Files.createDirectories(properties.getParent());
         Files.writeString(properties, "version=" + RemotingVersionInfo.getEmbeddedVersion() + "\n");
-        String classpath = String.join(
-                File.pathSeparator,
-                versionFolder.toString(),
-                Which.jarFile(Launcher.class).getPath(),
-                Which.jarFile(org.kohsuke.args4j.CmdLineParser.class).getPath(),
-                Which.jarFile(jakarta.websocket.ClientEndpointConfig.class).getPath());
+        List<String> classpath = new ArrayList<>(
+                List.of(versionFolder.toString(), Which.jarFile(Launcher.class).getPath()));
+        for (String dependency :
+                List.of("org.kohsuke.args4j.CmdLineParser", "jakarta.websocket.ClientEndpointConfig")) {
+            String jar = jarOf(dependency);
+            if (jar != null && !classpath.contains(jar)) {
+                classpath.add(jar);
+            }
+        }
         List<String> command = List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m",
                 "-Djava.awt.headless=true",
                 "-cp",
-                classpath,
+                String.join(File.pathSeparator, classpath),
                 Launcher.class.getName());
         DumbSlave agent = new DumbSlave(
                 name,
@@ -63,5 +69,15 @@ final class LocalAgents {
         j.jenkins.addNode(agent);
         j.waitOnline(agent);
         return agent;
+    }
+
+    /** The jar (or folder) a class loads from here; null when it is not on the classpath. */
+    private static @Nullable String jarOf(String className) throws IOException {
+        try {
+            return Which.jarFile(Class.forName(className, false, LocalAgents.class.getClassLoader()))
+                    .getPath();
+        } catch (ClassNotFoundException e) {
+            return null;
+        }
     }
 }
