@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -88,13 +89,18 @@ class CallSiteTest {
         return entries.get(entries.size() - 1);
     }
 
-    @SuppressWarnings("unchecked")
-    static <T> T throughChannel(T value) throws IOException, ClassNotFoundException {
+    static byte[] serialized(Object value) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
             out.writeObject(value);
         }
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+        return bytes.toByteArray();
+    }
+
+    /** What an agent channel does to a callable's fields: Java serialization there and back. */
+    @SuppressWarnings("unchecked")
+    static <T> T throughChannel(T value) throws IOException, ClassNotFoundException {
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(serialized(value)))) {
             return (T) in.readObject();
         }
     }
@@ -113,12 +119,24 @@ class CallSiteTest {
                         org.assertj.core.groups.Tuple.tuple("GetSessionToken", SimulatorCredentials.ACCESS_KEY_ID));
 
         CallSiteSettings sent = CallSiteSettings.withSession(resolved, session, false);
+        byte[] serialized = serialized(sent);
         CallSiteSettings received = throughChannel(sent);
 
+        assertThat(new String(serialized, StandardCharsets.ISO_8859_1))
+                .contains(session.accessKeyId())
+                .doesNotContain(SimulatorCredentials.ACCESS_KEY_ID)
+                .doesNotContain(SimulatorCredentials.SECRET_ACCESS_KEY);
         assertThat(received).isEqualTo(sent);
         assertThat(received.credentials()).isInstanceOf(SessionCredentials.class);
         assertThat(getFunction(received, Map.of())).isEqualTo("f");
         assertThat(last().operation()).isEqualTo("GetFunction");
+        assertThat(last().accessKeyId()).isEqualTo(session.accessKeyId());
+        try (CallSiteClients callSite = new CallSiteClients(http, Map.of());
+                LambdaClients.Session clients = callSite.open(received)) {
+            clients.cloudWatch().describeAlarms(r -> r.alarmNames("none"));
+        }
+        assertThat(last().operation()).isEqualTo("DescribeAlarms");
+        assertThat(last().status()).isEqualTo(200);
         assertThat(last().accessKeyId()).isEqualTo(session.accessKeyId());
         assertThat(sim.journal().entries())
                 .extracting(JournalEntry::accessKeyId)
