@@ -90,6 +90,10 @@ final class ApiException extends RuntimeException {
         return user(403, "UnrecognizedClientException", "The security token included in the request is invalid.");
     }
 
+    static ApiException expiredToken() {
+        return user(403, "ExpiredTokenException", "The security token included in the request is expired");
+    }
+
     static ApiException invalidSignature(String message) {
         return user(403, "InvalidSignatureException", message);
     }

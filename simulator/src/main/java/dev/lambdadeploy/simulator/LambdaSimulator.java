@@ -140,6 +140,7 @@ public final class LambdaSimulator implements AutoCloseable {
         System.out.println("  AWS_SECRET_ACCESS_KEY=" + SimulatorCredentials.SECRET_ACCESS_KEY);
         System.out.println("  e.g. aws lambda get-function --function-name NAME --endpoint-url " + sim.endpoint());
         System.out.println("  CloudWatch DescribeAlarms on the same endpoint (Smithy RPC v2 CBOR or AWS JSON 1.0)");
+        System.out.println("  STS GetSessionToken and AssumeRole on the same endpoint (temporary keys on its clock)");
         new CountDownLatch(1).await();
     }
 
@@ -213,17 +214,20 @@ public final class LambdaSimulator implements AutoCloseable {
             AlarmRegistry alarms = new AlarmRegistry(region, accountId);
             Quotas quotaState = new Quotas(quotas);
             InMemoryJournal journal = new InMemoryJournal();
+            SimulatorKeys accepted = new SimulatorKeys(keys);
             SimulatorHttpHandler handler = new SimulatorHttpHandler(
                     clock,
-                    new SigV4Verifier(keys, region),
+                    new SigV4Verifier(accepted, region),
                     faults,
                     quotaState,
                     new LambdaService(registry, createDuration),
                     journal,
                     region,
                     accountId,
-                    new SigV4Verifier(keys, region, CloudWatchProtocol.SIGNING_NAME),
-                    new CloudWatchService(alarms));
+                    new SigV4Verifier(accepted, region, CloudWatchProtocol.SIGNING_NAME),
+                    new CloudWatchService(alarms),
+                    new SigV4Verifier(accepted, region, StsService.SIGNING_NAME),
+                    new StsService(accepted));
             ThreadPoolExecutor executor = newExecutor();
             HttpServer server;
             try {

@@ -3,6 +3,7 @@ package dev.lambdadeploy.simulator;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -15,37 +16,64 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Checks an AWS Signature Version 4 Authorization header the way the service does: recomputes the
- * signature from the request and the secret key of the access key id. Session tokens are not checked
- * beyond being part of the signed headers.
+ * signature from the request and the secret key of the access key id. A temporary key (issued by the simulator's
+ * STS) must come with its session token in {@code X-Amz-Security-Token} and be unexpired on the simulator's clock; a
+ * key the simulator was built with is accepted with any session token or none, so that tests can stand in for
+ * temporary credentials with it.
  */
 final class SigV4Verifier {
     private static final String ALGORITHM = "AWS4-HMAC-SHA256";
-    private final Map<String, String> secretsByAccessKey;
+    private final SimulatorKeys keys;
     private final String region;
     private final String service;
 
     /** For Lambda's signing name, {@code lambda}. */
-    SigV4Verifier(Map<String, String> secretsByAccessKey, String region) {
-        this(secretsByAccessKey, region, "lambda");
+    SigV4Verifier(SimulatorKeys keys, String region) {
+        this(keys, region, "lambda");
     }
 
-    /** @param service the signing name the credential scope must carry ({@code monitoring} for CloudWatch) */
-    SigV4Verifier(Map<String, String> secretsByAccessKey, String region, String service) {
-        this.secretsByAccessKey = Map.copyOf(secretsByAccessKey);
+    /**
+     * @param service the signing name the credential scope must carry ({@code monitoring} for CloudWatch, {@code sts}
+     *     for STS)
+     */
+    SigV4Verifier(SimulatorKeys keys, String region, String service) {
+        this.keys = keys;
         this.region = region;
         this.service = service;
     }
 
     /**
-     * @param headerValues all values of a header by case-insensitive name, null when absent
-     * @throws ApiException 403 when the request is not signed by a known key
+     * The access key id a request claims in its Authorization header, verified or not; null when there is none. For
+     * the journal.
      */
-    void verify(
+    static @Nullable String claimedAccessKeyId(Function<String, @Nullable List<String>> headerValues) {
+        String authorization = first(headerValues, "Authorization");
+        if (authorization == null || !authorization.startsWith(ALGORITHM + " ")) {
+            return null;
+        }
+        String credential = authorizationParams(authorization.substring(ALGORITHM.length() + 1))
+                .get("Credential");
+        if (credential == null) {
+            return null;
+        }
+        int slash = credential.indexOf('/');
+        return slash > 0 ? credential.substring(0, slash) : null;
+    }
+
+    /**
+     * @param headerValues all values of a header by case-insensitive name, null when absent
+     * @param now the simulator's clock, against which temporary keys expire
+     * @return the key that signed the request
+     * @throws ApiException 403 when the request is not signed by a known key, or its session token is missing,
+     *     wrong or expired
+     */
+    SimulatorKeys.Key verify(
             String method,
             String rawPath,
             @Nullable String rawQuery,
             Function<String, @Nullable List<String>> headerValues,
-            byte[] body) {
+            byte[] body,
+            Instant now) {
         String authorization = first(headerValues, "Authorization");
         if (authorization == null || !authorization.startsWith(ALGORITHM + " ")) {
             throw ApiException.unrecognizedClient();
@@ -62,10 +90,23 @@ final class SigV4Verifier {
         if (scope.length != 5 || !scope[4].equals("aws4_request")) {
             throw ApiException.incompleteSignature("Authorization header has a malformed Credential: " + credential);
         }
-        String secret = secretsByAccessKey.get(scope[0]);
-        if (secret == null) {
+        SimulatorKeys.Key key = keys.find(scope[0]);
+        if (key == null) {
             throw ApiException.unrecognizedClient();
         }
+        String token = first(headerValues, "X-Amz-Security-Token");
+        if (key.temporary()) {
+            if (token == null
+                    || !MessageDigest.isEqual(
+                            token.getBytes(StandardCharsets.UTF_8),
+                            key.sessionToken().getBytes(StandardCharsets.UTF_8))) {
+                throw ApiException.unrecognizedClient();
+            }
+            if (!now.isBefore(key.expiration())) {
+                throw ApiException.expiredToken();
+            }
+        }
+        String secret = key.secretAccessKey();
         String amzDate = first(headerValues, "X-Amz-Date");
         if (amzDate == null || amzDate.length() < 8) {
             throw ApiException.incompleteSignature(
@@ -100,17 +141,18 @@ final class SigV4Verifier {
                 amzDate,
                 scope[1] + "/" + scope[2] + "/" + scope[3] + "/aws4_request",
                 Formats.sha256Hex(canonicalRequest.getBytes(StandardCharsets.UTF_8)));
-        byte[] key = hmac(("AWS4" + secret).getBytes(StandardCharsets.UTF_8), scope[1]);
-        key = hmac(key, scope[2]);
-        key = hmac(key, scope[3]);
-        key = hmac(key, "aws4_request");
-        String expected = HexFormat.of().formatHex(hmac(key, stringToSign));
+        byte[] signingKey = hmac(("AWS4" + secret).getBytes(StandardCharsets.UTF_8), scope[1]);
+        signingKey = hmac(signingKey, scope[2]);
+        signingKey = hmac(signingKey, scope[3]);
+        signingKey = hmac(signingKey, "aws4_request");
+        String expected = HexFormat.of().formatHex(hmac(signingKey, stringToSign));
         if (!MessageDigest.isEqual(
                 expected.getBytes(StandardCharsets.US_ASCII), signature.getBytes(StandardCharsets.US_ASCII))) {
             throw ApiException.invalidSignature(
                     "The request signature we calculated does not match the signature you provided. Check your AWS "
                             + "Secret Access Key and signing method. Consult the service documentation for details.");
         }
+        return key;
     }
 
     private static Map<String, String> authorizationParams(String s) {

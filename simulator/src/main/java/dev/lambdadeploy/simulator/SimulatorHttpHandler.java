@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.LinkedHashMap;
@@ -29,6 +30,8 @@ final class SimulatorHttpHandler implements HttpHandler {
     private final String accountId;
     private final SigV4Verifier cloudWatchVerifier;
     private final CloudWatchService cloudWatch;
+    private final SigV4Verifier stsVerifier;
+    private final StsService sts;
 
     SimulatorHttpHandler(
             InstantSource clock,
@@ -40,7 +43,9 @@ final class SimulatorHttpHandler implements HttpHandler {
             String region,
             String accountId,
             SigV4Verifier cloudWatchVerifier,
-            CloudWatchService cloudWatch) {
+            CloudWatchService cloudWatch,
+            SigV4Verifier stsVerifier,
+            StsService sts) {
         this.clock = clock;
         this.verifier = verifier;
         this.faults = faults;
@@ -51,6 +56,8 @@ final class SimulatorHttpHandler implements HttpHandler {
         this.accountId = accountId;
         this.cloudWatchVerifier = cloudWatchVerifier;
         this.cloudWatch = cloudWatch;
+        this.stsVerifier = stsVerifier;
+        this.sts = sts;
     }
 
     @Override
@@ -58,11 +65,20 @@ final class SimulatorHttpHandler implements HttpHandler {
         String requestId = UUID.randomUUID().toString();
         String rawPath = exchange.getRequestURI().getRawPath();
         String rawQuery = exchange.getRequestURI().getRawQuery();
+        String keyId = SigV4Verifier.claimedAccessKeyId(exchange.getRequestHeaders()::get);
+        if (StsService.detect(exchange.getRequestMethod(), rawPath, exchange.getRequestHeaders()::get)) {
+            try {
+                handleSts(exchange, requestId, rawPath, rawQuery, keyId);
+            } finally {
+                exchange.close();
+            }
+            return;
+        }
         CloudWatchProtocol.Call cloudWatchCall =
                 CloudWatchProtocol.detect(exchange.getRequestMethod(), rawPath, exchange.getRequestHeaders()::get);
         if (cloudWatchCall != null) {
             try {
-                handleCloudWatch(exchange, cloudWatchCall, requestId, rawPath, rawQuery);
+                handleCloudWatch(exchange, cloudWatchCall, requestId, rawPath, rawQuery, keyId);
             } finally {
                 exchange.close();
             }
@@ -72,11 +88,17 @@ final class SimulatorHttpHandler implements HttpHandler {
         String functionName = route.function() == null ? null : FunctionRef.nameOf(route.function(), region, accountId);
         try {
             byte[] body = exchange.getRequestBody().readAllBytes();
-            verifier.verify(exchange.getRequestMethod(), rawPath, rawQuery, exchange.getRequestHeaders()::get, body);
+            verifier.verify(
+                    exchange.getRequestMethod(),
+                    rawPath,
+                    rawQuery,
+                    exchange.getRequestHeaders()::get,
+                    body,
+                    clock.instant());
             Fault fault = faults.next(route.operation());
             if (fault instanceof Fault.ConnectionReset) {
                 journal.record(new JournalEntry(
-                        route.operation(), functionName, 0, clock.instant(), requestId, "ConnectionReset"));
+                        route.operation(), functionName, 0, clock.instant(), requestId, "ConnectionReset", keyId));
                 return; // closed below without an answer
             }
             applyFault(fault);
@@ -91,15 +113,16 @@ final class SimulatorHttpHandler implements HttpHandler {
                 functionName = raw == null ? null : FunctionRef.nameOf(raw, region, accountId);
             }
             ApiResponse response = service.handle(route, request, query(rawQuery), now);
-            journal.record(new JournalEntry(route.operation(), functionName, response.status(), now, requestId, null));
+            journal.record(
+                    new JournalEntry(route.operation(), functionName, response.status(), now, requestId, null, keyId));
             send(exchange, response.status(), response.body(), requestId, Map.of());
         } catch (ApiException e) {
-            answerError(exchange, route, functionName, requestId, e);
+            answerError(exchange, route, functionName, requestId, keyId, e);
         } catch (IOException e) {
             // The client went away mid-request; nobody is left to answer.
         } catch (RuntimeException e) {
             ApiException internal = ApiException.service(500, "ServiceException", "Simulator error: " + e);
-            answerError(exchange, route, functionName, requestId, internal);
+            answerError(exchange, route, functionName, requestId, keyId, internal);
         } finally {
             exchange.close();
         }
@@ -111,16 +134,23 @@ final class SimulatorHttpHandler implements HttpHandler {
             CloudWatchProtocol.Call call,
             String requestId,
             String rawPath,
-            @Nullable String rawQuery) {
+            @Nullable String rawQuery,
+            @Nullable String keyId) {
         String operation = call.operation();
         CloudWatchProtocol protocol = call.protocol();
         try {
             byte[] body = exchange.getRequestBody().readAllBytes();
             cloudWatchVerifier.verify(
-                    exchange.getRequestMethod(), rawPath, rawQuery, exchange.getRequestHeaders()::get, body);
+                    exchange.getRequestMethod(),
+                    rawPath,
+                    rawQuery,
+                    exchange.getRequestHeaders()::get,
+                    body,
+                    clock.instant());
             Fault fault = faults.next(operation);
             if (fault instanceof Fault.ConnectionReset) {
-                journal.record(new JournalEntry(operation, null, 0, clock.instant(), requestId, "ConnectionReset"));
+                journal.record(
+                        new JournalEntry(operation, null, 0, clock.instant(), requestId, "ConnectionReset", keyId));
                 return;
             }
             applyFault(fault);
@@ -130,7 +160,7 @@ final class SimulatorHttpHandler implements HttpHandler {
                 throw ApiException.unknownOperation();
             }
             ObjectNode answer = cloudWatch.describeAlarms(protocol.parse(body), now);
-            journal.record(new JournalEntry(operation, null, 200, now, requestId, null));
+            journal.record(new JournalEntry(operation, null, 200, now, requestId, null, keyId));
             sendBytes(exchange, 200, protocol.encode(answer), requestId, protocol.headers());
         } catch (ApiException e) {
             // CloudWatch's codes for what Lambda's checks call otherwise; 429 lets every SDK see a throttle
@@ -138,9 +168,11 @@ final class SimulatorHttpHandler implements HttpHandler {
                 case "TooManyRequestsException" -> ApiException.user(429, "Throttling", "Rate exceeded");
                 case "UnrecognizedClientException" -> ApiException.user(403, "InvalidClientTokenId", e.getMessage());
                 case "InvalidSignatureException" -> ApiException.user(403, "SignatureDoesNotMatch", e.getMessage());
+                case "ExpiredTokenException" -> ApiException.user(403, "ExpiredToken", e.getMessage());
                 default -> e;
             };
-            journal.record(new JournalEntry(operation, null, answer.status, clock.instant(), requestId, answer.type));
+            journal.record(
+                    new JournalEntry(operation, null, answer.status, clock.instant(), requestId, answer.type, keyId));
             Map<String, String> headers = new LinkedHashMap<>(protocol.headers());
             headers.put("x-amzn-query-error", CloudWatchProtocol.queryError(answer));
             try {
@@ -152,9 +184,81 @@ final class SimulatorHttpHandler implements HttpHandler {
             // The client went away mid-request.
         } catch (RuntimeException e) {
             ApiException internal = ApiException.service(500, "InternalServiceFault", "Simulator error: " + e);
-            journal.record(new JournalEntry(operation, null, 500, clock.instant(), requestId, internal.type));
+            journal.record(new JournalEntry(operation, null, 500, clock.instant(), requestId, internal.type, keyId));
             try {
                 sendBytes(exchange, 500, protocol.encode(protocol.errorBody(internal)), requestId, protocol.headers());
+            } catch (IOException ignored) {
+                // as above
+            }
+        }
+    }
+
+    /**
+     * An STS call (AWS Query protocol): authenticate, fault, operation; STS has no quota here. Errors carry STS's
+     * codes.
+     */
+    private void handleSts(
+            HttpExchange exchange,
+            String requestId,
+            String rawPath,
+            @Nullable String rawQuery,
+            @Nullable String keyId) {
+        String operation = Route.UNKNOWN;
+        Map<String, String> xml = Map.of("Content-Type", "text/xml");
+        try {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            Map<String, String> form = StsService.form(body);
+            operation = StsService.operation(form);
+            if (operation.equals(Route.UNKNOWN)) {
+                // e.g. CloudWatch's awsQuery protocol, which is not served: say so rather than blame the signature
+                throw StsService.invalidAction(form);
+            }
+            SimulatorKeys.Key caller = stsVerifier.verify(
+                    exchange.getRequestMethod(),
+                    rawPath,
+                    rawQuery,
+                    exchange.getRequestHeaders()::get,
+                    body,
+                    clock.instant());
+            Fault fault = faults.next(operation);
+            if (fault instanceof Fault.ConnectionReset) {
+                journal.record(
+                        new JournalEntry(operation, null, 0, clock.instant(), requestId, "ConnectionReset", keyId));
+                return;
+            }
+            applyFault(fault);
+            Instant now = clock.instant();
+            String answer = sts.handle(operation, form, caller, now, requestId);
+            journal.record(new JournalEntry(operation, null, 200, now, requestId, null, keyId));
+            sendBytes(exchange, 200, answer.getBytes(StandardCharsets.UTF_8), requestId, xml);
+        } catch (ApiException e) {
+            ApiException answer = switch (e.type) {
+                case "TooManyRequestsException" -> ApiException.user(400, "Throttling", "Rate exceeded");
+                case "UnrecognizedClientException" -> ApiException.user(403, "InvalidClientTokenId", e.getMessage());
+                case "InvalidSignatureException" -> ApiException.user(403, "SignatureDoesNotMatch", e.getMessage());
+                case "ExpiredTokenException" -> ApiException.user(403, "ExpiredToken", e.getMessage());
+                default -> e;
+            };
+            journal.record(
+                    new JournalEntry(operation, null, answer.status, clock.instant(), requestId, answer.type, keyId));
+            try {
+                byte[] bytes = StsService.error(answer, requestId).getBytes(StandardCharsets.UTF_8);
+                sendBytes(exchange, answer.status, bytes, requestId, xml);
+            } catch (IOException ignored) {
+                // The client went away; the journal has the answer it would have had.
+            }
+        } catch (IOException e) {
+            // The client went away mid-request.
+        } catch (RuntimeException e) {
+            ApiException internal = ApiException.service(500, "InternalFailure", "Simulator error: " + e);
+            journal.record(new JournalEntry(operation, null, 500, clock.instant(), requestId, internal.type, keyId));
+            try {
+                sendBytes(
+                        exchange,
+                        500,
+                        StsService.error(internal, requestId).getBytes(StandardCharsets.UTF_8),
+                        requestId,
+                        xml);
             } catch (IOException ignored) {
                 // as above
             }
@@ -190,8 +294,14 @@ final class SimulatorHttpHandler implements HttpHandler {
     }
 
     private void answerError(
-            HttpExchange exchange, Route.Match route, @Nullable String functionName, String requestId, ApiException e) {
-        journal.record(new JournalEntry(route.operation(), functionName, e.status, clock.instant(), requestId, e.type));
+            HttpExchange exchange,
+            Route.Match route,
+            @Nullable String functionName,
+            String requestId,
+            @Nullable String keyId,
+            ApiException e) {
+        journal.record(
+                new JournalEntry(route.operation(), functionName, e.status, clock.instant(), requestId, e.type, keyId));
         Map<String, String> headers = new LinkedHashMap<>(e.headers);
         headers.put("X-Amzn-ErrorType", e.type);
         try {

@@ -20,6 +20,11 @@
  * it, and AWS JSON 1.0; see {@code CloudWatchProtocol}), with alarm states scripted over the clock by {@link
  * dev.lambdadeploy.simulator.SimulatorControl#alarmStateAt(String, java.time.Duration, String, String)}.
  *
+ * <p>STS's GetSessionToken and AssumeRole are served there too (AWS Query protocol, see {@code StsService}): the
+ * temporary keys they issue are accepted for Lambda and CloudWatch calls, with their session token, until they expire
+ * on the simulator's clock. The {@linkplain dev.lambdadeploy.simulator.JournalEntry#accessKeyId() journal} records the
+ * key id each call was signed with.
+ *
  * <p>Nothing happens in the background: each request (and each control call) works out the states
  * from the clock's current instant, so a {@link dev.lambdadeploy.simulator.ManualClock} drives every
  * transition and no test needs to sleep.

@@ -5,8 +5,15 @@ import java.time.Duration;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
-/** An IAM role to assume with STS on top of the base credentials, e.g. to deploy into another account. */
-public record RoleAssumption(String roleArn, @Nullable String externalId, String sessionName, Duration duration) {
+/**
+ * An IAM role to assume with STS on top of the base credentials, e.g. to deploy into another account. Serializable, to
+ * be assumed where the calls run (see {@link CallSiteCredentials.DefaultChain}).
+ */
+public record RoleAssumption(String roleArn, @Nullable String externalId, String sessionName, Duration duration)
+        implements java.io.Serializable {
+
+    @java.io.Serial
+    private static final long serialVersionUID = 1L;
 
     public static final String DEFAULT_SESSION_NAME = "lambda-deploy";
     public static final Duration DEFAULT_DURATION = Duration.ofHours(1);
