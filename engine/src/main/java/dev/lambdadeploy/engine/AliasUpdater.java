@@ -273,8 +273,15 @@ final class AliasUpdater {
             return route.next();
         }
         if (decision instanceof ShiftDecision.Complete) {
-            GetAliasResponse current = expectShifting(request, state);
-            updateAlias(request, state.newVersion(), Map.of(), current.revisionId());
+            GetAliasResponse current = getAlias(request);
+            // a move repeated after a restart, its first sending having landed: nothing left to do
+            boolean landed = current != null
+                    && current.functionVersion().equals(state.newVersion())
+                    && weights(current).isEmpty();
+            if (!landed) {
+                GetAliasResponse between = expectShifting(request, state, current);
+                updateAlias(request, state.newVersion(), Map.of(), between.revisionId());
+            }
             ops.log()
                     .alias(
                             "Alias " + request.alias() + " of " + fn + ": all traffic to version " + state.newVersion()
@@ -345,7 +352,11 @@ final class AliasUpdater {
 
     /** The alias must still be part of this shift: at the previous version, weights only to the new one. */
     private GetAliasResponse expectShifting(AliasRequest request, ShiftState state) throws InterruptedException {
-        GetAliasResponse current = getAlias(request);
+        return expectShifting(request, state, getAlias(request));
+    }
+
+    private GetAliasResponse expectShifting(
+            AliasRequest request, ShiftState state, @Nullable GetAliasResponse current) {
         if (current == null) {
             throw new AliasChangedException(
                     "Alias " + request.alias() + " of " + request.functionName() + " was deleted during the shift.",

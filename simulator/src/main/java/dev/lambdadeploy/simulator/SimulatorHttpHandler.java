@@ -95,13 +95,10 @@ final class SimulatorHttpHandler implements HttpHandler {
                     exchange.getRequestHeaders()::get,
                     body,
                     clock.instant());
-            Fault fault = faults.next(route.operation());
+            Fault fault = nextFault(route.operation(), functionName, requestId, keyId);
             if (fault instanceof Fault.ConnectionReset) {
-                journal.record(new JournalEntry(
-                        route.operation(), functionName, 0, clock.instant(), requestId, "ConnectionReset", keyId));
                 return; // closed below without an answer
             }
-            applyFault(fault);
             if (fault instanceof Fault.ConcurrentUpdate && functionName != null) {
                 service.concurrentUpdate(functionName, clock.instant());
             }
@@ -147,13 +144,9 @@ final class SimulatorHttpHandler implements HttpHandler {
                     exchange.getRequestHeaders()::get,
                     body,
                     clock.instant());
-            Fault fault = faults.next(operation);
-            if (fault instanceof Fault.ConnectionReset) {
-                journal.record(
-                        new JournalEntry(operation, null, 0, clock.instant(), requestId, "ConnectionReset", keyId));
+            if (nextFault(operation, null, requestId, keyId) instanceof Fault.ConnectionReset) {
                 return;
             }
-            applyFault(fault);
             Instant now = clock.instant();
             quotas.check(operation, now);
             if (operation.equals(Route.UNKNOWN)) {
@@ -220,13 +213,9 @@ final class SimulatorHttpHandler implements HttpHandler {
                     exchange.getRequestHeaders()::get,
                     body,
                     clock.instant());
-            Fault fault = faults.next(operation);
-            if (fault instanceof Fault.ConnectionReset) {
-                journal.record(
-                        new JournalEntry(operation, null, 0, clock.instant(), requestId, "ConnectionReset", keyId));
+            if (nextFault(operation, null, requestId, keyId) instanceof Fault.ConnectionReset) {
                 return;
             }
-            applyFault(fault);
             Instant now = clock.instant();
             String answer = sts.handle(operation, form, caller, now, requestId);
             journal.record(new JournalEntry(operation, null, 200, now, requestId, null, keyId));
@@ -275,6 +264,22 @@ final class SimulatorHttpHandler implements HttpHandler {
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
         }
+    }
+
+    /**
+     * The next fault injected for {@code operation}, carried out: a delay slept, an error thrown. A connection reset is
+     * journaled and returned, for the caller to close the exchange without an answer.
+     */
+    private @Nullable Fault nextFault(
+            String operation, @Nullable String functionName, String requestId, @Nullable String keyId) {
+        Fault fault = faults.next(operation);
+        if (fault instanceof Fault.ConnectionReset) {
+            journal.record(
+                    new JournalEntry(operation, functionName, 0, clock.instant(), requestId, "ConnectionReset", keyId));
+            return fault;
+        }
+        applyFault(fault);
+        return fault;
     }
 
     private static void applyFault(@Nullable Fault fault) {

@@ -266,4 +266,27 @@ class AliasShiftTest {
                         .keySet()))
                 .isEmpty();
     }
+
+    @Test
+    void aCompletingMoveRepeatedAfterARestartFindsItDoneAndChangesNothing() throws InterruptedException {
+        twoVersionsAndAlias(aws);
+        AliasRequest request = shift("10%:1m").build();
+        ShiftState state = deployer(aws).startShift(request);
+        state = deployer(aws)
+                .applyShiftDecision(
+                        request, state, deployer(aws).nextShiftDecision(request, state, aws.clock.instant()));
+        aws.clock.advance(Duration.ofMinutes(1));
+        ShiftDecision done = deployer(aws).nextShiftDecision(request, state, aws.clock.instant());
+        deployer(aws).applyShiftDecision(request, state, done);
+        int changes = aws.simulator.control().aliasHistory(FN).size();
+
+        // the state saved before the move: a restart decides Complete again and sends it again
+        ShiftDecision again = deployer(aws).nextShiftDecision(request, state, aws.clock.instant());
+        assertThat(again).isInstanceOf(ShiftDecision.Complete.class);
+        state = deployer(aws).applyShiftDecision(request, state, again);
+
+        assertThat(aws.simulator.control().aliasHistory(FN)).hasSize(changes);
+        assertThat(deployer(aws).shiftResult(request, state, again).aliasVersion())
+                .isEqualTo("2");
+    }
 }
