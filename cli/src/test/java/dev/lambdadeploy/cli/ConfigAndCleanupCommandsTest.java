@@ -122,6 +122,40 @@ class ConfigAndCleanupCommandsTest {
     }
 
     @Test
+    void deployWithARevisionIdGuardsTheConfigurationThenTheCodeAfterIt() throws Exception {
+        Path zip = CliHarness.writeZip(dir, "app.zip", "def handler(e, c): return 1");
+        String revision;
+        try (LambdaClient lambda = lambda()) {
+            revision = lambda.getFunctionConfiguration(b -> b.functionName(FN)).revisionId();
+        }
+        var run = cli.run(
+                "deploy",
+                "--function-name",
+                FN,
+                "--zip-file",
+                zip.toString(),
+                "--timeout",
+                "60",
+                "--revision-id",
+                revision);
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.textResult()).containsEntry("version", "1");
+        var stale = cli.run(
+                "deploy",
+                "--function-name",
+                FN,
+                "--zip-file",
+                zip.toString(),
+                "--timeout",
+                "90",
+                "--revision-id",
+                revision);
+        assertThat(stale.exitCode()).as(stale.err()).isEqualTo(1);
+        assertThat(cli.calls("UpdateFunctionCode")).isEqualTo(1);
+    }
+
+    @Test
     void updateConfigDryRunChangesNothingAndPrintsJson() {
         var run = cli.run(
                 "update-config",

@@ -126,18 +126,11 @@ final class AliasUpdater {
         } catch (InterruptedException e) {
             interrupted = true;
             ops.log()
-                    .alias(
-                            "Could not restore alias " + request.alias() + " to version " + state.previousVersion()
-                                    + ": interrupted again. Check it: aws lambda get-alias --function-name "
-                                    + request.functionName() + " --name " + request.alias(),
-                            true);
+                    .aliasNotRestored(
+                            request.functionName(), request.alias(), state.previousVersion(), "interrupted again");
         } catch (RuntimeException e) {
             ops.log()
-                    .alias(
-                            "Could not restore alias " + request.alias() + " to version " + state.previousVersion()
-                                    + ": " + e.getMessage() + ". Check it: aws lambda get-alias --function-name "
-                                    + request.functionName() + " --name " + request.alias(),
-                            true);
+                    .aliasNotRestored(request.functionName(), request.alias(), state.previousVersion(), e.getMessage());
         } finally {
             if (interrupted) {
                 Thread.currentThread().interrupt();
@@ -363,8 +356,12 @@ final class AliasUpdater {
                     null);
         }
         Map<String, Double> weights = weights(current);
-        if (!current.functionVersion().equals(state.previousVersion())
-                || !weights.keySet().stream().allMatch(state.newVersion()::equals)) {
+        boolean between = current.functionVersion().equals(state.previousVersion())
+                && weights.keySet().stream().allMatch(state.newVersion()::equals)
+                // after the first move the new version has a share: an alias put back by someone (or by an abort)
+                // is not moved again
+                && (!state.started() || weights.containsKey(state.newVersion()));
+        if (!between) {
             throw new AliasChangedException(
                     "Alias " + request.alias() + " of " + request.functionName() + " routes "
                             + describe(current.functionVersion(), weights) + ", not between versions "

@@ -314,14 +314,20 @@ public final class LambdaDeployer {
             PublishVersionRequest publish,
             @Nullable AliasRequest alias)
             throws InterruptedException {
+        UpdateCodeRequest code = update;
+        LambdaResult configured = null;
         if (configuration != null) {
-            updateConfiguration(configuration.toBuilder()
+            // the user's revisionId guards the first change, which makes a new revision: the code update is pinned to
+            // the one it reads just before it is sent, as it is without a revisionId
+            configured = updateConfiguration(configuration.toBuilder()
                     .functionName(update.functionName())
+                    .revisionId(update.revisionId())
                     .dryRun(configuration.dryRun() || update.dryRun())
                     .waitForReady(true)
                     .build());
+            code = update.toBuilder().revisionId(null).build();
         }
-        LambdaResult deployed = deploy(update, publish);
+        LambdaResult deployed = withWarningOf(configured, deploy(code, publish));
         if (alias == null || update.dryRun() || deployed.version() == null) {
             return new AliasedDeployResult(deployed, null);
         }
@@ -339,6 +345,15 @@ public final class LambdaDeployer {
                     e.alarm(),
                     e.since());
         }
+    }
+
+    /** {@code result} with the warning of {@code before} (a configuration wait that timed out) ahead of its own. */
+    private static LambdaResult withWarningOf(@Nullable LambdaResult before, LambdaResult result) {
+        if (before == null || before.warning() == null) {
+            return result;
+        }
+        String warning = result.warning() == null ? before.warning() : before.warning() + "; " + result.warning();
+        return result.toBuilder().warning(warning).build();
     }
 
     private AliasUpdater aliases() {

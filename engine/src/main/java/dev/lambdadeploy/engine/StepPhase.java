@@ -20,7 +20,12 @@ public enum StepPhase {
      * every move sets the alias to where the state says it should be, so a move repeated after a restart changes
      * nothing that the first one did not.
      */
-    SHIFTING;
+    SHIFTING,
+    /**
+     * Putting all of an alias's traffic back on the previous version, after an abort or an alarm: saved before the
+     * restore, so a restart restores again instead of going on with the shift.
+     */
+    RESTORING;
 
     /** What a step found in this phase after a restart does. */
     public enum AfterRestart {
@@ -30,6 +35,8 @@ public enum StepPhase {
         RESUME_WAIT,
         /** Decide the shift's next move again from the persisted state, reading the alarms first. */
         RESUME_SHIFT,
+        /** Put all traffic back on the previous version again, then fail saying the shift did not complete. */
+        RESTORE_AND_FAIL,
         /** Fail, saying that nothing was changed and the step should be run again. */
         FAIL_NOTHING_SENT,
         /** Fail, saying that the call may have reached Lambda and how to check. */
@@ -46,12 +53,16 @@ public enum StepPhase {
             case CALLING -> AfterRestart.FAIL_CALL_MAY_HAVE_REACHED_LAMBDA;
             case WAITING -> AfterRestart.RESUME_WAIT;
             case SHIFTING -> AfterRestart.RESUME_SHIFT;
+            case RESTORING -> AfterRestart.RESTORE_AND_FAIL;
         };
     }
 
     /** Whether a safe restart should wait for the step to leave this phase: only when resuming would fail. */
     public boolean blocksRestart(boolean startIsRepeatable) {
         AfterRestart after = afterRestart(startIsRepeatable);
-        return after == AfterRestart.FAIL_NOTHING_SENT || after == AfterRestart.FAIL_CALL_MAY_HAVE_REACHED_LAMBDA;
+        // a restore is short, and a safe restart had better let it finish than repeat it
+        return after == AfterRestart.FAIL_NOTHING_SENT
+                || after == AfterRestart.FAIL_CALL_MAY_HAVE_REACHED_LAMBDA
+                || after == AfterRestart.RESTORE_AND_FAIL;
     }
 }

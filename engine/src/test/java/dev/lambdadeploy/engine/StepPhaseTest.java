@@ -43,4 +43,12 @@ class StepPhaseTest {
             assertThat(StepPhase.SHIFTING.blocksRestart(repeatable)).isFalse();
         }
     }
+
+    @Test
+    void aRestoreInterruptedByARestartIsDoneAgainAndTheStepFails() {
+        for (boolean repeatable : new boolean[] {true, false}) {
+            assertThat(StepPhase.RESTORING.afterRestart(repeatable)).isEqualTo(AfterRestart.RESTORE_AND_FAIL);
+            assertThat(StepPhase.RESTORING.blocksRestart(repeatable)).isTrue();
+        }
+    }
 }

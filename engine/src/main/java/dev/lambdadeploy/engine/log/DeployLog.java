@@ -151,6 +151,15 @@ public final class DeployLog implements WaitListener, SlowCallListener {
                         + maxAttempts + " attempts made)...");
     }
 
+    /**
+     * Putting all of an alias's traffic back on {@code version} after an abort or a failure did not work: why, and the
+     * command that shows where the alias routes now.
+     */
+    public void aliasNotRestored(String functionName, String alias, String version, @Nullable String reason) {
+        warning("Could not restore alias " + alias + " to version " + version + ": " + reason
+                + ". Check it: aws lambda get-alias --function-name " + functionName + " --name " + alias);
+    }
+
     /** A restart-surviving shift of {@code alias} goes on after a controller restart, from its saved state. */
     public void shiftResumed(String functionName, String alias) {
         info("🔀", "Resuming the shift of alias " + alias + " of " + functionName + " after a restart...");

@@ -127,6 +127,15 @@ public record FunctionSettings(
         return variables;
     }
 
+    /** The fields, with environment variables by name only: their values often hold secrets. */
+    @Override
+    public String toString() {
+        return "FunctionSettings[environment=" + (environment == null ? null : new TreeSet<>(environment.keySet()))
+                + ", memorySize=" + memorySize + ", timeout=" + timeout + ", handler=" + handler + ", runtime="
+                + runtime + ", layers=" + layers + ", description=" + description + ", ephemeralStorage="
+                + ephemeralStorage + "]";
+    }
+
     /** Nothing to change. */
     public static FunctionSettings unchanged() {
         return new FunctionSettings(null, null, null, null, null, null, null, null);

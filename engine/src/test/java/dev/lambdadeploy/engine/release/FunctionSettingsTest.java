@@ -138,4 +138,11 @@ class FunctionSettingsTest {
                 .hasMessageContaining("environmentMode")
                 .hasMessageContaining("neither merge nor replace");
     }
+
+    @Test
+    void toStringNamesVariablesButNeverShowsTheirValues() {
+        FunctionSettings settings = new FunctionSettings(
+                Map.of("DB_PASSWORD", "hunter2-never-shown"), 512, null, null, null, null, null, null);
+        assertThat(settings.toString()).contains("DB_PASSWORD").contains("512").doesNotContain("hunter2");
+    }
 }

@@ -76,12 +76,18 @@ public final class Requests {
                 .build();
     }
 
+    /**
+     * {@code expandEnvironment} resolves {@code $VARIABLES} in the environment values, in Pipeline too: a
+     * {@code withCredentials} secret then reaches the function without Groovy interpolating it into the script.
+     */
     @NonNull
     public static UpdateConfigurationRequest updateConfiguration(
-            @NonNull LambdaUpdateConfigurationStep p, @NonNull UnaryOperator<String> expand) {
+            @NonNull LambdaUpdateConfigurationStep p,
+            @NonNull UnaryOperator<String> expand,
+            @NonNull UnaryOperator<String> expandEnvironment) {
         return UpdateConfigurationRequest.builder()
                 .functionName(expand.apply(p.getFunctionName()))
-                .settings(settings(p, expand.apply(p.getDescription()), expand))
+                .settings(settings(p, expand.apply(p.getDescription()), expand, expandEnvironment))
                 .environmentMode(FunctionSettings.EnvironmentMode.parse(p.getEnvironmentMode()))
                 .revisionId(expand.apply(p.getRevisionId()))
                 .maxRetries(p.getMaxRetries())
@@ -97,8 +103,10 @@ public final class Requests {
      */
     @CheckForNull
     public static UpdateConfigurationRequest deployConfiguration(
-            @NonNull LambdaDeployStep p, @NonNull UnaryOperator<String> expand) {
-        FunctionSettings settings = settings(p, null, expand);
+            @NonNull LambdaDeployStep p,
+            @NonNull UnaryOperator<String> expand,
+            @NonNull UnaryOperator<String> expandEnvironment) {
+        FunctionSettings settings = settings(p, null, expand, expandEnvironment);
         if (settings.isEmpty()) {
             return null;
         }
@@ -106,6 +114,7 @@ public final class Requests {
                 .functionName(expand.apply(p.getFunctionName()))
                 .settings(settings)
                 .environmentMode(FunctionSettings.EnvironmentMode.parse(p.getEnvironmentMode()))
+                .revisionId(expand.apply(p.getRevisionId()))
                 .maxRetries(p.getMaxRetries())
                 .waitForReady(true)
                 .waitSettings(p.waitSettings())
@@ -114,9 +123,12 @@ public final class Requests {
     }
 
     private static FunctionSettings settings(
-            ConfigurationFields p, @CheckForNull String description, UnaryOperator<String> expand) {
+            ConfigurationFields p,
+            @CheckForNull String description,
+            UnaryOperator<String> expand,
+            UnaryOperator<String> expandEnvironment) {
         return new FunctionSettings(
-                FunctionSettings.parseEnvironment(expand.apply(p.getEnvironment())),
+                FunctionSettings.parseEnvironment(expandEnvironment.apply(p.getEnvironment())),
                 p.getMemorySize(),
                 p.getTimeout(),
                 expand.apply(p.getHandler()),

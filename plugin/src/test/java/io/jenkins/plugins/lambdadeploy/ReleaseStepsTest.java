@@ -19,6 +19,7 @@ import hudson.model.TaskListener;
 import io.jenkins.plugins.lambdadeploy.freestyle.LambdaCleanupVersionsBuilder;
 import io.jenkins.plugins.lambdadeploy.steps.LambdaCleanupVersionsStep;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -30,6 +31,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.BuildWatcherExtension;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.lambda.LambdaClient;
 
 /**
  * The release steps (configuration, aliases with gradual shifts and alarms, cleanup, the one-step deploy) in Pipeline
@@ -167,6 +173,37 @@ class ReleaseStepsTest {
         j.assertLogNotContains("hunter2-never-logged", b);
         j.assertLogNotContains("ResourceConflictException", b);
         j.assertLogContains("state=Active/Successful", b);
+    }
+
+    @Test
+    void environmentValuesExpandTheBuildsVariablesSoSecretsNeedNoGroovyInterpolation(JenkinsRule j) throws Exception {
+        LambdaTestSupport.storeAwsCredentials(j.jenkins);
+        LambdaTestSupport.storeSessionToken(j.jenkins);
+        String fn = newFunction(sim, "config-secret");
+        WorkflowRun b = run(
+                j,
+                "withCredentials([string(credentialsId: '" + LambdaTestSupport.SESSION_TOKEN_ID + "', "
+                        + "variable: 'TOKEN')]) {\n"
+                        + "  lambdaUpdateConfiguration(functionName: '" + fn + "', environment: 'TOKEN=$TOKEN', "
+                        + connection(sim, AWS_CREDENTIALS_ID) + ")\n"
+                        + "}\n",
+                Result.SUCCESS);
+        j.assertLogNotContains(LambdaTestSupport.SESSION_TOKEN, b);
+        try (LambdaClient lambda = LambdaClient.builder()
+                .endpointOverride(sim.endpoint())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                        SimulatorCredentials.ACCESS_KEY_ID, SimulatorCredentials.SECRET_ACCESS_KEY)))
+                .httpClient(ApacheHttpClient.create())
+                .build()) {
+            assertEquals(
+                    LambdaTestSupport.SESSION_TOKEN,
+                    lambda.getFunctionConfiguration(r -> r.functionName(fn))
+                            .environment()
+                            .variables()
+                            .get("TOKEN"));
+        }
+        assertEquals(Collections.emptySet(), LambdaTestSupport.grep(b.getRootDir(), LambdaTestSupport.SESSION_TOKEN));
     }
 
     @Test

@@ -36,7 +36,8 @@ import org.kohsuke.stapler.verb.POST;
 /**
  * {@code lambdaDeploy}: the whole release in one step. Changes the configuration if any field of it is given (and
  * waits for that), updates the code (waiting out an update in progress), waits until it is live, publishes a version pinned to the uploaded code, then, with {@code alias}, points the alias at it
- * or shifts its traffic gradually with alarms watched. Every wait and the shift survive a controller restart; one
+ * or shifts its traffic gradually with alarms watched. The code's wait and the shift survive a controller restart (the short configuration wait fails the step
+ * saying what may have changed, as a restart during UpdateFunctionCode does); one
  * result map has every field.
  */
 public final class LambdaDeployStep extends AbstractWaitingStep
@@ -366,7 +367,7 @@ public final class LambdaDeployStep extends AbstractWaitingStep
     public DeployOperation prepare(@CheckForNull FilePath workspace, @NonNull UnaryOperator<String> expand)
             throws IOException, InterruptedException {
         UpdateCodeRequest update = Requests.deployUpdate(this, CodeSources.of(this, workspace, expand), expand);
-        UpdateConfigurationRequest configuration = Requests.deployConfiguration(this, expand);
+        UpdateConfigurationRequest configuration = Requests.deployConfiguration(this, expand, expand);
         PublishVersionRequest publish = Requests.deployPublish(this, null, expand);
         AliasRequest aliasRequest = Util.fixEmptyAndTrim(expand.apply(alias)) == null
                 ? null
@@ -411,7 +412,8 @@ public final class LambdaDeployStep extends AbstractWaitingStep
             FilePath workspace = step.getZipFile() == null ? null : context.workspace();
             UnaryOperator<String> asIs = UnaryOperator.identity();
             UpdateCodeRequest update = Requests.deployUpdate(step, CodeSources.of(step, workspace, asIs), asIs);
-            UpdateConfigurationRequest configuration = Requests.deployConfiguration(step, asIs);
+            UpdateConfigurationRequest configuration =
+                    Requests.deployConfiguration(step, asIs, context.environmentExpander());
             Requests.deployPublish(step, null, asIs);
             if (step.getAlias() != null) {
                 aliasAfterPublish = new LinkedHashMap<>(
@@ -425,11 +427,16 @@ public final class LambdaDeployStep extends AbstractWaitingStep
                     context.deployer(session).updateConfiguration(configuration);
                 }
             }
+            // a configuration change made a new revision: the code update is pinned to the one it reads, as the
+            // engine's
+            UpdateCodeRequest code = configuration == null
+                    ? update
+                    : update.toBuilder().revisionId(null).build();
             changeThenWait(
                     context,
                     LambdaOperationNames.UPDATE_FUNCTION_CODE,
-                    !update.dryRun(),
-                    deployer -> deployer.updateCode(update));
+                    !code.dryRun(),
+                    deployer -> deployer.updateCode(code));
         }
 
         /** Publishes the code the update uploaded, as the wait saw it ready; then points or shifts the alias. */

@@ -35,6 +35,7 @@ import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.FilePath;
+import hudson.model.Computer;
 import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
@@ -48,12 +49,16 @@ import io.jenkins.plugins.lambdadeploy.UserErrors;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.UnaryOperator;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -161,6 +166,13 @@ abstract class LambdaStepExecution extends GeneralNonBlockingStepExecution {
     @SuppressFBWarnings(value = "SE_TRANSIENT_FIELD_NOT_RESTORED", justification = "A stopped step is not resumed.")
     private transient volatile boolean stopped;
 
+    @SuppressFBWarnings(value = "SE_TRANSIENT_FIELD_NOT_RESTORED", justification = "A stopped step is not resumed.")
+    private transient boolean restoreStarted;
+
+    /** Held while the alias moves (a shift's step, a rollback, a restore), so a restore never races a move. */
+    @SuppressFBWarnings(value = "SE_TRANSIENT_FIELD_NOT_RESTORED", justification = "Made again on first use.")
+    private transient @CheckForNull ReentrantLock moveLock;
+
     @SuppressFBWarnings(value = "SE_TRANSIENT_FIELD_NOT_RESTORED", justification = "Set again in onResume.")
     private transient volatile long generation;
 
@@ -238,6 +250,13 @@ abstract class LambdaStepExecution extends GeneralNonBlockingStepExecution {
     public void onResume() {
         authentication = buildAuthentication();
         generation = AwsClients.generation();
+        // onResume runs on a timer thread, as SYSTEM: the work goes on as the build's own authentication
+        try (ACLContext ignored = ACL.as2(Objects.requireNonNull(authentication))) {
+            resume();
+        }
+    }
+
+    private void resume() {
         switch (phase.afterRestart(startIsRepeatable())) {
             case START_AGAIN -> inBackground(this::begin);
             case RESUME_WAIT ->
@@ -257,6 +276,12 @@ abstract class LambdaStepExecution extends GeneralNonBlockingStepExecution {
                                     shiftRequest().alias());
                     shiftTick(context);
                 });
+            case RESTORE_AND_FAIL ->
+                inBackground(context -> {
+                    restorePrevious(context);
+                    throw new AbortException(Messages.LambdaStepExecution_RestartedDuringRestore(
+                            shiftRequest().alias(), shiftState().previousVersion()));
+                });
             case FAIL_NOTHING_SENT ->
                 getContext()
                         .onFailure(new AbortException(Messages.LambdaStepExecution_RestartedBeforeCall(functionName)));
@@ -274,11 +299,11 @@ abstract class LambdaStepExecution extends GeneralNonBlockingStepExecution {
     @Override
     public void stop(@NonNull Throwable cause) throws Exception {
         stopped = true;
-        Thread running = worker;
+        boolean shifting = phase == StepPhase.SHIFTING || phase == StepPhase.RESTORING;
         try {
             TaskListener listener = getContext().get(TaskListener.class);
             LambdaDeployer calling = deployer;
-            if (listener != null && functionName != null && phase != StepPhase.SHIFTING) {
+            if (listener != null && functionName != null && !shifting) {
                 BuildLog.of(listener)
                         .aborted(
                                 functionName,
@@ -286,35 +311,42 @@ abstract class LambdaStepExecution extends GeneralNonBlockingStepExecution {
             }
         } finally {
             cancel(timer);
-            if (running != null) {
-                running.interrupt();
-            }
-            if (phase == StepPhase.SHIFTING) {
-                restoreThenStop(cause, running);
+            interruptWorker();
+            if (shifting) {
+                restoreThenStop(cause);
             } else {
                 super.stop(cause);
             }
         }
     }
 
+    /** Interrupts this step's background work, if some runs now: never a pool thread that has moved on. */
+    private synchronized void interruptWorker() {
+        Thread running = worker;
+        if (running != null) {
+            running.interrupt();
+        }
+    }
+
     /**
-     * An aborted shift puts all traffic back on the previous version before the step ends, on a thread of its own (the
-     * stop may come on the CPS VM thread) and after the interrupted worker let go, so that a move it had on the wire
-     * cannot land after the restore.
+     * An aborted shift puts all traffic back on the previous version before the step ends, once: on a thread of its
+     * own (the stop may come on the CPS VM thread), after a move on the wire has landed or failed (the move lock), and
+     * with {@link StepPhase#RESTORING} saved first, so a restart meanwhile restores again rather than going on.
      */
-    private void restoreThenStop(Throwable cause, @CheckForNull Thread running) {
+    private void restoreThenStop(Throwable cause) {
+        synchronized (this) {
+            if (restoreStarted) {
+                return;
+            }
+            restoreStarted = true;
+        }
         Authentication as = buildAuthentication();
-        Timer.get().submit(() -> {
+        Computer.threadPoolForRemoting.execute(() -> {
             try (ACLContext ignored = ACL.as2(as)) {
-                if (running != null) {
-                    running.join(TimeUnit.SECONDS.toMillis(SAVE_TIMEOUT_SECONDS));
-                }
-                BackgroundContext context = backgroundContext();
-                try (LambdaClients.Session session = context.session()) {
-                    context.deployer(session).abortShift(shiftRequest(), shiftState());
-                }
+                restorePrevious(backgroundContext());
             } catch (Exception e) {
                 LOGGER.log(Level.WARNING, "could not restore the alias of " + functionName + " after an abort", e);
+                reportNotRestored(e);
             } finally {
                 try {
                     super.stop(cause);
@@ -323,6 +355,44 @@ abstract class LambdaStepExecution extends GeneralNonBlockingStepExecution {
                 }
             }
         });
+    }
+
+    /** All traffic back on the previous version, under the move lock and with the phase saved first. */
+    private void restorePrevious(BackgroundContext context) throws Exception {
+        ReentrantLock lock = moveLock();
+        lock.lock();
+        try {
+            enter(StepPhase.RESTORING);
+            try (LambdaClients.Session session = context.session()) {
+                context.deployer(session).abortShift(shiftRequest(), shiftState());
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** A restore that failed before the engine could say so (no build log, no credentials): said in the build log. */
+    private void reportNotRestored(Exception e) {
+        try {
+            TaskListener listener = getContext().get(TaskListener.class);
+            if (listener != null && functionName != null) {
+                BuildLog.of(listener)
+                        .aliasNotRestored(
+                                functionName,
+                                shiftRequest().alias(),
+                                shiftState().previousVersion(),
+                                e.getMessage());
+            }
+        } catch (IOException | InterruptedException | RuntimeException again) {
+            LOGGER.log(Level.FINE, "no build log to report to", again);
+        }
+    }
+
+    private synchronized ReentrantLock moveLock() {
+        if (moveLock == null) {
+            moveLock = new ReentrantLock();
+        }
+        return moveLock;
     }
 
     @Override
@@ -334,6 +404,9 @@ abstract class LambdaStepExecution extends GeneralNonBlockingStepExecution {
                 "waiting for " + awaitedFunction + " to be ready: " + attempts + " polls so far, giving up " + "at "
                         + Instant.ofEpochMilli(deadline);
             case SHIFTING -> "shifting alias " + shiftRequest().alias() + " of " + functionName + ": " + shiftState();
+            case RESTORING ->
+                "putting alias " + shiftRequest().alias() + " of " + functionName + " back on version "
+                        + shiftState().previousVersion();
         };
     }
 
@@ -409,8 +482,23 @@ abstract class LambdaStepExecution extends GeneralNonBlockingStepExecution {
         }
         if (!stopped) {
             // a plain map of plain values: readable in the sandbox, serializable with the program
-            getContext().onSuccess(new LinkedHashMap<>(result.toMap()));
+            getContext().onSuccess(plain(result.toMap()));
         }
+    }
+
+    /** Maps and lists copied into the plain mutable ones the Pipeline sandbox and {@code program.dat} know best. */
+    private static Object plain(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            LinkedHashMap<String, Object> copy = new LinkedHashMap<>();
+            map.forEach((k, v) -> copy.put(String.valueOf(k), v == null ? null : plain(v)));
+            return copy;
+        }
+        if (value instanceof List<?> list) {
+            ArrayList<Object> copy = new ArrayList<>();
+            list.forEach(v -> copy.add(v == null ? null : plain(v)));
+            return copy;
+        }
+        return value;
     }
 
     /** As the step was configured; a policy name the engine does not know fails the step naming waitPolicy. */
@@ -514,9 +602,23 @@ abstract class LambdaStepExecution extends GeneralNonBlockingStepExecution {
                         scheduleTask(hold.delay(), this::shiftTick);
                         return;
                     }
-                    state = aliases.applyShiftDecision(request, state, decision);
-                    shiftState = new LinkedHashMap<>(state.toMap());
-                    enter(StepPhase.SHIFTING);
+                    ReentrantLock lock = moveLock();
+                    lock.lockInterruptibly();
+                    try {
+                        if (stopped) {
+                            return; // the abort puts everything back
+                        }
+                        if (decision instanceof ShiftDecision.RollBack) {
+                            enter(StepPhase.RESTORING);
+                        }
+                        state = aliases.applyShiftDecision(request, state, decision);
+                        shiftState = new LinkedHashMap<>(state.toMap());
+                        if (decision instanceof ShiftDecision.Route) {
+                            enter(StepPhase.SHIFTING);
+                        }
+                    } finally {
+                        lock.unlock();
+                    }
                     if (!(decision instanceof ShiftDecision.Route)) {
                         finishShift(context, aliases.shiftResult(request, state, decision));
                         return;
@@ -653,7 +755,9 @@ abstract class LambdaStepExecution extends GeneralNonBlockingStepExecution {
             if (stopped || armedIn != AwsClients.generation()) {
                 return;
             }
-            worker = Thread.currentThread();
+            synchronized (this) {
+                worker = Thread.currentThread();
+            }
             try {
                 task.run(backgroundContext());
             } catch (Exception e) {
@@ -663,8 +767,12 @@ abstract class LambdaStepExecution extends GeneralNonBlockingStepExecution {
                 }
                 throw e instanceof LambdaDeployException ? new AbortException(e.getMessage()) : e;
             } finally {
-                if (worker == Thread.currentThread()) {
-                    worker = null;
+                synchronized (this) {
+                    if (worker == Thread.currentThread()) {
+                        worker = null;
+                        // an interrupt meant for this step must not reach the pool thread's next task
+                        Thread.interrupted();
+                    }
                 }
             }
         });
@@ -714,6 +822,11 @@ abstract class LambdaStepExecution extends GeneralNonBlockingStepExecution {
 
         DeployLog log() {
             return log;
+        }
+
+        /** Resolves {@code $VARIABLES} from the build's environment (withCredentials and withEnv included). */
+        UnaryOperator<String> environmentExpander() {
+            return environment::expand;
         }
 
         /** The workspace, or null outside a {@code node} block. */

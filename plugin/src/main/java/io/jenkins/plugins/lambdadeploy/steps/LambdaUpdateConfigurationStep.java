@@ -166,7 +166,7 @@ public final class LambdaUpdateConfigurationStep extends AbstractFunctionChangin
     @NonNull
     @Override
     public DeployOperation prepare(@CheckForNull FilePath workspace, @NonNull UnaryOperator<String> expand) {
-        UpdateConfigurationRequest request = Requests.updateConfiguration(this, expand);
+        UpdateConfigurationRequest request = Requests.updateConfiguration(this, expand, expand);
         return deployer -> deployer.updateConfiguration(request);
     }
 
@@ -184,7 +184,8 @@ public final class LambdaUpdateConfigurationStep extends AbstractFunctionChangin
 
         @Override
         protected void begin(@NonNull BackgroundContext context) throws Exception {
-            UpdateConfigurationRequest request = Requests.updateConfiguration(step, UnaryOperator.identity());
+            UpdateConfigurationRequest request =
+                    Requests.updateConfiguration(step, UnaryOperator.identity(), context.environmentExpander());
             changeThenWait(
                     context,
                     LambdaOperationNames.UPDATE_FUNCTION_CONFIGURATION,
