@@ -4,6 +4,7 @@ import dev.lambdadeploy.engine.aws.AwsCalls;
 import dev.lambdadeploy.engine.aws.FunctionProbe;
 import dev.lambdadeploy.engine.log.DeployLog;
 import dev.lambdadeploy.engine.wait.Observation;
+import dev.lambdadeploy.engine.wait.PlannedPolls;
 import dev.lambdadeploy.engine.wait.ReadinessWaiter;
 import dev.lambdadeploy.engine.wait.Sleeper;
 import dev.lambdadeploy.engine.wait.UpdateTraits;
@@ -127,11 +128,11 @@ final class Operations {
         WaitPolicy policy =
                 learning.policy(clock.instant(), accepted != null ? accepted.traits() : UpdateTraits.UNKNOWN);
         @Nullable Observation first = learning.firstObservation(accepted != null ? accepted.status() : null);
-        AtomicReference<Duration> lastNotReady = new AtomicReference<>(Duration.ZERO);
-        WaitListener listener = UpdateWaitLearning.notingNotReady(log, lastNotReady::set);
+        AtomicReference<PlannedPolls> planned = new AtomicReference<>(PlannedPolls.START);
+        WaitListener listener = UpdateWaitLearning.notingPlannedPolls(log, planned);
         WaitOutcome outcome = new ReadinessWaiter(clock, sleeper)
                 .await(probe(functionName, qualifier), policy, deadline.remaining(clock), listener, first);
-        learning.finished(outcome, lastNotReady.get(), clock.instant());
+        learning.finished(outcome, planned.get(), clock.instant());
         return outcome;
     }
 

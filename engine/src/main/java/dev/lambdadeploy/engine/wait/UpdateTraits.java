@@ -42,7 +42,7 @@ public record UpdateTraits(@Nullable String packageType, long codeSize, boolean 
     /** The earliest end is this share of the typical one, the dense polling ends at this share. */
     static final int EARLIEST_PERCENT = 50;
 
-    static final int DENSE_UNTIL_PERCENT = 120;
+    static final int DENSE_UNTIL_PERCENT = 110;
 
     public UpdateTraits {
         if (codeSize < 0) {

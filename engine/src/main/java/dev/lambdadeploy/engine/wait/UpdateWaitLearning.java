@@ -5,6 +5,7 @@ import dev.lambdadeploy.engine.WaitSettings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
@@ -76,7 +77,31 @@ public record UpdateWaitLearning(WaitSettings settings, WaitKey key, WaitHistory
     }
 
     /**
-     * Remembers how long the update took, when the wait saw it ready after at least one poll that saw it not ready.
+     * {@code inner}, also keeping in {@code plan} when the last polls were planned, for
+     * {@link #finished(WaitOutcome, PlannedPolls, Instant)}. A driver that rebuilds its listener at every poll (a
+     * timer) keeps the {@link PlannedPolls} itself instead: {@code plan = plan.after(decision, elapsed)}.
+     */
+    public static WaitListener notingPlannedPolls(WaitListener inner, AtomicReference<PlannedPolls> plan) {
+        return (seen, decision, attempt, maxAttempts, elapsed) -> {
+            plan.updateAndGet(p -> p.after(decision, elapsed));
+            inner.polled(seen, decision, attempt, maxAttempts, elapsed);
+        };
+    }
+
+    /**
+     * Remembers how long the update took, when the wait saw it ready after at least one poll that saw it not ready:
+     * between the planned times of those two polls ({@link #estimatedEnd}).
+     */
+    public void finished(WaitOutcome outcome, PlannedPolls plan, Instant now) {
+        if (learns() && outcome.isReady() && outcome.attempts() > 1) {
+            history.record(key, estimatedEnd(plan.lastNotReady(), plan.next()), now);
+        }
+    }
+
+    /**
+     * Remembers how long the update took, from the actual time of the polls: as {@link #finished(WaitOutcome,
+     * PlannedPolls, Instant)}, but a little late (by the delays of a poll, which the next wait adds again). Kept for
+     * drivers that note only the last not-ready poll's elapsed time ({@link #notingNotReady}).
      *
      * @param lastNotReady the elapsed time of the last poll that saw the function not ready (zero if none)
      */

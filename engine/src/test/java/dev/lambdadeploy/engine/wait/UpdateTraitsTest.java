@@ -15,7 +15,7 @@ class UpdateTraitsTest {
                 .isEqualTo(new ExpectedEnd(
                         Duration.ofMillis(500),
                         Duration.ofMillis(1000),
-                        Duration.ofMillis(1200),
+                        Duration.ofMillis(1100),
                         ExpectedEnd.Source.PRIOR));
     }
 
