@@ -106,7 +106,7 @@ final class Targets {
 
     Targets parallel(List<ParallelBench.Row> rows) {
         rows.stream()
-                .filter(r -> (r.key().equals("engine") || r.key().equals("history")) && r.n() == PARALLEL_N)
+                .filter(r -> (r.key().equals("engine") || r.key().startsWith("history")) && r.n() == PARALLEL_N)
                 .forEach(r -> {
                     String scope = "N=" + PARALLEL_N + ", " + (r.key().equals("engine") ? "adaptive" : "history");
                     check("no failures", scope, 0, OptionalDouble.of(r.failures()), "failures", 0);

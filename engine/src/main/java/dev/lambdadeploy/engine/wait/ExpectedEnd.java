@@ -27,7 +27,7 @@ public record ExpectedEnd(Duration earliest, Duration typical, Duration denseUnt
     }
 
     /** The window starts at this share of the shortest recorded duration. */
-    static final int HISTORY_EARLIEST_PERCENT = 85;
+    static final int HISTORY_EARLIEST_PERCENT = 80;
 
     /** The dense polling ends at this share of the longest recorded duration. */
     static final int HISTORY_DENSE_UNTIL_PERCENT = 120;

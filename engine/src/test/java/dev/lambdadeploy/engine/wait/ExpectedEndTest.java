@@ -15,7 +15,7 @@ class ExpectedEndTest {
                 List.of(Duration.ofSeconds(12), Duration.ofSeconds(10), Duration.ofSeconds(20)));
         assertThat(end)
                 .isEqualTo(new ExpectedEnd(
-                        Duration.ofMillis(8500),
+                        Duration.ofMillis(8000),
                         Duration.ofSeconds(12),
                         Duration.ofSeconds(24),
                         ExpectedEnd.Source.HISTORY));

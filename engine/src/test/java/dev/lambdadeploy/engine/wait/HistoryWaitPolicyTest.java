@@ -33,8 +33,9 @@ class HistoryWaitPolicyTest {
     @Test
     void approachesTheTypicalEndOnAGridThatLandsOnItThenPollsDenselyThenBacksOff() {
         var policy = HistoryWaitPolicy.withinBudgetOf(30, TWO, List.of(Duration.ofSeconds(25)));
-        // earliest 21.25 s: the grid 0.5 s apart ending on 25 s starts at 21.5 s, reached in hops of at most 5 s
-        assertThat(policy.delayAfter(1, Duration.ZERO)).isEqualTo(Duration.ofMillis(4300));
+        // earliest 20 s: the grid 0.5 s apart ending on 25 s starts there, reached in hops of at most 5 s
+        assertThat(policy.delayAfter(1, Duration.ZERO)).isEqualTo(Duration.ofSeconds(5));
+        assertThat(policy.delayAfter(4, Duration.ofMillis(15_020))).isEqualTo(Duration.ofMillis(4980));
         assertThat(policy.delayAfter(2, Duration.ofMillis(21_500))).isEqualTo(Duration.ofMillis(500));
         // a poll that took 30 ms does not shift the grid
         assertThat(policy.delayAfter(3, Duration.ofMillis(24_530))).isEqualTo(Duration.ofMillis(470));
