@@ -89,7 +89,7 @@ public final class BenchMain implements Callable<Integer> {
             ParallelBench.Settings parallelSettings = new ParallelBench.Settings(
                     quick ? List.of(1, 10, 100) : List.of(1, 10, 50, 100),
                     Duration.ofSeconds(1),
-                    List.of("engine", "spec", "sdk"));
+                    List.of("engine", "history", "spec", "sdk"));
             Targets targets = new Targets();
             if (parts.contains(1)) {
                 report.fact("part 1 time scale", Fmt.number(timeScale) + "x (simulated seconds per real second)");

@@ -2,6 +2,7 @@ package dev.lambdadeploy.bench;
 
 import dev.lambdadeploy.bench.flow.Contender;
 import dev.lambdadeploy.bench.flow.EngineFlow;
+import dev.lambdadeploy.bench.flow.HistoryEngineFlow;
 import dev.lambdadeploy.bench.flow.SdkWaiterFlow;
 import dev.lambdadeploy.bench.flow.SpecFlow;
 import dev.lambdadeploy.bench.report.Stats;
@@ -13,6 +14,7 @@ import dev.lambdadeploy.engine.LambdaDeployer;
 import dev.lambdadeploy.engine.WaitSettings;
 import dev.lambdadeploy.engine.aws.QuotaLimiter;
 import dev.lambdadeploy.engine.log.DeployLog;
+import dev.lambdadeploy.engine.wait.InMemoryWaitHistory;
 import dev.lambdadeploy.engine.wait.Sleeper;
 import dev.lambdadeploy.simulator.LambdaSimulator;
 import java.io.PrintStream;
@@ -90,7 +92,15 @@ final class ParallelBench {
                     "engine",
                             s -> new EngineFlow(
                                     LambdaDeployer.create(clients.engine(s, null, null), DeployLog.silent()),
-                                    WaitSettings.DEFAULTS),
+                                    EngineFlow.adaptive()),
+                    "history",
+                            s -> new HistoryEngineFlow(
+                                    LambdaDeployer.create(
+                                            clients.engine(s, null, null),
+                                            DeployLog.silent(),
+                                            new InMemoryWaitHistory()),
+                                    WaitSettings.DEFAULTS.maxWaitAttempts(),
+                                    false),
                     "spec",
                             s -> new SpecFlow(
                                     clients.plain(s, AwsRetryStrategy.standardRetryStrategy()), Sleeper.system()),
@@ -121,6 +131,16 @@ final class ParallelBench {
 
     private static void deploy(Contender contender, String function, byte[] zip)
             throws StepFailed, InterruptedException {
+        if (contender.updatesItself()) {
+            try {
+                contender.deploy(function, zip);
+                return;
+            } catch (InterruptedException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new StepFailed("deploy", e);
+            }
+        }
         String sha;
         try {
             sha = contender.update(function, zip);

@@ -106,13 +106,13 @@ final class Targets {
 
     Targets parallel(List<ParallelBench.Row> rows) {
         rows.stream()
-                .filter(r -> r.key().equals("engine") && r.n() == PARALLEL_N)
-                .findFirst()
-                .ifPresent(r -> {
-                    check("no failures", "N=" + PARALLEL_N, 0, OptionalDouble.of(r.failures()), "failures", 0);
+                .filter(r -> (r.key().equals("engine") || r.key().startsWith("history")) && r.n() == PARALLEL_N)
+                .forEach(r -> {
+                    String scope = "N=" + PARALLEL_N + ", " + (r.key().equals("engine") ? "adaptive" : "history");
+                    check("no failures", scope, 0, OptionalDouble.of(r.failures()), "failures", 0);
                     check(
                             "wall <= 1.2 x quota bound",
-                            "N=" + PARALLEL_N,
+                            scope,
                             PARALLEL_WALL_FACTOR * Tables.seconds(r.bound()),
                             OptionalDouble.of(Tables.seconds(r.wall())),
                             "s",

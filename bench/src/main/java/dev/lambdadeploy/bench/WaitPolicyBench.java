@@ -122,8 +122,8 @@ final class WaitPolicyBench {
 
     private List<Contender> contenders(LambdaClient plain, LambdaDeployer deployer, Duration update) {
         WaitSettings engine = update.compareTo(DEFAULT_BUDGET) < 0
-                ? WaitSettings.DEFAULTS
-                : EngineFlow.defaultsWithAttempts(LONG_UPDATE_ATTEMPTS);
+                ? EngineFlow.adaptive()
+                : EngineFlow.adaptiveWithAttempts(LONG_UPDATE_ATTEMPTS);
         LambdaDeployer withHistory = historyDeployer != null ? historyDeployer : deployer;
         return List.of(
                 new SpecFlow(plain, time.sleeper()),

@@ -37,9 +37,10 @@ final class WaitOptions {
             paramLabel = "POLICY",
             defaultValue = AdaptiveWaitPolicy.NAME,
             description = "adaptive (polls at once, starts fast, backs off to --poll-interval), fixed "
-                    + "(the original script: a poll every --poll-interval) or history (adaptive, but after this "
-                    + "command's own update polls densely only around when the function's earlier updates ended, "
-                    + "as recorded in the wait history). Default: ${DEFAULT-VALUE}.")
+                    + "(the original script: a poll every --poll-interval) or history (after this command's own update, "
+                    + "polls densely only around when the function's earlier updates ended, as recorded in the wait "
+                    + "history, or with none around what the update's response says: zip or image, size, VPC). "
+                    + "Default: ${DEFAULT-VALUE}.")
     String waitPolicy = AdaptiveWaitPolicy.NAME;
 
     @Option(

@@ -1,7 +1,9 @@
 package dev.lambdadeploy.engine;
 
 import dev.lambdadeploy.engine.aws.AwsCalls;
+import dev.lambdadeploy.engine.aws.UpdateResponseTraits;
 import dev.lambdadeploy.engine.wait.ReadinessDecider;
+import dev.lambdadeploy.engine.wait.UpdateTraits;
 import dev.lambdadeploy.engine.wait.WaitOutcome;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -27,11 +29,8 @@ final class CodeUpdater {
         this.ops = ops;
     }
 
-    /** The update's result, the request id of the UpdateFunctionCode Lambda accepted, and the status it answered. */
-    record Updated(
-            LambdaResult result,
-            @Nullable String requestId,
-            @Nullable FunctionStatus accepted) {}
+    /** The update's result, the request id of the UpdateFunctionCode Lambda accepted, and what it answered. */
+    record Updated(LambdaResult result, @Nullable String requestId, AcceptedUpdate accepted) {}
 
     LambdaResult update(UpdateCodeRequest request) throws InterruptedException {
         return update(request, ops.deadline(request.waitSettings(), request.maxRetries()))
@@ -64,9 +63,10 @@ final class CodeUpdater {
                     + "function with aws lambda get-function-configuration before deploying again.");
         }
         LambdaResult result = LambdaResult.of(accepted);
+        UpdateTraits traits = UpdateResponseTraits.of(response);
         if (request.dryRun()) {
             ops.log().dryRunPassed(name, accepted.codeSha256());
-            return new Updated(result, requestId, accepted);
+            return new Updated(result, requestId, new AcceptedUpdate(result, accepted, traits));
         }
         ops.log().updateAccepted(accepted.codeSha256(), accepted.revisionId());
         if (request.publish()) {
@@ -75,13 +75,14 @@ final class CodeUpdater {
                     .published(true)
                     .build();
         }
+        AcceptedUpdate acceptedUpdate = new AcceptedUpdate(result, accepted, traits);
         if (!request.waitForReady()) {
-            return new Updated(result, requestId, accepted);
+            return new Updated(result, requestId, acceptedUpdate);
         }
         ops.log().waitingForReady(AfterWait.CONTINUE);
-        WaitOutcome outcome = ops.await(name, null, request.waitSettings(), deadline, accepted);
+        WaitOutcome outcome = ops.await(name, null, request.waitSettings(), deadline, acceptedUpdate, true);
         WaitConclusion.conclude(name, outcome, request.waitSettings(), AfterWait.CONTINUE, ops.log(), requestId);
-        return new Updated(WaitConclusion.recorded(result, outcome), requestId, accepted);
+        return new Updated(WaitConclusion.recorded(result, outcome), requestId, acceptedUpdate);
     }
 
     private UpdateFunctionCodeResponse submit(UpdateCodeRequest request, Deadline deadline)

@@ -2,6 +2,7 @@ package dev.lambdadeploy.engine;
 
 import dev.lambdadeploy.engine.aws.AwsCalls;
 import dev.lambdadeploy.engine.aws.AwsErrorInfo;
+import dev.lambdadeploy.engine.aws.UpdateResponseTraits;
 import dev.lambdadeploy.engine.release.FunctionSettings;
 import dev.lambdadeploy.engine.wait.WaitOutcome;
 import java.util.List;
@@ -100,7 +101,23 @@ final class ConfigurationUpdater {
             return result;
         }
         ops.log().waitingForReady(AfterWait.CONTINUE);
-        WaitOutcome outcome = ops.await(name, null, request.waitSettings(), deadline);
+        AcceptedUpdate accepted = new AcceptedUpdate(
+                result,
+                new FunctionStatus(
+                        name,
+                        response.functionArn(),
+                        response.stateAsString(),
+                        response.lastUpdateStatusAsString(),
+                        response.stateReason(),
+                        response.stateReasonCodeAsString(),
+                        response.lastUpdateStatusReason(),
+                        response.lastUpdateStatusReasonCodeAsString(),
+                        response.codeSha256(),
+                        response.revisionId(),
+                        response.version(),
+                        requestId),
+                UpdateResponseTraits.of(response));
+        WaitOutcome outcome = ops.await(name, null, request.waitSettings(), deadline, accepted, false);
         if (outcome.kind() == WaitOutcome.Kind.FAILED && outcome.lastSeen() != null) {
             throw new FunctionFailedException(outcome.lastSeen(), OPERATION, requestId, "configuration");
         }

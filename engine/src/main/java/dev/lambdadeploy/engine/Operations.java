@@ -4,8 +4,10 @@ import dev.lambdadeploy.engine.aws.AwsCalls;
 import dev.lambdadeploy.engine.aws.FunctionProbe;
 import dev.lambdadeploy.engine.log.DeployLog;
 import dev.lambdadeploy.engine.wait.Observation;
+import dev.lambdadeploy.engine.wait.PlannedPolls;
 import dev.lambdadeploy.engine.wait.ReadinessWaiter;
 import dev.lambdadeploy.engine.wait.Sleeper;
+import dev.lambdadeploy.engine.wait.UpdateTraits;
 import dev.lambdadeploy.engine.wait.UpdateWaitLearning;
 import dev.lambdadeploy.engine.wait.WaitHistory;
 import dev.lambdadeploy.engine.wait.WaitKey;
@@ -100,31 +102,37 @@ final class Operations {
     /** A wait within what is left of {@code deadline} (and never longer than its own budget). */
     WaitOutcome await(String functionName, @Nullable String qualifier, WaitSettings settings, Deadline deadline)
             throws InterruptedException {
-        return await(functionName, qualifier, settings, deadline, null);
+        return await(functionName, qualifier, settings, deadline, null, false);
     }
 
     /**
-     * A wait that follows an UpdateFunctionCode this engine sent, whose response said {@code accepted} (null when
-     * the wait follows no update of ours): that status is the first observation, no GetFunction needed; with the
-     * history policy the schedule follows the function's earlier update durations and a ready wait adds its own.
+     * A wait that follows an update this engine sent, whose response said {@code accepted} (null when the wait follows
+     * no update of ours). With the history policy that status is the first observation, no GetFunction needed, and the
+     * schedule follows the function's earlier update durations (a code update's wait adds its own when ready), or with
+     * none recorded the prior of what the response said about the function.
+     *
+     * @param learns whether this wait reads and teaches the function's history (code updates; a configuration update
+     *     takes other times and only uses the prior)
      */
     WaitOutcome await(
             String functionName,
             @Nullable String qualifier,
             WaitSettings settings,
             Deadline deadline,
-            @Nullable FunctionStatus accepted)
+            @Nullable AcceptedUpdate accepted,
+            boolean learns)
             throws InterruptedException {
         boolean afterOurUpdate = accepted != null && qualifier == null;
         UpdateWaitLearning learning = new UpdateWaitLearning(
-                settings, new WaitKey(regionId(), functionName), afterOurUpdate ? history : WaitHistory.NONE);
-        WaitPolicy policy = learning.policy(clock.instant());
-        @Nullable Observation first = accepted != null && learning.learns() ? new Observation.Seen(accepted) : null;
-        AtomicReference<Duration> lastNotReady = new AtomicReference<>(Duration.ZERO);
-        WaitListener listener = UpdateWaitLearning.notingNotReady(log, lastNotReady::set);
+                settings, new WaitKey(regionId(), functionName), afterOurUpdate && learns ? history : WaitHistory.NONE);
+        WaitPolicy policy =
+                learning.policy(clock.instant(), accepted != null ? accepted.traits() : UpdateTraits.UNKNOWN);
+        @Nullable Observation first = learning.firstObservation(accepted != null ? accepted.status() : null);
+        AtomicReference<PlannedPolls> planned = new AtomicReference<>(PlannedPolls.START);
+        WaitListener listener = UpdateWaitLearning.notingPlannedPolls(log, planned);
         WaitOutcome outcome = new ReadinessWaiter(clock, sleeper)
                 .await(probe(functionName, qualifier), policy, deadline.remaining(clock), listener, first);
-        learning.finished(outcome, lastNotReady.get(), clock.instant());
+        learning.finished(outcome, planned.get(), clock.instant());
         return outcome;
     }
 

@@ -42,13 +42,13 @@ final class VersionPublisher {
             PublishVersionRequest request,
             Deadline deadline,
             @Nullable String updateRequestId,
-            @Nullable FunctionStatus accepted)
+            @Nullable AcceptedUpdate accepted)
             throws InterruptedException {
         if (!request.waitForReady()) {
             return publishAfter(request, emptyResult(request), null, deadline);
         }
         ops.log().waitingForReady(AfterWait.PUBLISH);
-        WaitOutcome outcome = ops.await(request.functionName(), null, request.waitSettings(), deadline, accepted);
+        WaitOutcome outcome = ops.await(request.functionName(), null, request.waitSettings(), deadline, accepted, true);
         return publishAfterWait(request, outcome, deadline, updateRequestId);
     }
 

@@ -26,7 +26,7 @@ public final class EngineFlow implements Contender {
 
     @Override
     public String label() {
-        boolean isDefault = waitSettings.equals(WaitSettings.DEFAULTS);
+        boolean isDefault = waitSettings.waitPolicy() == WaitSettings.DEFAULTS.waitPolicy();
         return "engine (" + waitSettings.waitPolicy().spelling() + ", " + waitSettings.maxWaitAttempts() + " x "
                 + waitSettings.pollInterval().toSeconds() + " s" + (isDefault ? ", default" : "") + ")";
     }
@@ -39,8 +39,13 @@ public final class EngineFlow implements Contender {
                         .toSeconds() + " s";
     }
 
-    /** The engine's default settings with their budget stretched to {@code attempts} polls. */
-    public static WaitSettings defaultsWithAttempts(int attempts) {
+    /** The adaptive policy with the default budget: the engine's default before issue 13. */
+    public static WaitSettings adaptive() {
+        return adaptiveWithAttempts(WaitSettings.DEFAULTS.maxWaitAttempts());
+    }
+
+    /** The adaptive policy with its budget stretched to {@code attempts} x the default poll interval. */
+    public static WaitSettings adaptiveWithAttempts(int attempts) {
         return new WaitSettings(attempts, WaitSettings.DEFAULTS.pollInterval(), WaitPolicyName.ADAPTIVE, false);
     }
 

@@ -3,36 +3,44 @@ package dev.lambdadeploy.engine.wait;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Polls densely only around when the function's earlier updates ended ({@link WaitHistory}), within the same budget
- * as the others. With durations h: the window runs from {@value #WINDOW_LOW_PERCENT} % of the shortest to
- * {@value #WINDOW_HIGH_PERCENT} % of the longest. Before it, polls are few: equal hops to its start, none longer
- * than {@value #PRE_WINDOW_FACTOR_TENTHS}/10 x the poll interval (so an update much shorter than its history costs
- * at most that much overshoot). In it, one poll every tenth of the typical duration, between
- * {@link #MIN_GAP} and {@link #MAX_GAP}. After it, the gap grows with the time past the window and rejoins the
- * adaptive schedule. With no history it is exactly {@link AdaptiveWaitPolicy}. Pure: the schedule depends only on
- * the history given, the attempt and the elapsed time, and {@link #maxAttempts} counts every poll the schedule can
- * make within the budget, so the budget, not the count, ends a wait.
+ * Polls densely only around when the update is {@link ExpectedEnd expected} to end (the function's earlier updates,
+ * or with none a prior from the kind of function), within the same budget as the others. The schedule, in time since
+ * the wait began (the update's response, its first observation):
+ *
+ * <ul>
+ *   <li>before {@code earliest}: few polls, equal hops none longer than {@value #PRE_WINDOW_FACTOR_TENTHS}/10 x the
+ *       poll interval (so an update much shorter than expected costs at most that much overshoot);
+ *   <li>from {@code earliest} to {@code typical}: polls on a grid {@link #approachGap} apart that ends on
+ *       {@code typical}, so the most likely end is polled exactly and an earlier one is seen within the gap;
+ *   <li>from {@code typical} to {@code denseUntil}: one poll every {@link #denseGap} (a twentieth of the typical
+ *       duration with a history, a tenth with a prior, within [{@link #MIN_GAP}, {@link #MAX_GAP}], wider when recorded
+ *       durations spread);
+ *   <li>after it: with a history the gap grows with the time past the window and rejoins the adaptive schedule; with a
+ *       prior it is the adaptive schedule. After {@code typical} a prior never polls more sparsely than the adaptive
+ *       schedule, so a first deploy never sees the end later than the default would.
+ * </ul>
+ *
+ * With no expectation it is exactly {@link AdaptiveWaitPolicy}. Pure: the schedule depends only on the expectation, the
+ * attempt and the elapsed time, and {@link #maxAttempts} counts every poll the schedule can make within the budget, so
+ * the budget, not the count, ends a wait.
  */
-public record HistoryWaitPolicy(AdaptiveWaitPolicy fallback, List<Duration> history, int maxAttempts)
-        implements WaitPolicy {
+public record HistoryWaitPolicy(
+        AdaptiveWaitPolicy fallback, @Nullable ExpectedEnd expected, int maxAttempts) implements WaitPolicy {
 
     public static final String NAME = "history";
-    static final int WINDOW_LOW_PERCENT = 85;
-    static final int WINDOW_HIGH_PERCENT = 120;
     static final int PRE_WINDOW_FACTOR_TENTHS = 25;
     public static final Duration MIN_GAP = Duration.ofMillis(50);
     public static final Duration MAX_GAP = Duration.ofMillis(500);
+    static final int HISTORY_GAP_DIVISOR = 20;
+    static final int PRIOR_GAP_DIVISOR = 10;
+    /** With a wide spread of recorded durations, the window past the typical end gets at most this many polls. */
+    static final int SPREAD_POLLS = 8;
 
     public HistoryWaitPolicy {
         Objects.requireNonNull(fallback, "fallback");
-        history = List.copyOf(history);
-        for (Duration d : history) {
-            if (d.isNegative()) {
-                throw new IllegalArgumentException("a negative duration in the history: " + d);
-            }
-        }
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("maxAttempts must be at least 1, was " + maxAttempts);
         }
@@ -40,9 +48,24 @@ public record HistoryWaitPolicy(AdaptiveWaitPolicy fallback, List<Duration> hist
 
     /** The budget of {@code attempts} x {@code interval}, polled around what {@code history} says. */
     public static HistoryWaitPolicy withinBudgetOf(int attempts, Duration interval, List<Duration> history) {
+        return withinBudgetOf(attempts, interval, ExpectedEnd.fromHistory(history));
+    }
+
+    /**
+     * The budget of {@code attempts} x {@code interval}, polled around what {@code history} says or, when it is empty,
+     * around {@code traits}' prior.
+     */
+    public static HistoryWaitPolicy withinBudgetOf(
+            int attempts, Duration interval, List<Duration> history, UpdateTraits traits) {
+        ExpectedEnd fromHistory = ExpectedEnd.fromHistory(history);
+        return withinBudgetOf(attempts, interval, fromHistory != null ? fromHistory : traits.prior());
+    }
+
+    /** The budget of {@code attempts} x {@code interval}, polled around {@code expected} (adaptive when null). */
+    public static HistoryWaitPolicy withinBudgetOf(int attempts, Duration interval, @Nullable ExpectedEnd expected) {
         AdaptiveWaitPolicy fallback = AdaptiveWaitPolicy.withinBudgetOf(attempts, interval);
-        HistoryWaitPolicy counting = new HistoryWaitPolicy(fallback, history, Integer.MAX_VALUE);
-        return new HistoryWaitPolicy(fallback, history, counting.pollsWithinBudget());
+        HistoryWaitPolicy counting = new HistoryWaitPolicy(fallback, expected, Integer.MAX_VALUE);
+        return new HistoryWaitPolicy(fallback, expected, counting.pollsWithinBudget());
     }
 
     @Override
@@ -58,43 +81,66 @@ public record HistoryWaitPolicy(AdaptiveWaitPolicy fallback, List<Duration> hist
     @Override
     public Duration delayAfter(int attempt, Duration elapsed) {
         Duration adaptive = fallback.delayAfter(attempt, elapsed);
-        if (history.isEmpty()) {
+        ExpectedEnd end = expected;
+        if (end == null) {
             return adaptive;
         }
-        Duration shortest = history.stream().min(Duration::compareTo).orElseThrow();
-        Duration longest = history.stream().max(Duration::compareTo).orElseThrow();
-        Duration low = shortest.multipliedBy(WINDOW_LOW_PERCENT).dividedBy(100);
-        Duration high = longest.multipliedBy(WINDOW_HIGH_PERCENT).dividedBy(100);
-        Duration gap = gap(median(history));
-        Duration toWindow = low.minus(elapsed);
-        if (toWindow.compareTo(gap) > 0) {
+        Duration typical = end.typical();
+        if (elapsed.plus(MIN_GAP).compareTo(typical) <= 0) {
+            Duration step = approachGap();
+            // the grid point typical - k x step that is at least MIN_GAP away
+            long k = typical.minus(elapsed).minus(MIN_GAP).toNanos() / step.toNanos();
+            if (k <= stepsBeforeTypical(end)) {
+                return typical.minus(step.multipliedBy(k)).minus(elapsed);
+            }
+            Duration toFirst =
+                    typical.minus(step.multipliedBy(stepsBeforeTypical(end))).minus(elapsed);
             Duration maxHop =
                     fallback.maxDelay().multipliedBy(PRE_WINDOW_FACTOR_TENTHS).dividedBy(10);
-            long hops = (toWindow.toNanos() + maxHop.toNanos() - 1) / maxHop.toNanos();
-            return toWindow.dividedBy(Math.max(1, hops));
+            long hops = (toFirst.toNanos() + maxHop.toNanos() - 1) / maxHop.toNanos();
+            return toFirst.dividedBy(Math.max(1, hops));
         }
-        if (elapsed.compareTo(high) <= 0) {
-            return gap;
+        Duration gap = denseGap(end);
+        boolean prior = end.source() == ExpectedEnd.Source.PRIOR;
+        if (elapsed.compareTo(end.denseUntil()) <= 0) {
+            return prior ? min(gap, adaptive) : gap;
         }
-        Duration growing = gap.plus(elapsed.minus(high).dividedBy(2));
-        Duration fallbackDelay = adaptive.compareTo(gap) < 0 ? gap : adaptive;
-        return growing.compareTo(fallbackDelay) < 0 ? growing : fallbackDelay;
+        if (prior) {
+            return adaptive;
+        }
+        Duration growing = gap.plus(elapsed.minus(end.denseUntil()).dividedBy(2));
+        return min(growing, adaptive.compareTo(gap) < 0 ? gap : adaptive);
     }
 
-    /** The gap between polls in the window: a tenth of the typical duration, within [MIN_GAP, MAX_GAP]. */
-    private Duration gap(Duration typical) {
-        Duration tenth = typical.dividedBy(10);
-        Duration max = MAX_GAP.compareTo(fallback.maxDelay()) < 0 ? MAX_GAP : fallback.maxDelay();
-        Duration min = MIN_GAP.compareTo(max) < 0 ? MIN_GAP : max;
-        if (tenth.compareTo(min) < 0) {
-            return min;
-        }
-        return tenth.compareTo(max) > 0 ? max : tenth;
+    /** The gap of the polls that lead up to the typical end: {@link #MAX_GAP}, or the poll interval if shorter. */
+    Duration approachGap() {
+        return min(MAX_GAP, fallback.maxDelay());
     }
 
-    private static Duration median(List<Duration> history) {
-        List<Duration> sorted = history.stream().sorted().toList();
-        return sorted.get(sorted.size() / 2);
+    /**
+     * The gap between polls from the typical end on: a twentieth of it (a tenth for a prior), or an eighth of the
+     * window past it when recorded durations spread that far, within [{@link #MIN_GAP}, {@link #approachGap}].
+     */
+    Duration denseGap(ExpectedEnd end) {
+        Duration share = end.source() == ExpectedEnd.Source.PRIOR
+                ? end.typical().dividedBy(PRIOR_GAP_DIVISOR)
+                : end.typical().dividedBy(HISTORY_GAP_DIVISOR);
+        Duration spread = end.denseUntil().minus(end.typical()).dividedBy(SPREAD_POLLS);
+        Duration wanted = share.compareTo(spread) < 0 && end.source() == ExpectedEnd.Source.HISTORY ? spread : share;
+        Duration max = approachGap();
+        Duration floor = MIN_GAP.compareTo(max) < 0 ? MIN_GAP : max;
+        if (wanted.compareTo(floor) < 0) {
+            return floor;
+        }
+        return min(wanted, max);
+    }
+
+    private long stepsBeforeTypical(ExpectedEnd end) {
+        return end.typical().minus(end.earliest()).toNanos() / approachGap().toNanos();
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     /** Every poll the schedule makes in the budget if polls took no time, the last one at the deadline. */

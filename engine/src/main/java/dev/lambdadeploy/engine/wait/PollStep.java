@@ -18,6 +18,18 @@ import org.jspecify.annotations.Nullable;
  * Observation seen = probe.probe(state.pollTimeout(now));
  * WaitProgress progress = step.after(state, seen, now);      // Continue(next, delay) or Finished(outcome)
  * }</pre>
+ *
+ * <p>After an update the driver sent itself ({@code LambdaDeployer.updateCodeForOwnWait} returns what the response
+ * said), the response can be the first poll, with no call, and the policy can start from the function's traits:
+ *
+ * <pre>{@code
+ * AcceptedUpdate accepted = deployer.updateCodeForOwnWait(request);          // keep accepted.traits() with the wait
+ * UpdateWaitLearning learning = new UpdateWaitLearning(settings, key, history);
+ * PollStep step = new PollStep(learning.policy(now, accepted.traits()), listener);
+ * ResumableWait state = step.start(now);
+ * Observation first = learning.firstObservation(accepted.status());          // null: poll at once, as before
+ * WaitProgress progress = step.after(state, first != null ? first : probe.probe(state.pollTimeout(now)), now);
+ * }</pre>
  */
 public final class PollStep {
 

@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lambdadeploy.engine.Statuses;
 import java.time.Duration;
 import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
@@ -27,21 +31,80 @@ class HistoryWaitPolicyTest {
     }
 
     @Test
-    void pollsSparselyBeforeTheWindowAndDenselyInIt() {
+    void approachesTheTypicalEndOnAGridThatLandsOnItThenPollsDenselyThenBacksOff() {
         var policy = HistoryWaitPolicy.withinBudgetOf(30, TWO, List.of(Duration.ofSeconds(25)));
-        // window 21.25 s .. 30 s; hops of at most 5 s before it
-        assertThat(policy.delayAfter(1, Duration.ZERO)).isEqualTo(Duration.ofMillis(4250));
-        assertThat(policy.delayAfter(2, Duration.ofMillis(21_250))).isEqualTo(Duration.ofMillis(500));
-        assertThat(policy.delayAfter(3, Duration.ofSeconds(29))).isEqualTo(Duration.ofMillis(500));
-        // past the window the gap grows back to the adaptive schedule's
-        assertThat(policy.delayAfter(9, Duration.ofSeconds(40))).isEqualTo(TWO);
+        // earliest 20 s: the grid 0.5 s apart ending on 25 s starts there, reached in hops of at most 5 s
+        assertThat(policy.delayAfter(1, Duration.ZERO)).isEqualTo(Duration.ofSeconds(5));
+        assertThat(policy.delayAfter(4, Duration.ofMillis(15_020))).isEqualTo(Duration.ofMillis(4980));
+        assertThat(policy.delayAfter(2, Duration.ofMillis(21_500))).isEqualTo(Duration.ofMillis(500));
+        // a poll that took 30 ms does not shift the grid
+        assertThat(policy.delayAfter(3, Duration.ofMillis(24_530))).isEqualTo(Duration.ofMillis(470));
+        assertThat(policy.delayAfter(9, Duration.ofSeconds(29))).isEqualTo(Duration.ofMillis(500));
+        // past 120 % of the longest the gap grows back to the adaptive schedule's
+        assertThat(policy.delayAfter(20, Duration.ofSeconds(40))).isEqualTo(TWO);
     }
 
     @Test
-    void aOneSecondHistoryPollsATenthOfASecondApart() {
+    void aOneSecondHistoryPollsFirstAtTheTypicalEndThenEveryTwentiethOfIt() {
         var policy = HistoryWaitPolicy.withinBudgetOf(30, TWO, List.of(Duration.ofSeconds(1)));
-        assertThat(policy.delayAfter(1, Duration.ZERO)).isEqualTo(Duration.ofMillis(850));
-        assertThat(policy.delayAfter(2, Duration.ofMillis(850))).isEqualTo(Duration.ofMillis(100));
+        assertThat(policy.delayAfter(1, Duration.ZERO)).isEqualTo(Duration.ofSeconds(1));
+        assertThat(policy.delayAfter(2, Duration.ofMillis(1015))).isEqualTo(Duration.ofMillis(50));
+    }
+
+    @Test
+    void aWideSpreadOfRecordedDurationsWidensTheDenseGap() {
+        var narrow = HistoryWaitPolicy.withinBudgetOf(30, TWO, List.of(Duration.ofSeconds(4), Duration.ofSeconds(4)));
+        var wide = HistoryWaitPolicy.withinBudgetOf(
+                30, TWO, List.of(Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(8)));
+        assertThat(narrow.delayAfter(5, Duration.ofMillis(4100))).isEqualTo(Duration.ofMillis(200));
+        // typical 4 s, dense until 9.6 s: (9.6 - 4) / 8 = 0.7 s, capped at 0.5 s
+        assertThat(wide.delayAfter(5, Duration.ofMillis(4100))).isEqualTo(HistoryWaitPolicy.MAX_GAP);
+    }
+
+    @Test
+    void aZipPriorSkipsTheFirstHalfSecondPollsOnTheTypicalSecondThenEveryTenthOfIt() {
+        var policy = HistoryWaitPolicy.withinBudgetOf(30, TWO, List.of(), new UpdateTraits("Zip", 4096, false));
+        assertThat(policy.delayAfter(1, Duration.ZERO)).isEqualTo(Duration.ofMillis(500));
+        assertThat(policy.delayAfter(2, Duration.ofMillis(520))).isEqualTo(Duration.ofMillis(480));
+        assertThat(policy.delayAfter(3, Duration.ofMillis(1010))).isEqualTo(Duration.ofMillis(100));
+        // past the prior's window: the adaptive schedule
+        var adaptive = AdaptiveWaitPolicy.withinBudgetOf(30, TWO);
+        assertThat(policy.delayAfter(9, Duration.ofSeconds(7)))
+                .isEqualTo(adaptive.delayAfter(9, Duration.ofSeconds(7)));
+    }
+
+    @Test
+    void aHistoryOverridesThePrior() {
+        var policy = HistoryWaitPolicy.withinBudgetOf(
+                30, TWO, List.of(Duration.ofSeconds(25)), new UpdateTraits("Zip", 4096, false));
+        assertThat(policy.expected()).isEqualTo(ExpectedEnd.fromHistory(List.of(Duration.ofSeconds(25))));
+    }
+
+    /** Once its typical end has passed, a prior never polls more sparsely than the default would. */
+    @Property(tries = 300)
+    void pastItsTypicalEndAPriorIsNeverSparserThanTheAdaptiveSchedule(
+            @ForAll("traits") UpdateTraits traits,
+            @ForAll @IntRange(min = 0, max = 300_000) int elapsedMillis,
+            @ForAll @IntRange(min = 1, max = 200) int attempts,
+            @ForAll @IntRange(min = 1, max = 30) int pollSeconds) {
+        Duration interval = Duration.ofSeconds(pollSeconds);
+        var policy = HistoryWaitPolicy.withinBudgetOf(attempts, interval, List.of(), traits);
+        var adaptive = AdaptiveWaitPolicy.withinBudgetOf(attempts, interval);
+        Duration elapsed = Duration.ofMillis(elapsedMillis);
+        ExpectedEnd prior = traits.prior();
+        if (prior != null && elapsed.compareTo(prior.typical()) >= 0) {
+            assertThat(policy.delayAfter(2, elapsed)).isLessThanOrEqualTo(adaptive.delayAfter(2, elapsed));
+        }
+        assertThat(policy.delayAfter(2, elapsed)).isPositive();
+    }
+
+    @Provide
+    Arbitrary<UpdateTraits> traits() {
+        return Combinators.combine(
+                        Arbitraries.of("Zip", "Image", "Other").injectNull(0.2),
+                        Arbitraries.longs().between(0, 300L * 1024 * 1024),
+                        Arbitraries.of(true, false))
+                .as(UpdateTraits::new);
     }
 
     @Test
@@ -64,11 +127,13 @@ class HistoryWaitPolicyTest {
             @ForAll @IntRange(min = 0, max = 400_000) int updateMillis,
             @ForAll @IntRange(min = 1, max = 200) int attempts,
             @ForAll @IntRange(min = 1, max = 30) int pollSeconds,
-            @ForAll @IntRange(min = 0, max = 300) int latencyMillis)
+            @ForAll @IntRange(min = 0, max = 300) int latencyMillis,
+            @ForAll("traits") UpdateTraits traits,
+            @ForAll boolean responseFirst)
             throws InterruptedException {
         List<Duration> history = historyMillis.stream().map(Duration::ofMillis).toList();
         Duration interval = Duration.ofSeconds(pollSeconds);
-        var policy = HistoryWaitPolicy.withinBudgetOf(attempts, interval, history);
+        var policy = HistoryWaitPolicy.withinBudgetOf(attempts, interval, history, traits);
         var time = new dev.lambdadeploy.engine.FakeTime();
         var start = time.instant();
         Duration update = Duration.ofMillis(updateMillis);
@@ -79,7 +144,11 @@ class HistoryWaitPolicyTest {
             return new Observation.Seen(
                     ready ? Statuses.of("Active", "Successful") : Statuses.of("Active", "InProgress"));
         };
-        WaitOutcome outcome = new ReadinessWaiter(time, time).await(probe, policy, WaitListener.NONE);
+        // the update's response, at the wait's start, says InProgress unless the update took no time
+        Observation response = new Observation.Seen(
+                update.isZero() ? Statuses.of("Active", "Successful") : Statuses.of("Active", "InProgress"));
+        WaitOutcome outcome = new ReadinessWaiter(time, time)
+                .await(probe, policy, policy.budget(), WaitListener.NONE, responseFirst ? response : null);
         Duration waited = Duration.between(start, time.instant());
         Duration budget = interval.multipliedBy(attempts);
         assertThat(policy.budget()).isEqualTo(budget);

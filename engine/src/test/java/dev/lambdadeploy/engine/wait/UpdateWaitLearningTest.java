@@ -26,10 +26,48 @@ class UpdateWaitLearningTest {
     void theHistoryPolicyRecordsTheMidpointAfterTheLastPollThatSawTheUpdateRunning() {
         UpdateWaitLearning learning = new UpdateWaitLearning(settings(WaitPolicyName.HISTORY), KEY, history);
 
-        learning.finished(ready(3, Duration.ofMillis(1400)), Duration.ofMillis(1000), NOW);
+        learning.finished(ready(3, Duration.ofMillis(1060)), Duration.ofMillis(1000), NOW);
 
-        assertThat(history.recent(KEY, NOW)).containsExactly(Duration.ofMillis(1200));
+        assertThat(history.recent(KEY, NOW)).containsExactly(Duration.ofMillis(1030));
         assertThat(learning.policy(NOW)).isInstanceOf(HistoryWaitPolicy.class);
+    }
+
+    @Test
+    void aWideBracketIsRecordedNearThePollThatSawTheUpdateReady() {
+        // a prior's polls at 0.5 s and 1 s: the midpoint, 0.75 s, would make the next wait poll densely too early
+        assertThat(UpdateWaitLearning.estimatedEnd(Duration.ofMillis(500), Duration.ofMillis(1000)))
+                .isEqualTo(Duration.ofMillis(950));
+        // a twentieth of the time: 1 s back from 40 s would be more than the densest gap's cap of 0.5 s
+        assertThat(UpdateWaitLearning.estimatedEnd(Duration.ofSeconds(30), Duration.ofSeconds(40)))
+                .isEqualTo(Duration.ofMillis(39_500));
+        assertThat(UpdateWaitLearning.estimatedEnd(Duration.ofMillis(4000), Duration.ofMillis(4200)))
+                .isEqualTo(Duration.ofMillis(4100));
+    }
+
+    @Test
+    void withoutAHistoryTheTraitsPriorSetsTheScheduleAndARecordedDurationReplacesIt() {
+        UpdateWaitLearning learning = new UpdateWaitLearning(settings(WaitPolicyName.HISTORY), KEY, history);
+        UpdateTraits image = new UpdateTraits("Image", 0, false);
+
+        assertThat(((HistoryWaitPolicy) learning.policy(NOW, image)).expected()).isEqualTo(image.prior());
+        assertThat(((HistoryWaitPolicy) learning.policy(NOW)).expected()).isNull();
+
+        learning.finished(ready(4, Duration.ofMillis(12_100)), Duration.ofMillis(12_000), NOW);
+        assertThat(((HistoryWaitPolicy) learning.policy(NOW, image)).expected())
+                .isEqualTo(ExpectedEnd.fromHistory(java.util.List.of(Duration.ofMillis(12_050))));
+    }
+
+    @Test
+    void onlyTheHistoryPolicyTakesTheUpdatesResponseAsItsFirstObservation() {
+        var accepted = Statuses.of("Active", "InProgress");
+        assertThat(new UpdateWaitLearning(settings(WaitPolicyName.HISTORY), KEY, history).firstObservation(accepted))
+                .isEqualTo(new Observation.Seen(accepted));
+        assertThat(new UpdateWaitLearning(settings(WaitPolicyName.HISTORY), KEY, history).firstObservation(null))
+                .isNull();
+        assertThat(new UpdateWaitLearning(settings(WaitPolicyName.ADAPTIVE), KEY, history).firstObservation(accepted))
+                .isNull();
+        assertThat(new UpdateWaitLearning(settings(WaitPolicyName.FIXED), KEY, history).firstObservation(accepted))
+                .isNull();
     }
 
     @Test
