@@ -17,6 +17,9 @@ public enum CallSite {
     /** Every call from the agent of the enclosing {@code node} block, through its channel. */
     AGENT("agent");
 
+    /** The error code of a poll made while the agent of the step is not connected. */
+    public static final String AGENT_NOT_CONNECTED = "AgentNotConnected";
+
     /** The Jenkins parameter. */
     public static final String PARAMETER = "callsFrom";
 
@@ -81,12 +84,21 @@ public enum CallSite {
                         + " on an agent, or give credentialsId. " + howToConfigure);
     }
 
+    /** What a step in agent mode says first: where its calls run and as whom. */
+    public static String announce(String agent, boolean withCredentialsId) {
+        return PARAMETER + ": 'agent': the AWS calls run on agent " + agentName(agent)
+                + (withCredentialsId
+                        ? ", with short-lived session credentials the controller made from credentialsId"
+                        : ", with the agent's own AWS identity (its environment, profile, web identity, container or"
+                                + " instance role)");
+    }
+
     /** The error a poll records while the agent of the step is not connected (after a restart, or a lost agent). */
     public static AwsErrorInfo agentOffline(String operation, String functionName, String agent) {
         return new AwsErrorInfo(
                 operation,
                 functionName,
-                "AgentNotConnected",
+                AGENT_NOT_CONNECTED,
                 0,
                 null,
                 "agent " + agentName(agent) + " is not connected (" + PARAMETER

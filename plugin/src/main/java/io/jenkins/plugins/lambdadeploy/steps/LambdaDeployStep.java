@@ -8,7 +8,6 @@ import dev.lambdadeploy.engine.LambdaResult;
 import dev.lambdadeploy.engine.PublishVersionRequest;
 import dev.lambdadeploy.engine.UpdateCodeRequest;
 import dev.lambdadeploy.engine.UpdateConfigurationRequest;
-import dev.lambdadeploy.engine.aws.LambdaClients;
 import dev.lambdadeploy.engine.release.FunctionSettings;
 import dev.lambdadeploy.engine.wait.WaitOutcome;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
@@ -20,6 +19,7 @@ import hudson.Util;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.lambdadeploy.CodeSources;
+import io.jenkins.plugins.lambdadeploy.DeployerCalls;
 import io.jenkins.plugins.lambdadeploy.FormChecks;
 import io.jenkins.plugins.lambdadeploy.Requests;
 import java.io.IOException;
@@ -421,15 +421,13 @@ public final class LambdaDeployStep extends AbstractWaitingStep
                 // first, and waited for here: the code update then meets no update in progress
                 context.resolveCredentials();
                 markCallInFlight(LambdaOperationNames.UPDATE_FUNCTION_CONFIGURATION);
-                try (LambdaClients.Session session = context.session()) {
-                    context.deployer(session).updateConfiguration(configuration);
-                }
+                context.call(DeployerCalls.updateConfiguration(configuration));
             }
             changeThenWait(
                     context,
                     LambdaOperationNames.UPDATE_FUNCTION_CODE,
                     !update.dryRun(),
-                    deployer -> deployer.updateCode(update));
+                    DeployerCalls.updateCode(update));
         }
 
         /** Publishes the code the update uploaded, as the wait saw it ready; then points or shifts the alias. */
@@ -445,10 +443,7 @@ public final class LambdaDeployStep extends AbstractWaitingStep
                     .waitSettings(waitSettings())
                     .build();
             markCallInFlight(LambdaOperationNames.PUBLISH_VERSION);
-            LambdaResult published;
-            try (LambdaClients.Session session = context.session()) {
-                published = context.deployer(session).publishAfterWait(publish, outcome);
-            }
+            LambdaResult published = context.call(DeployerCalls.publishAfterWait(publish, outcome));
             if (published.functionArn() == null) {
                 published =
                         published.toBuilder().functionArn(updated.functionArn()).build();

@@ -1,0 +1,207 @@
+package io.jenkins.plugins.lambdadeploy;
+
+import static io.jenkins.plugins.lambdadeploy.LambdaTestSupport.AWS_CREDENTIALS_ID;
+import static io.jenkins.plugins.lambdadeploy.LambdaTestSupport.grep;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lambdadeploy.simulator.JournalEntry;
+import dev.lambdadeploy.simulator.LambdaSimulator;
+import dev.lambdadeploy.simulator.SimulatorCredentials;
+import hudson.model.Result;
+import hudson.slaves.DumbSlave;
+import java.io.File;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+
+/**
+ * {@code callsFrom: 'agent'}: every AWS call of a step runs on the agent of the enclosing {@code node} block, in a JVM
+ * of its own, with its own identity or with session credentials the controller made from {@code credentialsId}.
+ */
+@WithJenkins
+class AgentModeTest {
+
+    /** The agent's own key pair: only the agent's process environment holds it. */
+    static final String AGENT_KEY_ID = "AKIAAGENT00000000001";
+
+    static final String AGENT_SECRET = "agent/secret/key/only-in-the-agent-environment";
+
+    /** A simulator that accepts the controller's stored key pair and the agent's own, and issues session keys. */
+    private static final LambdaSimulator sim = LambdaSimulator.builder()
+            .port(0)
+            .quotas(false)
+            .defaultUpdateDuration(Duration.ofMillis(500))
+            .defaultCreateDuration(Duration.ZERO)
+            .credentials(SimulatorCredentials.ACCESS_KEY_ID, SimulatorCredentials.SECRET_ACCESS_KEY)
+            .credentials(AGENT_KEY_ID, AGENT_SECRET)
+            .start();
+
+    @AfterAll
+    static void stopSimulator() {
+        sim.close();
+    }
+
+    private static final List<String> AWS_VARIABLES = List.of(
+            "AWS_ACCESS_KEY_ID",
+            "AWS_SECRET_ACCESS_KEY",
+            "AWS_SESSION_TOKEN",
+            "AWS_PROFILE",
+            "AWS_ROLE_ARN",
+            "AWS_WEB_IDENTITY_TOKEN_FILE",
+            "AWS_CONTAINER_CREDENTIALS_FULL_URI",
+            "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI");
+
+    private static DumbSlave awsAgent(JenkinsRule j) throws Exception {
+        return LocalAgents.createOnline(
+                j,
+                "aws-agent",
+                "aws",
+                Map.of("AWS_ACCESS_KEY_ID", AGENT_KEY_ID, "AWS_SECRET_ACCESS_KEY", AGENT_SECRET),
+                AWS_VARIABLES);
+    }
+
+    private static String target() {
+        return "region: 'us-east-1', endpointUrl: '" + sim.endpoint() + "'";
+    }
+
+    private static String updateThenPublish(String fn, String extra) {
+        return "  def up = lambdaUpdateCode(functionName: '" + fn + "', s3Bucket: 'builds', s3Key: 'app-1.zip', "
+                + "waitPolicy: 'fixed', pollInterval: 1, callsFrom: 'agent', " + target() + extra + ")\n"
+                + "  def v = lambdaPublishVersion(functionName: '" + fn + "', codeSha256: up.codeSha256, "
+                + "description: 'from the agent', callsFrom: 'agent', " + target() + extra + ")\n"
+                + "  echo \"published version ${v.version} of ${up.codeSha256}\"\n";
+    }
+
+    private static List<JournalEntry> callsFor(String fn) {
+        return sim.journal().entries().stream()
+                .filter(e -> fn.equals(e.functionName()))
+                .toList();
+    }
+
+    private static Set<String> keysOf(List<JournalEntry> entries) {
+        return entries.stream().map(JournalEntry::accessKeyId).collect(Collectors.toSet());
+    }
+
+    @Test
+    void agentIdentityMakesEveryCallWhileTheControllerHasNone(JenkinsRule j) throws Exception {
+        awsAgent(j);
+        String fn = LambdaTestSupport.newFunction(sim, "agent-own");
+        WorkflowJob p = j.createProject(WorkflowJob.class);
+        p.setDefinition(new CpsFlowDefinition("node('aws') {\n" + updateThenPublish(fn, "") + "}\n", true));
+
+        WorkflowRun b = j.buildAndAssertSuccess(p);
+
+        j.assertLogContains("callsFrom: 'agent': the AWS calls run on agent aws-agent, with the agent's own", b);
+        j.assertLogContains(
+                "published version 1 of " + sim.control().inspect(fn).codeSha256(), b);
+        List<JournalEntry> calls = callsFor(fn);
+        Set<String> operations = calls.stream().map(JournalEntry::operation).collect(Collectors.toSet());
+        assertTrue(
+                operations.containsAll(Set.of("UpdateFunctionCode", "GetFunction", "PublishVersion")),
+                operations::toString);
+        assertEquals(Set.of(AGENT_KEY_ID), keysOf(calls), "every call signed by the agent's own key");
+    }
+
+    @Test
+    void credentialsIdTravelsAsShortLivedSessionCredentialsOnly(JenkinsRule j) throws Exception {
+        LambdaTestSupport.storeAwsCredentials(j.jenkins);
+        DumbSlave agent = awsAgent(j);
+        String fn = LambdaTestSupport.newFunction(sim, "agent-session");
+        int before = sim.journal().entries().size();
+        WorkflowJob p = j.createProject(WorkflowJob.class);
+        p.setDefinition(new CpsFlowDefinition(
+                "node('aws') {\n"
+                        + "  withEnv(['AWS_ENDPOINT_URL_STS=" + sim.endpoint() + "']) {\n"
+                        + updateThenPublish(fn, ", credentialsId: '" + AWS_CREDENTIALS_ID + "'")
+                        + "  }\n"
+                        + "}\n",
+                true));
+
+        WorkflowRun b = j.buildAndAssertSuccess(p);
+
+        j.assertLogContains("with short-lived session credentials the controller made from credentialsId", b);
+        List<JournalEntry> issued = sim
+                .journal()
+                .entries()
+                .subList(before, sim.journal().entries().size())
+                .stream()
+                .filter(e -> e.operation().equals("GetSessionToken"))
+                .toList();
+        // one session per step, made by the controller with the stored key pair; that key pair never signs a call
+        assertEquals(2, issued.size(), "one GetSessionToken per step");
+        assertEquals(Set.of(SimulatorCredentials.ACCESS_KEY_ID), keysOf(issued));
+        List<JournalEntry> calls = callsFor(fn);
+        assertFalse(calls.isEmpty());
+        Set<String> sessionKeys = keysOf(calls);
+        assertTrue(sessionKeys.size() <= 2, sessionKeys::toString);
+        assertTrue(sessionKeys.stream().allMatch(k -> k.startsWith("ASIA")), sessionKeys::toString);
+
+        // nothing secret on disk: neither the stored secret nor a session's (its key id stands for the whole
+        // SessionCredentials, which holds it next to the secret and token) in the build, Jenkins' home or the agent
+        File agentRoot = new File(j.jenkins.getRootDir(), "agent-" + agent.getNodeName());
+        List<String> secrets = new java.util.ArrayList<>(List.of(SimulatorCredentials.SECRET_ACCESS_KEY, AGENT_SECRET));
+        secrets.addAll(sessionKeys);
+        for (String secret : secrets) {
+            assertEquals(Collections.emptySet(), grep(b.getRootDir(), secret), secret);
+            assertEquals(Collections.emptySet(), grep(new File(agentRoot, "fs"), secret), secret);
+        }
+        for (String sessionKey : sessionKeys) {
+            assertEquals(Collections.emptySet(), grep(j.jenkins.getRootDir(), sessionKey), sessionKey);
+        }
+    }
+
+    @Test
+    void agentModeOutsideANodeBlockFailsBeforeAnyCall(JenkinsRule j) throws Exception {
+        String fn = LambdaTestSupport.newFunction(sim, "agent-none");
+        WorkflowJob p = j.createProject(WorkflowJob.class);
+        p.setDefinition(new CpsFlowDefinition(
+                "lambdaAwaitReady(functionName: '" + fn + "', callsFrom: 'agent', " + target() + ")\n", true));
+
+        WorkflowRun b = j.buildAndAssertStatus(Result.FAILURE, p);
+
+        j.assertLogContains(
+                "Invalid callsFrom: 'agent' makes the AWS calls on the agent of the enclosing node block, and there is"
+                        + " none: wrap the step in node { ... } or set callsFrom: 'controller'",
+                b);
+        assertEquals(List.of(), callsFor(fn));
+    }
+
+    @Test
+    void aWordThatIsNoCallSiteIsNamed(JenkinsRule j) throws Exception {
+        String fn = LambdaTestSupport.newFunction(sim, "agent-typo");
+        WorkflowJob p = j.createProject(WorkflowJob.class);
+        p.setDefinition(new CpsFlowDefinition(
+                "lambdaAwaitReady(functionName: '" + fn + "', callsFrom: 'agents', " + target() + ")\n", true));
+
+        WorkflowRun b = j.buildAndAssertStatus(Result.FAILURE, p);
+
+        j.assertLogContains("Invalid callsFrom: 'agents' is neither of 'controller' and 'agent'", b);
+        assertEquals(List.of(), callsFor(fn));
+    }
+
+    @Test
+    void theGlobalDefaultAppliesToStepsWithoutCallsFrom(JenkinsRule j) throws Exception {
+        awsAgent(j);
+        LambdaDeployConfiguration.get().setCallsFrom("agent");
+        String fn = LambdaTestSupport.newFunction(sim, "agent-default");
+        WorkflowJob p = j.createProject(WorkflowJob.class);
+        p.setDefinition(new CpsFlowDefinition(
+                "node('aws') { lambdaAwaitReady(functionName: '" + fn + "', " + target() + ") }\n", true));
+
+        j.buildAndAssertSuccess(p);
+
+        assertEquals(Set.of(AGENT_KEY_ID), keysOf(callsFor(fn)));
+    }
+}
