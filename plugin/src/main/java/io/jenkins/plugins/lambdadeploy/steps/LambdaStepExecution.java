@@ -46,6 +46,8 @@ import hudson.model.Computer;
 import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import hudson.remoting.ChannelClosedException;
+import hudson.remoting.RequestAbortedException;
 import hudson.security.ACL;
 import hudson.security.ACLContext;
 import io.jenkins.plugins.lambdadeploy.AgentCalls;
@@ -792,11 +794,18 @@ abstract class LambdaStepExecution extends GeneralNonBlockingStepExecution {
          * yet), a poll that failed: the wait goes on until its deadline, and ends saying the agent was away.
          */
         Observation probe(DeployerCall<Observation> poll) throws IOException, InterruptedException {
-            if (onAgent() && liveWorkspace() == null) {
-                return new Observation.Unavailable(
-                        CallSite.agentOffline(poll.operation(), awaitedFunction(), agentName()));
+            if (!onAgent()) {
+                return call(poll);
             }
-            return call(poll);
+            if (liveWorkspace() != null) {
+                try {
+                    return call(poll);
+                } catch (RequestAbortedException | ChannelClosedException e) {
+                    // the channel went while the poll was on it: Jenkins stopping, or the agent lost
+                    LOGGER.log(Level.FINE, "poll interrupted by the channel of " + agentName(), e);
+                }
+            }
+            return new Observation.Unavailable(CallSite.agentOffline(poll.operation(), awaitedFunction(), agentName()));
         }
 
         private boolean onAgent() {
