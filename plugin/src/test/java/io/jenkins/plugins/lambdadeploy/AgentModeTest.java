@@ -6,17 +6,26 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lambdadeploy.simulator.Fault;
 import dev.lambdadeploy.simulator.JournalEntry;
 import dev.lambdadeploy.simulator.LambdaSimulator;
 import dev.lambdadeploy.simulator.SimulatorCredentials;
+import hudson.model.FreeStyleBuild;
+import hudson.model.FreeStyleProject;
 import hudson.model.Result;
+import hudson.model.TaskListener;
 import hudson.slaves.DumbSlave;
+import io.jenkins.plugins.lambdadeploy.freestyle.LambdaPublishVersionBuilder;
+import io.jenkins.plugins.lambdadeploy.freestyle.LambdaUpdateCodeBuilder;
+import io.jenkins.plugins.lambdadeploy.steps.LambdaPublishVersionStep;
+import io.jenkins.plugins.lambdadeploy.steps.LambdaUpdateCodeStep;
 import java.io.File;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
@@ -160,6 +169,72 @@ class AgentModeTest {
         for (String sessionKey : sessionKeys) {
             assertEquals(Collections.emptySet(), grep(j.jenkins.getRootDir(), sessionKey), sessionKey);
         }
+    }
+
+    @Test
+    void freestyleBuildStepsCallFromTheBuildsNode(JenkinsRule j) throws Exception {
+        DumbSlave agent = awsAgent(j);
+        String fn = LambdaTestSupport.newFunction(sim, "agent-freestyle");
+        LambdaUpdateCodeStep update = new LambdaUpdateCodeStep(fn);
+        update.setRegion("us-east-1");
+        update.setEndpointUrl(sim.endpoint().toString());
+        update.setS3Bucket("builds");
+        update.setS3Key("app-1.zip");
+        update.setCallsFrom("agent");
+        LambdaPublishVersionStep publish = new LambdaPublishVersionStep(fn);
+        publish.setRegion("us-east-1");
+        publish.setEndpointUrl(sim.endpoint().toString());
+        publish.setCodeSha256("${LAMBDA_CODE_SHA256}");
+        publish.setCallsFrom("agent");
+        FreeStyleProject p = j.createFreeStyleProject();
+        p.setAssignedNode(agent);
+        p.getBuildersList().add(new LambdaUpdateCodeBuilder(update));
+        p.getBuildersList().add(new LambdaPublishVersionBuilder(publish));
+
+        FreeStyleBuild b = j.buildAndAssertSuccess(p);
+
+        j.assertLogContains("callsFrom: 'agent': the AWS calls run on agent aws-agent", b);
+        assertEquals("1", b.getEnvironment(TaskListener.NULL).get("LAMBDA_VERSION"));
+        assertEquals(Set.of(AGENT_KEY_ID), keysOf(callsFor(fn)));
+    }
+
+    @Test
+    void freestyleOnTheBuiltInNodeNeedsTheAdministratorsOptInWithoutCredentials(JenkinsRule j) throws Exception {
+        String fn = LambdaTestSupport.newFunction(sim, "agent-builtin");
+        LambdaPublishVersionStep publish = new LambdaPublishVersionStep(fn);
+        publish.setRegion("us-east-1");
+        publish.setEndpointUrl(sim.endpoint().toString());
+        publish.setCallsFrom("agent");
+        FreeStyleProject p = j.createFreeStyleProject();
+        p.getBuildersList().add(new LambdaPublishVersionBuilder(publish));
+
+        FreeStyleBuild b = j.buildAndAssertStatus(Result.FAILURE, p);
+
+        j.assertLogContains("without credentialsId the calls would use the AWS identity of the controller", b);
+        assertEquals(List.of(), callsFor(fn));
+    }
+
+    @Test
+    void abortCutsOffTheCallOnTheAgent(JenkinsRule j) throws Exception {
+        awsAgent(j);
+        String fn = LambdaTestSupport.newFunction(sim, "agent-abort");
+        sim.control().inject("UpdateFunctionCode", Fault.delay(Duration.ofSeconds(30), 1));
+        WorkflowJob p = j.createProject(WorkflowJob.class);
+        p.setDefinition(new CpsFlowDefinition(
+                "node('aws') { lambdaUpdateCode(functionName: '" + fn + "', s3Bucket: 'builds', s3Key: 'app-9.zip', "
+                        + "callsFrom: 'agent', " + target() + ") }\n",
+                true));
+        WorkflowRun b = p.scheduleBuild2(0).waitForStart();
+        j.waitForMessage("Updating Lambda function...", b);
+        long stopped = System.nanoTime();
+        b.doStop();
+        j.assertBuildStatus(Result.ABORTED, j.waitForCompletion(b));
+        long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - stopped);
+        assertTrue(seconds < 10, "the step ended " + seconds + " s after the abort, not after the 30 s call");
+        j.assertLogContains(
+                "Aborted during UpdateFunctionCode on " + fn + ": the request was cut off, but it may "
+                        + "already have reached Lambda",
+                b);
     }
 
     @Test

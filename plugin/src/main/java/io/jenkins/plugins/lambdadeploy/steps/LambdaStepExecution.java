@@ -6,6 +6,7 @@ import dev.lambdadeploy.engine.AliasResult;
 import dev.lambdadeploy.engine.AliasedDeployResult;
 import dev.lambdadeploy.engine.AwsCallException;
 import dev.lambdadeploy.engine.FunctionStatus;
+import dev.lambdadeploy.engine.InFlightCall;
 import dev.lambdadeploy.engine.LambdaDeployException;
 import dev.lambdadeploy.engine.LambdaDeployer;
 import dev.lambdadeploy.engine.LambdaOperationNames;
@@ -323,10 +324,13 @@ abstract class LambdaStepExecution extends GeneralNonBlockingStepExecution {
             TaskListener listener = getContext().get(TaskListener.class);
             LambdaDeployer calling = deployer;
             if (listener != null && functionName != null && phase != StepPhase.SHIFTING) {
-                BuildLog.of(listener)
-                        .aborted(
-                                functionName,
-                                calling == null ? null : calling.inFlight().orElse(null));
+                InFlightCall inFlight = calling != null ? calling.inFlight().orElse(null) : null;
+                if (calling == null && phase == StepPhase.CALLING && callInFlight != null) {
+                    // with callsFrom: 'agent' the deployer is on the agent: the call this step marked may be on the
+                    // wire
+                    inFlight = new InFlightCall(callInFlight, functionName, null);
+                }
+                BuildLog.of(listener).aborted(functionName, inFlight);
             }
         } finally {
             cancel(timer);
