@@ -4,17 +4,21 @@ import static io.jenkins.plugins.lambdadeploy.LambdaTestSupport.AWS_CREDENTIALS_
 import static io.jenkins.plugins.lambdadeploy.LambdaTestSupport.grep;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lambdadeploy.simulator.Fault;
 import dev.lambdadeploy.simulator.JournalEntry;
 import dev.lambdadeploy.simulator.LambdaSimulator;
 import dev.lambdadeploy.simulator.SimulatorCredentials;
+import dev.lambdadeploy.simulator.StateSnapshot;
+import hudson.model.Computer;
 import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
 import hudson.model.Result;
 import hudson.model.TaskListener;
 import hudson.slaves.DumbSlave;
+import hudson.slaves.OfflineCause;
 import io.jenkins.plugins.lambdadeploy.freestyle.LambdaPublishVersionBuilder;
 import io.jenkins.plugins.lambdadeploy.freestyle.LambdaUpdateCodeBuilder;
 import io.jenkins.plugins.lambdadeploy.steps.LambdaPublishVersionStep;
@@ -235,6 +239,29 @@ class AgentModeTest {
                 "Aborted during UpdateFunctionCode on " + fn + ": the request was cut off, but it may "
                         + "already have reached Lambda",
                 b);
+    }
+
+    @Test
+    void aWaitWhoseAgentDoesNotComeBackFailsAtItsDeadlineNamingTheAgent(JenkinsRule j) throws Exception {
+        DumbSlave agent = awsAgent(j);
+        String fn = LambdaTestSupport.newFunction(sim, "agent-gone");
+        sim.control().scriptStates(fn, Collections.nCopies(10_000, StateSnapshot.of("Active", "InProgress")));
+        WorkflowJob p = j.createProject(WorkflowJob.class);
+        p.setDefinition(new CpsFlowDefinition(
+                "node('aws') { lambdaAwaitReady(functionName: '" + fn + "', waitPolicy: 'fixed', pollInterval: 1, "
+                        + "maxWaitAttempts: 8, callsFrom: 'agent', " + target() + ") }\n",
+                true));
+        WorkflowRun b = p.scheduleBuild2(0).waitForStart();
+        j.waitForMessage("  Waiting... (attempt 2/8)", b);
+        Computer computer = agent.toComputer();
+        assertNotNull(computer);
+        computer.disconnect(new OfflineCause.ByCLI("agent lost")).get();
+
+        j.assertBuildStatus(Result.FAILURE, j.waitForCompletion(b));
+
+        j.assertLogContains("GetFunction not sent: agent aws-agent is not connected", b);
+        j.assertLogContains("agent aws-agent is not connected, and callsFrom: 'agent' makes the AWS calls there", b);
+        sim.control().scriptStates(fn, List.of());
     }
 
     @Test
