@@ -265,6 +265,48 @@ class AgentModeTest {
     }
 
     @Test
+    void aShiftWithAlarmsRunsOnTheAgentAndAnAlarmRollsItBack(JenkinsRule j) throws Exception {
+        awsAgent(j);
+        String fn = LambdaTestSupport.newFunction(sim, "agent-shift");
+        String ok = fn + "-ok";
+        String firing = fn + "-errors";
+        sim.control().alarmStateAt(ok, Duration.ZERO, "OK", "Threshold not crossed");
+        sim.control().alarmStateAt(firing, Duration.ZERO, "OK", "Threshold not crossed");
+        sim.control().alarmStateAt(firing, Duration.ofSeconds(1), "ALARM", "Threshold crossed: 5 errors");
+        int before = sim.journal().entries().size();
+        String deploy = "lambdaDeploy(functionName: '" + fn
+                + "', s3Bucket: 'builds', callsFrom: 'agent', alias: 'live', " + target() + ", ";
+        WorkflowJob p = j.createProject(WorkflowJob.class);
+        p.setDefinition(new CpsFlowDefinition(
+                "node('aws') {\n"
+                        + "  " + deploy + "s3Key: 'app-1.zip', createIfMissing: true)\n"
+                        + "  def r = " + deploy + "s3Key: 'app-2.zip', shift: '50%:1s', alarms: '" + ok
+                        + "', alarmPollInterval: 1)\n"
+                        + "  echo \"aliasVersion=${r.aliasVersion} previous=${r.previousVersion}\"\n"
+                        + "  " + deploy + "s3Key: 'app-3.zip', shift: '10%:20s,50%:20s', alarms: '" + firing
+                        + "', alarmPollInterval: 1)\n"
+                        + "}\n",
+                true));
+
+        WorkflowRun b = j.buildAndAssertStatus(Result.FAILURE, p);
+
+        j.assertLogContains("aliasVersion=2 previous=1", b);
+        j.assertLogContains("Rolling back alias live of " + fn, b);
+        j.assertLogContains("alarm " + firing + " fired at", b);
+        assertEquals(
+                "2",
+                sim.control().aliases(fn).stream()
+                        .filter(a -> a.name().equals("live"))
+                        .findFirst()
+                        .orElseThrow()
+                        .functionVersion());
+        List<JournalEntry> calls =
+                sim.journal().entries().subList(before, sim.journal().entries().size());
+        assertTrue(calls.stream().anyMatch(e -> e.operation().equals("DescribeAlarms")), calls::toString);
+        assertEquals(Set.of(AGENT_KEY_ID), keysOf(calls), "every call, DescribeAlarms included, from the agent");
+    }
+
+    @Test
     void agentModeOutsideANodeBlockFailsBeforeAnyCall(JenkinsRule j) throws Exception {
         String fn = LambdaTestSupport.newFunction(sim, "agent-none");
         WorkflowJob p = j.createProject(WorkflowJob.class);
