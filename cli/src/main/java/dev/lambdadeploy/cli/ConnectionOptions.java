@@ -131,12 +131,7 @@ final class ConnectionOptions {
 
     /** STS's endpoint for --role-arn, as the AWS CLI finds it: AWS_ENDPOINT_URL_STS, else AWS_ENDPOINT_URL. */
     private static @Nullable URI stsEndpoint(Map<String, String> env) {
-        String variable = !isBlank(env.get("AWS_ENDPOINT_URL_STS")) ? "AWS_ENDPOINT_URL_STS" : "AWS_ENDPOINT_URL";
-        try {
-            return Validation.endpointUrl(env.get(variable));
-        } catch (InvalidParameterException e) {
-            throw new InvalidParameterException(variable, e.problem());
-        }
+        return dev.lambdadeploy.engine.aws.StsEndpoint.fromEnvironment(env);
     }
 
     private Optional<String> profileRegion(ProfileFile profiles, Map<String, String> env) {

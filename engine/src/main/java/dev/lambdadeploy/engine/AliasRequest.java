@@ -34,7 +34,8 @@ public record AliasRequest(
         @Nullable ShiftPlan shift,
         List<String> alarms,
         Duration alarmPollInterval,
-        OnAlarm onAlarm) {
+        OnAlarm onAlarm)
+        implements java.io.Serializable {
 
     /** DescribeAlarms is rate-limited per account: every 30 s is plenty for alarms with one-minute periods. */
     public static final Duration DEFAULT_ALARM_POLL_INTERVAL = Duration.ofSeconds(30);

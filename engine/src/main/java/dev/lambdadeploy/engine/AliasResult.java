@@ -29,7 +29,7 @@ public record AliasResult(
         boolean rolledBack,
         @Nullable String rollbackAlarm,
         @Nullable String warning)
-        implements OperationResult {
+        implements OperationResult, java.io.Serializable {
 
     public AliasResult {
         Objects.requireNonNull(functionName, "functionName");

@@ -93,8 +93,20 @@ final class AliasUpdater {
      * A shift that {@code failure} ended: puts all traffic back on the previous version, unless it was rolled back
      * already or someone else moved the alias (a restore would undo their change). The caller rethrows.
      */
+    /**
+     * A rollback or someone else's move ends a shift without a restore; a failure sent back from where the calls run
+     * ({@link dev.lambdadeploy.engine.aws.CallSiteException}) says by name what it was.
+     */
+    private static boolean endedTheShift(RuntimeException failure) {
+        if (failure instanceof dev.lambdadeploy.engine.aws.CallSiteException remote) {
+            return remote.failure().equals(AliasRolledBackException.class.getSimpleName())
+                    || remote.failure().equals(AliasChangedException.class.getSimpleName());
+        }
+        return failure instanceof AliasRolledBackException || failure instanceof AliasChangedException;
+    }
+
     void shiftFailed(AliasRequest request, ShiftState state, RuntimeException failure) {
-        if (failure instanceof AliasRolledBackException || failure instanceof AliasChangedException) {
+        if (endedTheShift(failure)) {
             return;
         }
         ops.log()

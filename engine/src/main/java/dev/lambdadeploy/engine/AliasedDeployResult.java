@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 
 /** A deploy that also pointed or shifted an alias: the deploy's result and the alias's (null if it was left alone). */
 public record AliasedDeployResult(
-        LambdaResult deployed, @Nullable AliasResult alias) implements OperationResult {
+        LambdaResult deployed, @Nullable AliasResult alias) implements OperationResult, java.io.Serializable {
 
     public AliasedDeployResult {
         Objects.requireNonNull(deployed, "deployed");

@@ -5,7 +5,7 @@ import org.jspecify.annotations.Nullable;
 
 /** Wait until a function (or a version or alias of it) is Active with its last update Successful. */
 public record AwaitReadyRequest(
-        String functionName, @Nullable String qualifier, WaitSettings waitSettings) {
+        String functionName, @Nullable String qualifier, WaitSettings waitSettings) implements java.io.Serializable {
 
     public AwaitReadyRequest {
         Objects.requireNonNull(functionName, "functionName");

@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param maxRetries how often one delete is sent again after a 429
  */
-public record CleanupRequest(String functionName, VersionCleanup rules, boolean dryRun, int maxRetries) {
+public record CleanupRequest(String functionName, VersionCleanup rules, boolean dryRun, int maxRetries)
+        implements java.io.Serializable {
 
     public CleanupRequest {
         Objects.requireNonNull(functionName, "functionName");

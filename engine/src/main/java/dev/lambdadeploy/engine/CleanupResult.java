@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record CleanupResult(
         String functionName, List<String> deleted, List<VersionCleanup.Kept> kept, List<String> skipped, boolean dryRun)
-        implements OperationResult {
+        implements OperationResult, java.io.Serializable {
 
     public CleanupResult {
         Objects.requireNonNull(functionName, "functionName");

@@ -5,7 +5,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /** Where new code comes from; Lambda takes exactly one of these per update. */
-public sealed interface CodeSource {
+public sealed interface CodeSource extends java.io.Serializable {
 
     /** A short description for the log, e.g. {@code s3://bucket/key}. */
     String describe();

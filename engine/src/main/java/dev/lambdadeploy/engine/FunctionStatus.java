@@ -18,7 +18,8 @@ public record FunctionStatus(
         @Nullable String codeSha256,
         @Nullable String revisionId,
         @Nullable String version,
-        @Nullable String requestId) {
+        @Nullable String requestId)
+        implements java.io.Serializable {
 
     public static final String ACTIVE = "Active";
     public static final String SUCCESSFUL = "Successful";

@@ -16,7 +16,8 @@ public record PublishVersionRequest(
         int maxRetries,
         boolean rollback,
         boolean waitForReady,
-        WaitSettings waitSettings) {
+        WaitSettings waitSettings)
+        implements java.io.Serializable {
 
     /** What rollback mode changes, in every front end's help. */
     public static final String ROLLBACK_MEANING = "A rollback: if PublishVersion fails (an AWS error that "

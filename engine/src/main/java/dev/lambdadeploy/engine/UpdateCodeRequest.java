@@ -14,7 +14,8 @@ public record UpdateCodeRequest(
         @Nullable String revisionId,
         int maxRetries,
         boolean waitForReady,
-        WaitSettings waitSettings) {
+        WaitSettings waitSettings)
+        implements java.io.Serializable {
 
     public static final int DEFAULT_MAX_RETRIES = 3;
 

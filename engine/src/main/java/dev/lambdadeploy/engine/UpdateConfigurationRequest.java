@@ -20,7 +20,8 @@ public record UpdateConfigurationRequest(
         int maxRetries,
         boolean waitForReady,
         WaitSettings waitSettings,
-        boolean dryRun) {
+        boolean dryRun)
+        implements java.io.Serializable {
 
     public UpdateConfigurationRequest {
         Objects.requireNonNull(functionName, "functionName");

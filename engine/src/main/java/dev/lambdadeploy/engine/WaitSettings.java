@@ -11,8 +11,8 @@ import java.util.Objects;
  * 2 seconds apart, warn and continue on timeout; the schedule within that budget is adaptive unless {@code fixed} is
  * asked. What {@code maxWaitAttempts} bounds under each policy: {@link #MAX_WAIT_ATTEMPTS_MEANING}.
  */
-public record WaitSettings(
-        int maxWaitAttempts, Duration pollInterval, WaitPolicyName waitPolicy, boolean failOnTimeout) {
+public record WaitSettings(int maxWaitAttempts, Duration pollInterval, WaitPolicyName waitPolicy, boolean failOnTimeout)
+        implements java.io.Serializable {
 
     public static final int MAX_ATTEMPTS_LIMIT = 10_000;
 

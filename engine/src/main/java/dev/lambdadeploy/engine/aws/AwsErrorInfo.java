@@ -16,7 +16,8 @@ public record AwsErrorInfo(
         String errorCode,
         int statusCode,
         @Nullable String requestId,
-        @Nullable String message) {
+        @Nullable String message)
+        implements java.io.Serializable {
 
     public AwsErrorInfo {
         Objects.requireNonNull(operation, "operation");

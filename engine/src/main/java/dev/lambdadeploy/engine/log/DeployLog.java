@@ -110,6 +110,11 @@ public final class DeployLog implements WaitListener, SlowCallListener {
     }
 
     public void unavailable(AwsErrorInfo error, Duration retryIn) {
+        if (dev.lambdadeploy.engine.aws.CallSite.AGENT_NOT_CONNECTED.equals(error.errorCode())) {
+            warningDetail(
+                    "GetFunction not sent: " + error.message() + "; trying again in " + Durations.seconds(retryIn));
+            return;
+        }
         warningDetail("Lambda did not answer GetFunction (" + error.errorCode()
                 + (error.statusCode() > 0 ? ", HTTP " + error.statusCode() : "")
                 + (error.requestId() != null ? ", request id " + error.requestId() : "")

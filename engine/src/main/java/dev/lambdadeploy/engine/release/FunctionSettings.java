@@ -26,7 +26,8 @@ public record FunctionSettings(
         @Nullable String runtime,
         @Nullable List<String> layers,
         @Nullable String description,
-        @Nullable Integer ephemeralStorage) {
+        @Nullable Integer ephemeralStorage)
+        implements java.io.Serializable {
 
     /** How requested environment variables meet the function's: added to them, or instead of them. */
     public enum EnvironmentMode {

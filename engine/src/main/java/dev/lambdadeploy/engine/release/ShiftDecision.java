@@ -5,7 +5,7 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /** What a shift does next, as {@link ShiftDecider} decides it. */
-public sealed interface ShiftDecision {
+public sealed interface ShiftDecision extends java.io.Serializable {
 
     /**
      * Give the new version {@code weight} of the alias's traffic (UpdateAlias with AdditionalVersionWeights), then go

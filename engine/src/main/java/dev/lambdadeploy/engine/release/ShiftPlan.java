@@ -17,10 +17,10 @@ import org.jspecify.annotations.Nullable;
  * @param name what the user wrote, for the log
  * @param steps the weights below 100 % in order, each with how long it is held; empty for all at once
  */
-public record ShiftPlan(String name, List<Step> steps) {
+public record ShiftPlan(String name, List<Step> steps) implements java.io.Serializable {
 
     /** The new version gets {@code weight} (0 &lt; weight &lt; 1) of the traffic for {@code hold}. */
-    public record Step(double weight, Duration hold) {
+    public record Step(double weight, Duration hold) implements java.io.Serializable {
 
         public Step {
             if (!(weight > 0 && weight < 1)) {

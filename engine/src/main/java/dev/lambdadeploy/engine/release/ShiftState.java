@@ -15,7 +15,8 @@ import java.util.Objects;
  * @param nextStepAtEpochMilli when the next step is due, in epoch milliseconds: the end of the live step's hold, or
  *     the shift's start before the first step
  */
-public record ShiftState(String alias, String newVersion, String previousVersion, int step, long nextStepAtEpochMilli) {
+public record ShiftState(String alias, String newVersion, String previousVersion, int step, long nextStepAtEpochMilli)
+        implements java.io.Serializable {
 
     public ShiftState {
         Objects.requireNonNull(alias, "alias");

@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  * @param keepYoungerThan versions younger than this stay; null to keep by count only
  */
 public record VersionCleanup(
-        @Nullable Integer keepNewest, @Nullable Duration keepYoungerThan) {
+        @Nullable Integer keepNewest, @Nullable Duration keepYoungerThan) implements java.io.Serializable {
 
     /** A published version as ListVersionsByFunction reports it. */
     public record Version(String version, Instant lastModified) {
@@ -57,7 +57,7 @@ public record VersionCleanup(
         YOUNGER_THAN_THE_LIMIT
     }
 
-    public record Kept(String version, KeptBecause because) {}
+    public record Kept(String version, KeptBecause because) implements java.io.Serializable {}
 
     /** The versions to delete, oldest first, and those kept with the first reason that keeps each. */
     public record Plan(List<Version> delete, List<Kept> kept) {

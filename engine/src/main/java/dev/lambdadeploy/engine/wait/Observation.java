@@ -5,7 +5,7 @@ import dev.lambdadeploy.engine.aws.AwsErrorInfo;
 import java.time.Duration;
 
 /** What one poll produced: the function's status, or a passing refusal that is worth polling through. */
-public sealed interface Observation {
+public sealed interface Observation extends java.io.Serializable {
 
     /** Lambda answered GetFunction. */
     record Seen(FunctionStatus status) implements Observation {}

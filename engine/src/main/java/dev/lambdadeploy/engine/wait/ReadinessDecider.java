@@ -68,6 +68,12 @@ public final class ReadinessDecider {
         if (seen instanceof Observation.Throttled t) {
             delay = Durations.max(delay, Durations.max(t.retryAfter(), MIN_THROTTLE_DELAY));
         }
+        if (seen instanceof Observation.Unavailable u
+                && dev.lambdadeploy.engine.aws.CallSite.AGENT_NOT_CONNECTED.equals(
+                        u.error().errorCode())) {
+            // no catching up on missed poll times while the agent that makes the calls is away
+            delay = Durations.max(delay, MIN_THROTTLE_DELAY);
+        }
         return new Decision.PollAgain(delay.compareTo(remaining) > 0 ? remaining : delay);
     }
 

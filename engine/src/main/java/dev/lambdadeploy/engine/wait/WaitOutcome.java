@@ -16,7 +16,7 @@ public record WaitOutcome(
         @Nullable FunctionStatus lastSeen,
         int attempts,
         Duration waited,
-        @Nullable AwsErrorInfo lastError) {
+        @Nullable AwsErrorInfo lastError) implements java.io.Serializable {
 
     public enum Kind {
         READY,

@@ -55,6 +55,18 @@ class ReadinessDeciderTest {
     }
 
     @Test
+    void pollsWhileTheAgentIsAwayDoNotCatchUpOnMissedPollTimes() {
+        var offline = new Observation.Unavailable(
+                dev.lambdadeploy.engine.aws.CallSite.agentOffline("GetFunction", "f", "aws-1"));
+        // poll 3 at 20 s: the fixed schedule is behind (slot 3 was at 6 s), yet the next poll waits a second
+        assertThat(spec.decide(offline, 3, Duration.ofSeconds(20)))
+                .isEqualTo(new Decision.PollAgain(ReadinessDecider.MIN_THROTTLE_DELAY));
+        var lambdaDown =
+                new Observation.Unavailable(new AwsErrorInfo("GetFunction", "f", "ServiceException", 503, null, null));
+        assertThat(spec.decide(lambdaDown, 3, Duration.ofSeconds(20))).isEqualTo(new Decision.PollAgain(Duration.ZERO));
+    }
+
+    @Test
     void theThirtiethNotReadyPollTimesOut() {
         var last = Statuses.of("Active", "InProgress");
         assertThat(spec.decide(new Observation.Seen(last), 29, Duration.ofSeconds(56)))

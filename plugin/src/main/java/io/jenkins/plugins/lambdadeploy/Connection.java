@@ -1,10 +1,12 @@
 package io.jenkins.plugins.lambdadeploy;
 
 import dev.lambdadeploy.engine.Validation;
+import dev.lambdadeploy.engine.aws.CallSiteSettings;
 import dev.lambdadeploy.engine.aws.ClientSettings;
 import dev.lambdadeploy.engine.aws.CredentialsSource;
 import dev.lambdadeploy.engine.aws.RegionResolver;
 import dev.lambdadeploy.engine.aws.RoleAssumption;
+import dev.lambdadeploy.engine.aws.StsEndpoint;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.AbortException;
@@ -88,6 +90,43 @@ public final class Connection implements Serializable {
                 .endpoint(Validation.endpointUrl(endpointUrl))
                 .proxy(JenkinsProxy.settings())
                 .build();
+    }
+
+    /**
+     * For calls made on an agent with the credentials of {@link #credentialsId}: the settings the controller resolves
+     * session credentials with (see {@code SessionCredentialsIssuer}), STS at the {@code AWS_ENDPOINT_URL_STS} (else
+     * {@code AWS_ENDPOINT_URL}) of the build's environment if set, through the Jenkins proxy.
+     */
+    @NonNull
+    public ClientSettings sessionIssuing(
+            @NonNull CredentialsSource credentials, @NonNull Map<String, String> environment) {
+        return ClientSettings.builder()
+                .region(region)
+                .credentials(credentials)
+                .role(role())
+                .endpoint(Validation.endpointUrl(endpointUrl))
+                .proxy(JenkinsProxy.settings())
+                .stsEndpoint(StsEndpoint.fromEnvironment(environment))
+                .build();
+    }
+
+    /**
+     * For calls made on an agent with its own identity (its environment, profile, web identity, container or instance
+     * role), the role of {@link #roleArn} assumed there, and its proxy environment.
+     */
+    @NonNull
+    public CallSiteSettings agentIdentity(@NonNull Map<String, String> environment) {
+        return CallSiteSettings.withDefaultChain(
+                region,
+                Validation.endpointUrl(endpointUrl),
+                role(),
+                role() == null ? null : StsEndpoint.fromEnvironment(environment),
+                true);
+    }
+
+    /** Whether the step names credentials; without, calls on an agent use the agent's own identity. */
+    public boolean hasCredentialsId() {
+        return credentialsId != null;
     }
 
     @NonNull

@@ -98,6 +98,20 @@ public final class FormChecks {
         return items;
     }
 
+    /** The global default first (empty), then {@code controller} and {@code agent}. */
+    @NonNull
+    public static ListBoxModel fillCallsFrom() {
+        ListBoxModel items = new ListBoxModel();
+        items.add(
+                Messages.FormChecks_CallsFromDefault(
+                        LambdaDeployConfiguration.get().callSite().spelling()),
+                "");
+        for (dev.lambdadeploy.engine.aws.CallSite site : dev.lambdadeploy.engine.aws.CallSite.values()) {
+            items.add(site.spelling());
+        }
+        return items;
+    }
+
     @NonNull
     public static ListBoxModel fillArchitectures() {
         ListBoxModel items = new ListBoxModel();

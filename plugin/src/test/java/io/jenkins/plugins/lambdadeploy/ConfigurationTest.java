@@ -195,6 +195,19 @@ class ConfigurationTest {
     }
 
     @Test
+    void callsFromDefaultRoundTripsThroughTheFormAndDisk(JenkinsRule j) throws Exception {
+        assertEquals("controller", LambdaDeployConfiguration.get().getCallsFrom());
+        LambdaDeployConfiguration.get().setCallsFrom("agent");
+        j.configRoundtrip();
+        assertEquals("agent", LambdaDeployConfiguration.get().getCallsFrom());
+        assertEquals("agent", new LambdaDeployConfiguration().getCallsFrom(), "saved");
+        LambdaDeployConfiguration.get().setCallsFrom("controller");
+        j.configRoundtrip();
+        assertEquals("controller", LambdaDeployConfiguration.get().getCallsFrom());
+        assertEquals("controller", new LambdaDeployConfiguration().getCallsFrom(), "saved");
+    }
+
+    @Test
     void controllerCredentialsAreOffByDefault(JenkinsRule j) {
         LambdaDeployConfiguration configuration = LambdaDeployConfiguration.get();
         assertFalse(configuration.isAllowControllerCredentials());

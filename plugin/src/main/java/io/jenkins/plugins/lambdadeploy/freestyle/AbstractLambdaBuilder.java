@@ -4,20 +4,33 @@ import dev.lambdadeploy.engine.DeployOperation;
 import dev.lambdadeploy.engine.LambdaDeployException;
 import dev.lambdadeploy.engine.LambdaDeployer;
 import dev.lambdadeploy.engine.OperationResult;
+import dev.lambdadeploy.engine.aws.CallSite;
+import dev.lambdadeploy.engine.aws.CallSiteSettings;
+import dev.lambdadeploy.engine.aws.ClientSettings;
 import dev.lambdadeploy.engine.aws.CredentialsSource;
+import dev.lambdadeploy.engine.aws.HttpClientFactory;
 import dev.lambdadeploy.engine.aws.LambdaClients;
+import dev.lambdadeploy.engine.aws.SessionCredentials;
+import dev.lambdadeploy.engine.aws.SessionCredentialsIssuer;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.AbortException;
 import hudson.EnvVars;
+import hudson.FilePath;
 import hudson.Launcher;
 import hudson.model.AbstractBuild;
 import hudson.model.BuildListener;
+import hudson.model.Computer;
 import hudson.model.Result;
+import hudson.remoting.VirtualChannel;
 import hudson.tasks.Builder;
+import io.jenkins.plugins.lambdadeploy.AgentCalls;
 import io.jenkins.plugins.lambdadeploy.AwsClients;
 import io.jenkins.plugins.lambdadeploy.BuildLog;
 import io.jenkins.plugins.lambdadeploy.Connection;
 import io.jenkins.plugins.lambdadeploy.ControllerWaitHistory;
+import io.jenkins.plugins.lambdadeploy.DeployerCalls;
+import io.jenkins.plugins.lambdadeploy.LambdaDeployConfiguration;
+import io.jenkins.plugins.lambdadeploy.Messages;
 import io.jenkins.plugins.lambdadeploy.steps.AbstractLambdaStep;
 import java.io.IOException;
 import java.util.Objects;
@@ -55,11 +68,17 @@ public abstract class AbstractLambdaBuilder<S extends AbstractLambdaStep> extend
         try {
             DeployOperation operation = step.prepare(build.getWorkspace(), env::expand);
             Connection connection = Connection.resolve(step, env, env::expand);
-            CredentialsSource credentials = connection.credentials(build, env);
-            try (LambdaClients.Session session = AwsClients.open(connection.settings(credentials))) {
-                result = operation.run(
-                        LambdaDeployer.create(session.lambda(), BuildLog.of(listener), ControllerWaitHistory.get())
-                                .withCloudWatch(session.cloudWatch()));
+            CallSite site = CallSite.parse(
+                    step.getCallsFrom(), LambdaDeployConfiguration.get().callSite());
+            if (site == CallSite.AGENT) {
+                result = onAgent(build, listener, env, operation, connection);
+            } else {
+                CredentialsSource credentials = connection.credentials(build, env);
+                try (LambdaClients.Session session = AwsClients.open(connection.settings(credentials))) {
+                    result = operation.run(
+                            LambdaDeployer.create(session.lambda(), BuildLog.of(listener), ControllerWaitHistory.get())
+                                    .withCloudWatch(session.cloudWatch()));
+                }
             }
         } catch (LambdaDeployException e) {
             throw new AbortException(e.getMessage());
@@ -70,5 +89,43 @@ public abstract class AbstractLambdaBuilder<S extends AbstractLambdaStep> extend
             build.setResult(Result.UNSTABLE);
         }
         return true;
+    }
+
+    /**
+     * {@code callsFrom: 'agent'}: the operation runs on the build's node through its workspace's channel, with session
+     * credentials made here from {@code credentialsId}, or the node's own identity (on the built-in node only if an
+     * administrator lends the controller's identity to builds).
+     */
+    private OperationResult onAgent(
+            AbstractBuild<?, ?> build,
+            BuildListener listener,
+            EnvVars env,
+            DeployOperation operation,
+            Connection connection)
+            throws IOException, InterruptedException {
+        FilePath workspace = build.getWorkspace();
+        VirtualChannel channel = workspace == null ? null : workspace.getChannel();
+        if (workspace == null || channel == null) {
+            throw CallSite.noAgent();
+        }
+        Computer computer = workspace.toComputer();
+        listener.getLogger()
+                .println(CallSite.announce(computer == null ? "" : computer.getName(), connection.hasCredentialsId()));
+        CallSiteSettings settings;
+        if (connection.hasCredentialsId()) {
+            ClientSettings issuing = connection.sessionIssuing(connection.credentials(build, env), env);
+            SessionCredentials session = new SessionCredentialsIssuer(HttpClientFactory.apache4())
+                    .issue(issuing, SessionCredentialsIssuer.DEFAULT_DURATION);
+            settings = CallSiteSettings.withSession(issuing, session, true);
+        } else if (!workspace.isRemote() && !LambdaDeployConfiguration.get().isAllowControllerCredentials()) {
+            throw CallSite.controllerIdentityRefused(Messages.AwsCredentialsLookup_HowToConfigure());
+        } else {
+            settings = connection.agentIdentity(env);
+        }
+        return AgentCalls.run(
+                channel,
+                settings,
+                DeployerCalls.operation(operation, getDescriptor().getDisplayName()),
+                listener);
     }
 }

@@ -26,6 +26,7 @@ public abstract class AbstractLambdaStep extends Step {
     private @CheckForNull String roleSessionName;
     private @CheckForNull String endpointUrl;
     private boolean unstableOnWarning;
+    private @CheckForNull String callsFrom;
 
     protected AbstractLambdaStep(String functionName) {
         this.functionName = Util.fixEmptyAndTrim(functionName);
@@ -93,6 +94,20 @@ public abstract class AbstractLambdaStep extends Step {
     @DataBoundSetter
     public void setEndpointUrl(@CheckForNull String endpointUrl) {
         this.endpointUrl = Util.fixEmptyAndTrim(endpointUrl);
+    }
+
+    /**
+     * Where the AWS calls run: {@code controller}, or {@code agent} (the agent of the enclosing {@code node} block);
+     * null for the global default of Manage Jenkins, System, Lambda Deploy.
+     */
+    @CheckForNull
+    public String getCallsFrom() {
+        return callsFrom;
+    }
+
+    @DataBoundSetter
+    public void setCallsFrom(@CheckForNull String callsFrom) {
+        this.callsFrom = Util.fixEmptyAndTrim(callsFrom);
     }
 
     /** A warning (a wait that timed out, a rollback published without a version) makes the build UNSTABLE. */

@@ -2,6 +2,7 @@ package io.jenkins.plugins.lambdadeploy.steps;
 
 import dev.lambdadeploy.engine.Validation;
 import dev.lambdadeploy.engine.WaitSettings;
+import dev.lambdadeploy.engine.aws.CallSite;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.model.Item;
@@ -58,6 +59,16 @@ public abstract class AbstractLambdaStepDescriptor extends StepDescriptor {
     @POST
     public ListBoxModel doFillWaitPolicyItems() {
         return FormChecks.fillWaitPolicy();
+    }
+
+    @POST
+    public ListBoxModel doFillCallsFromItems() {
+        return FormChecks.fillCallsFrom();
+    }
+
+    @POST
+    public FormValidation doCheckCallsFrom(@QueryParameter String value) {
+        return FormChecks.check(() -> CallSite.parse(value));
     }
 
     @POST

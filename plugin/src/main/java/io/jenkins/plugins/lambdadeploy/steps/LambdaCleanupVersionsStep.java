@@ -5,7 +5,6 @@ import dev.lambdadeploy.engine.CleanupResult;
 import dev.lambdadeploy.engine.DeployOperation;
 import dev.lambdadeploy.engine.LambdaOperationNames;
 import dev.lambdadeploy.engine.UpdateCodeRequest;
-import dev.lambdadeploy.engine.aws.LambdaClients;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
@@ -13,6 +12,7 @@ import hudson.Extension;
 import hudson.FilePath;
 import hudson.Util;
 import hudson.util.FormValidation;
+import io.jenkins.plugins.lambdadeploy.DeployerCalls;
 import io.jenkins.plugins.lambdadeploy.FormChecks;
 import io.jenkins.plugins.lambdadeploy.Requests;
 import java.util.function.UnaryOperator;
@@ -109,10 +109,7 @@ public final class LambdaCleanupVersionsStep extends AbstractLambdaStep {
             CleanupRequest request = Requests.cleanupVersions(step, UnaryOperator.identity());
             context.resolveCredentials();
             markCallInFlight(LambdaOperationNames.DELETE_FUNCTION);
-            CleanupResult result;
-            try (LambdaClients.Session session = context.session()) {
-                result = context.deployer(session).cleanupVersions(request);
-            }
+            CleanupResult result = context.call(DeployerCalls.cleanupVersions(request));
             complete(context, result);
         }
     }

@@ -8,7 +8,6 @@ import dev.lambdadeploy.engine.LambdaResult;
 import dev.lambdadeploy.engine.PublishVersionRequest;
 import dev.lambdadeploy.engine.UpdateCodeRequest;
 import dev.lambdadeploy.engine.UpdateConfigurationRequest;
-import dev.lambdadeploy.engine.aws.LambdaClients;
 import dev.lambdadeploy.engine.release.FunctionSettings;
 import dev.lambdadeploy.engine.wait.WaitOutcome;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
@@ -20,6 +19,7 @@ import hudson.Util;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.lambdadeploy.CodeSources;
+import io.jenkins.plugins.lambdadeploy.DeployerCalls;
 import io.jenkins.plugins.lambdadeploy.FormChecks;
 import io.jenkins.plugins.lambdadeploy.Requests;
 import java.io.IOException;
@@ -423,9 +423,7 @@ public final class LambdaDeployStep extends AbstractWaitingStep
                 // first, and waited for here: the code update then meets no update in progress
                 context.resolveCredentials();
                 markCallInFlight(LambdaOperationNames.UPDATE_FUNCTION_CONFIGURATION);
-                try (LambdaClients.Session session = context.session()) {
-                    context.deployer(session).updateConfiguration(configuration);
-                }
+                context.call(DeployerCalls.updateConfiguration(configuration));
             }
             // a configuration change made a new revision: the code update is pinned to the one it reads, as the
             // engine's
@@ -433,10 +431,7 @@ public final class LambdaDeployStep extends AbstractWaitingStep
                     ? update
                     : update.toBuilder().revisionId(null).build();
             changeThenWait(
-                    context,
-                    LambdaOperationNames.UPDATE_FUNCTION_CODE,
-                    !code.dryRun(),
-                    deployer -> deployer.updateCode(code));
+                    context, LambdaOperationNames.UPDATE_FUNCTION_CODE, !code.dryRun(), DeployerCalls.updateCode(code));
         }
 
         /** Publishes the code the update uploaded, as the wait saw it ready; then points or shifts the alias. */
@@ -452,10 +447,7 @@ public final class LambdaDeployStep extends AbstractWaitingStep
                     .waitSettings(waitSettings())
                     .build();
             markCallInFlight(LambdaOperationNames.PUBLISH_VERSION);
-            LambdaResult published;
-            try (LambdaClients.Session session = context.session()) {
-                published = context.deployer(session).publishAfterWait(publish, outcome);
-            }
+            LambdaResult published = context.call(DeployerCalls.publishAfterWait(publish, outcome));
             if (published.functionArn() == null) {
                 published =
                         published.toBuilder().functionArn(updated.functionArn()).build();

@@ -5,7 +5,6 @@ import dev.lambdadeploy.engine.DeployOperation;
 import dev.lambdadeploy.engine.LambdaOperationNames;
 import dev.lambdadeploy.engine.PublishVersionRequest;
 import dev.lambdadeploy.engine.Validation;
-import dev.lambdadeploy.engine.aws.LambdaClients;
 import dev.lambdadeploy.engine.wait.WaitOutcome;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
@@ -14,6 +13,7 @@ import hudson.Extension;
 import hudson.FilePath;
 import hudson.Util;
 import hudson.util.FormValidation;
+import io.jenkins.plugins.lambdadeploy.DeployerCalls;
 import io.jenkins.plugins.lambdadeploy.FormChecks;
 import io.jenkins.plugins.lambdadeploy.Requests;
 import java.util.function.UnaryOperator;
@@ -116,9 +116,7 @@ public final class LambdaPublishVersionStep extends AbstractFunctionChangingStep
                 return;
             }
             markCallInFlight(LambdaOperationNames.PUBLISH_VERSION);
-            try (LambdaClients.Session session = context.session()) {
-                complete(context, context.deployer(session).publishVersion(request));
-            }
+            complete(context, context.call(DeployerCalls.publishVersion(request)));
         }
 
         @NonNull
@@ -140,9 +138,7 @@ public final class LambdaPublishVersionStep extends AbstractFunctionChangingStep
                     .build();
             // pinned to the code and revision the wait saw ready, as the engine's own publish does
             markCallInFlight(LambdaOperationNames.PUBLISH_VERSION);
-            try (LambdaClients.Session session = context.session()) {
-                complete(context, context.deployer(session).publishAfterWait(request, outcome));
-            }
+            complete(context, context.call(DeployerCalls.publishAfterWait(request, outcome)));
         }
     }
 

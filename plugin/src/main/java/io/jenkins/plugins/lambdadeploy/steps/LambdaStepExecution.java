@@ -6,6 +6,7 @@ import dev.lambdadeploy.engine.AliasResult;
 import dev.lambdadeploy.engine.AliasedDeployResult;
 import dev.lambdadeploy.engine.AwsCallException;
 import dev.lambdadeploy.engine.FunctionStatus;
+import dev.lambdadeploy.engine.InFlightCall;
 import dev.lambdadeploy.engine.LambdaDeployException;
 import dev.lambdadeploy.engine.LambdaDeployer;
 import dev.lambdadeploy.engine.LambdaOperationNames;
@@ -13,9 +14,16 @@ import dev.lambdadeploy.engine.LambdaResult;
 import dev.lambdadeploy.engine.OperationResult;
 import dev.lambdadeploy.engine.StepPhase;
 import dev.lambdadeploy.engine.WaitSettings;
+import dev.lambdadeploy.engine.aws.AwsErrorInfo;
+import dev.lambdadeploy.engine.aws.CallSite;
+import dev.lambdadeploy.engine.aws.CallSiteException;
+import dev.lambdadeploy.engine.aws.CallSiteSettings;
+import dev.lambdadeploy.engine.aws.ClientSettings;
 import dev.lambdadeploy.engine.aws.CredentialsSource;
-import dev.lambdadeploy.engine.aws.FunctionProbe;
+import dev.lambdadeploy.engine.aws.HttpClientFactory;
 import dev.lambdadeploy.engine.aws.LambdaClients;
+import dev.lambdadeploy.engine.aws.SessionCredentials;
+import dev.lambdadeploy.engine.aws.SessionCredentialsIssuer;
 import dev.lambdadeploy.engine.log.DeployLog;
 import dev.lambdadeploy.engine.release.ShiftDecision;
 import dev.lambdadeploy.engine.release.ShiftState;
@@ -39,12 +47,18 @@ import hudson.model.Computer;
 import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import hudson.remoting.ChannelClosedException;
+import hudson.remoting.RequestAbortedException;
 import hudson.security.ACL;
 import hudson.security.ACLContext;
+import io.jenkins.plugins.lambdadeploy.AgentCalls;
 import io.jenkins.plugins.lambdadeploy.AwsClients;
 import io.jenkins.plugins.lambdadeploy.BuildLog;
 import io.jenkins.plugins.lambdadeploy.Connection;
 import io.jenkins.plugins.lambdadeploy.ControllerWaitHistory;
+import io.jenkins.plugins.lambdadeploy.DeployerCall;
+import io.jenkins.plugins.lambdadeploy.DeployerCalls;
+import io.jenkins.plugins.lambdadeploy.LambdaDeployConfiguration;
 import io.jenkins.plugins.lambdadeploy.UserErrors;
 import java.io.IOException;
 import java.time.Duration;
@@ -87,6 +101,8 @@ abstract class LambdaStepExecution extends GeneralNonBlockingStepExecution {
     private static final Logger LOGGER = Logger.getLogger(LambdaStepExecution.class.getName());
     /** How long a background thread waits for its new phase to reach {@code program.dat} before it goes on. */
     private static final long SAVE_TIMEOUT_SECONDS = 60;
+    /** Session credentials sent to an agent are made again when they would expire within this. */
+    private static final Duration RENEW_SESSION_BEFORE = Duration.ofMinutes(5);
 
     private final @CheckForNull String functionName;
     private final boolean unstableOnWarning;
@@ -100,6 +116,13 @@ abstract class LambdaStepExecution extends GeneralNonBlockingStepExecution {
     private @CheckForNull String callInFlight;
 
     private @CheckForNull Connection connection;
+    /**
+     * Where the AWS calls run ({@link CallSite#spelling()}), settled at the start from {@code callsFrom} or the global
+     * default; and in agent mode the name of the agent ("" for the built-in node), for messages. Plain values.
+     */
+    private @CheckForNull String callsFrom;
+
+    private @CheckForNull String agentName;
     /** What the wait polls, as the engine validated it. */
     private @CheckForNull String awaitedFunction;
 
@@ -144,6 +167,11 @@ abstract class LambdaStepExecution extends GeneralNonBlockingStepExecution {
             value = "SE_TRANSIENT_FIELD_NOT_RESTORED",
             justification = "Secrets are never persisted: credentials are looked up again after a restart.")
     private transient volatile @CheckForNull CredentialsSource credentials;
+
+    @SuppressFBWarnings(
+            value = "SE_TRANSIENT_FIELD_NOT_RESTORED",
+            justification = "Secrets are never persisted: session credentials for the agent are made again.")
+    private transient volatile @CheckForNull SessionCredentials sessionCredentials;
 
     @SuppressFBWarnings(
             value = "SE_TRANSIENT_FIELD_NOT_RESTORED",
@@ -238,6 +266,22 @@ abstract class LambdaStepExecution extends GeneralNonBlockingStepExecution {
         AbstractLambdaStep settings = Objects.requireNonNull(connectionSettings, "no step");
         connection = UserErrors.checked(() -> Connection.resolve(
                 settings, environment == null ? new EnvVars() : environment, UnaryOperator.identity()));
+        CallSite site = UserErrors.checked(() -> CallSite.parse(
+                settings.getCallsFrom(), LambdaDeployConfiguration.get().callSite()));
+        callsFrom = site.spelling();
+        if (site == CallSite.AGENT) {
+            // before any AWS call: agent mode needs the agent of an enclosing node block
+            FilePath workspace = getContext().get(FilePath.class);
+            if (workspace == null) {
+                throw new AbortException(CallSite.noAgent().getMessage());
+            }
+            Computer computer = workspace.toComputer();
+            agentName = computer == null ? "" : computer.getName();
+            TaskListener listener = getContext().get(TaskListener.class);
+            if (listener != null) {
+                listener.getLogger().println(CallSite.announce(agentName, connection.hasCredentialsId()));
+            }
+        }
         inBackground(this::begin);
         return false;
     }
@@ -304,10 +348,13 @@ abstract class LambdaStepExecution extends GeneralNonBlockingStepExecution {
             TaskListener listener = getContext().get(TaskListener.class);
             LambdaDeployer calling = deployer;
             if (listener != null && functionName != null && !shifting) {
-                BuildLog.of(listener)
-                        .aborted(
-                                functionName,
-                                calling == null ? null : calling.inFlight().orElse(null));
+                InFlightCall inFlight = calling != null ? calling.inFlight().orElse(null) : null;
+                if (calling == null && phase == StepPhase.CALLING && callInFlight != null) {
+                    // with callsFrom: 'agent' the deployer is on the agent: the call this step marked may be on the
+                    // wire
+                    inFlight = new InFlightCall(callInFlight, functionName, null);
+                }
+                BuildLog.of(listener).aborted(functionName, inFlight);
             }
         } finally {
             cancel(timer);
@@ -363,9 +410,7 @@ abstract class LambdaStepExecution extends GeneralNonBlockingStepExecution {
         lock.lock();
         try {
             enter(StepPhase.RESTORING);
-            try (LambdaClients.Session session = context.session()) {
-                context.deployer(session).abortShift(shiftRequest(), shiftState());
-            }
+            context.call(DeployerCalls.abortShift(shiftRequest(), shiftState()));
         } finally {
             lock.unlock();
         }
@@ -427,14 +472,14 @@ abstract class LambdaStepExecution extends GeneralNonBlockingStepExecution {
      * if {@code waits}, starts the restart-surviving wait with what it answered kept for {@link #afterWait}.
      */
     protected final void changeThenWait(
-            @NonNull BackgroundContext context, @NonNull String operation, boolean waits, @NonNull Change change)
+            @NonNull BackgroundContext context,
+            @NonNull String operation,
+            boolean waits,
+            @NonNull DeployerCall<LambdaResult> change)
             throws Exception {
         context.resolveCredentials();
         markCallInFlight(operation);
-        LambdaResult result;
-        try (LambdaClients.Session session = context.session()) {
-            result = change.send(context.deployer(session));
-        }
+        LambdaResult result = context.call(change);
         if (!waits) {
             complete(context, result);
             return;
@@ -519,15 +564,11 @@ abstract class LambdaStepExecution extends GeneralNonBlockingStepExecution {
         this.deployed = deployed == null ? null : new LinkedHashMap<>(deployed.toMap());
         this.shiftRequest = new LinkedHashMap<>(request.toMap());
         markCallInFlight(LambdaOperationNames.UPDATE_ALIAS);
-        ShiftState state;
-        try (LambdaClients.Session session = context.session()) {
-            LambdaDeployer aliases = context.deployer(session);
-            state = aliases.startShift(request);
-            if (state.previousVersion().equals(state.newVersion())) {
-                // created at the new version: nothing to shift
-                finishShift(context, aliases.shiftResult(request, state, new ShiftDecision.Complete()));
-                return;
-            }
+        ShiftState state = context.call(DeployerCalls.startShift(request));
+        if (state.previousVersion().equals(state.newVersion())) {
+            // created at the new version: nothing to shift
+            finishShift(context, context.call(DeployerCalls.shiftResult(request, state, new ShiftDecision.Complete())));
+            return;
         }
         shiftState = new LinkedHashMap<>(state.toMap());
         enter(StepPhase.SHIFTING);
@@ -542,10 +583,7 @@ abstract class LambdaStepExecution extends GeneralNonBlockingStepExecution {
             @NonNull BackgroundContext context, @NonNull AliasRequest request, @CheckForNull LambdaResult deployed)
             throws Exception {
         markCallInFlight(LambdaOperationNames.UPDATE_ALIAS);
-        AliasResult pointed;
-        try (LambdaClients.Session session = context.session()) {
-            pointed = context.deployer(session).updateAlias(request);
-        }
+        AliasResult pointed = context.call(DeployerCalls.updateAlias(request));
         complete(context, deployed == null ? pointed : new AliasedDeployResult(deployed, pointed));
     }
 
@@ -556,11 +594,9 @@ abstract class LambdaStepExecution extends GeneralNonBlockingStepExecution {
     @NonNull
     protected final LambdaResult concludeWait(
             @NonNull BackgroundContext context, @NonNull LambdaResult soFar, @NonNull WaitOutcome outcome)
-            throws AbortException {
-        try (LambdaClients.Session session = context.session()) {
-            return context.deployer(session)
-                    .concludeWait(awaitedFunction(), soFar, outcome, waitSettings(), afterTheWait(), null);
-        }
+            throws IOException, InterruptedException {
+        return context.call(
+                DeployerCalls.concludeWait(awaitedFunction(), soFar, outcome, waitSettings(), afterTheWait()));
     }
 
     @NonNull
@@ -592,44 +628,45 @@ abstract class LambdaStepExecution extends GeneralNonBlockingStepExecution {
     private void shiftTick(BackgroundContext context) throws Exception {
         AliasRequest request = shiftRequest();
         ShiftState state = shiftState();
-        try (LambdaClients.Session session = context.session()) {
-            LambdaDeployer aliases = context.deployer(session);
-            try {
-                while (true) {
-                    ShiftDecision decision = aliases.nextShiftDecision(request, state, Instant.now());
-                    if (decision instanceof ShiftDecision.Hold hold) {
-                        shiftState = new LinkedHashMap<>(hold.next().toMap());
-                        scheduleTask(hold.delay(), this::shiftTick);
-                        return;
-                    }
-                    ReentrantLock lock = moveLock();
-                    lock.lockInterruptibly();
-                    try {
-                        if (stopped) {
-                            return; // the abort puts everything back
-                        }
-                        if (decision instanceof ShiftDecision.RollBack) {
-                            enter(StepPhase.RESTORING);
-                        }
-                        state = aliases.applyShiftDecision(request, state, decision);
-                        shiftState = new LinkedHashMap<>(state.toMap());
-                        if (decision instanceof ShiftDecision.Route) {
-                            enter(StepPhase.SHIFTING);
-                        }
-                    } finally {
-                        lock.unlock();
-                    }
-                    if (!(decision instanceof ShiftDecision.Route)) {
-                        finishShift(context, aliases.shiftResult(request, state, decision));
-                        return;
-                    }
+        try {
+            while (true) {
+                ShiftDecision decision = context.call(DeployerCalls.nextShiftDecision(request, state, Instant.now()));
+                if (decision instanceof ShiftDecision.Hold hold) {
+                    shiftState = new LinkedHashMap<>(hold.next().toMap());
+                    scheduleTask(hold.delay(), this::shiftTick);
+                    return;
                 }
-            } catch (RuntimeException e) {
-                if (!stopped) {
-                    aliases.shiftFailed(request, state, e);
+                ReentrantLock lock = moveLock();
+                lock.lockInterruptibly();
+                try {
+                    if (stopped) {
+                        return; // the abort puts everything back
+                    }
+                    if (decision instanceof ShiftDecision.RollBack) {
+                        enter(StepPhase.RESTORING);
+                    }
+                    state = context.call(DeployerCalls.applyShiftDecision(request, state, decision));
+                    shiftState = new LinkedHashMap<>(state.toMap());
+                    if (decision instanceof ShiftDecision.Route) {
+                        enter(StepPhase.SHIFTING);
+                    }
+                } finally {
+                    lock.unlock();
                 }
-                throw e;
+                if (!(decision instanceof ShiftDecision.Route)) {
+                    finishShift(context, context.call(DeployerCalls.shiftResult(request, state, decision)));
+                    return;
+                }
             }
+        } catch (RuntimeException e) {
+            if (!stopped) {
+                try {
+                    context.call(DeployerCalls.shiftFailed(request, state, e));
+                } catch (IOException | RuntimeException restore) {
+                    e.addSuppressed(restore);
+                }
+            }
+            throw e;
         }
     }
 
@@ -703,20 +740,22 @@ abstract class LambdaStepExecution extends GeneralNonBlockingStepExecution {
     private Observation probe(BackgroundContext context, Duration timeout) throws Exception {
         try {
             return probeOnce(context, timeout);
-        } catch (AwsCallException e) {
-            if (!e.error().isExpiredCredentials()) {
+        } catch (LambdaDeployException e) {
+            AwsErrorInfo error = e instanceof AwsCallException aws
+                    ? aws.error()
+                    : e instanceof CallSiteException remote ? remote.error() : null;
+            if (error == null || !error.isExpiredCredentials()) {
                 throw e;
             }
             // the wait outlived the session of credentials resolved at the start: look them up again, once
             credentials = null;
+            sessionCredentials = null;
             return probeOnce(context, timeout);
         }
     }
 
     private Observation probeOnce(BackgroundContext context, Duration timeout) throws Exception {
-        try (LambdaClients.Session session = context.session()) {
-            return new FunctionProbe(session.lambda(), awaitedFunction(), awaitedQualifier).probe(timeout);
-        }
+        return context.probe(DeployerCalls.probe(awaitedFunction(), awaitedQualifier, timeout));
     }
 
     /** The next poll on the shared timer, which only hands it to the background pool as the user of the step. */
@@ -783,19 +822,14 @@ abstract class LambdaStepExecution extends GeneralNonBlockingStepExecution {
         Run<?, ?> run = Objects.requireNonNull(context.get(Run.class), "no build");
         TaskListener listener = Objects.requireNonNull(context.get(TaskListener.class), "no build log");
         EnvVars environment = context.get(EnvVars.class);
-        return new BackgroundContext(run, BuildLog.of(listener), environment == null ? new EnvVars() : environment);
+        return new BackgroundContext(
+                run, listener, BuildLog.of(listener), environment == null ? new EnvVars() : environment);
     }
 
     private static void cancel(@CheckForNull Future<?> future) {
         if (future != null) {
             future.cancel(false);
         }
-    }
-
-    /** A call that changes the function, sent with the step's deployer. */
-    @FunctionalInterface
-    protected interface Change {
-        LambdaResult send(LambdaDeployer deployer) throws InterruptedException;
     }
 
     @FunctionalInterface
@@ -807,11 +841,13 @@ abstract class LambdaStepExecution extends GeneralNonBlockingStepExecution {
     final class BackgroundContext {
 
         private final Run<?, ?> run;
+        private final TaskListener listener;
         private final DeployLog log;
         private final EnvVars environment;
 
-        private BackgroundContext(Run<?, ?> run, DeployLog log, EnvVars environment) {
+        private BackgroundContext(Run<?, ?> run, TaskListener listener, DeployLog log, EnvVars environment) {
             this.run = run;
+            this.listener = listener;
             this.log = log;
             this.environment = environment;
         }
@@ -840,17 +876,125 @@ abstract class LambdaStepExecution extends GeneralNonBlockingStepExecution {
          * that a step fails on its credentials before it changes anything.
          */
         void resolveCredentials() throws AbortException {
-            credentials();
+            if (!onAgent()) {
+                credentials();
+            } else if (connection().hasCredentialsId()) {
+                sessionCredentials();
+            }
+        }
+
+        /**
+         * {@code call} where the step's AWS calls run: here, or with {@code callsFrom: 'agent'} on the agent of the
+         * enclosing node block, through its channel.
+         *
+         * @throws CallSiteException when the agent is not connected
+         */
+        <T> T call(DeployerCall<T> call) throws IOException, InterruptedException {
+            if (!onAgent()) {
+                try (LambdaClients.Session session = session()) {
+                    return call.call(deployer(session), session);
+                }
+            }
+            FilePath workspace = liveWorkspace();
+            if (workspace == null) {
+                throw CallSite.agentGone(call.operation(), Objects.toString(functionName, ""), agentName());
+            }
+            return AgentCalls.run(
+                    Objects.requireNonNull(workspace.getChannel(), "no channel"),
+                    callSiteSettings(workspace.isRemote()),
+                    call,
+                    listener);
+        }
+
+        /**
+         * One poll; with {@code callsFrom: 'agent'} and the agent not connected (a restart it has not come back from
+         * yet), a poll that failed: the wait goes on until its deadline, and ends saying the agent was away.
+         */
+        Observation probe(DeployerCall<Observation> poll) throws IOException, InterruptedException {
+            if (!onAgent()) {
+                return call(poll);
+            }
+            if (liveWorkspace() != null) {
+                try {
+                    return call(poll);
+                } catch (RequestAbortedException | ChannelClosedException e) {
+                    // the channel went while the poll was on it: Jenkins stopping, or the agent lost
+                    LOGGER.log(Level.FINE, "poll interrupted by the channel of " + agentName(), e);
+                }
+            }
+            return new Observation.Unavailable(CallSite.agentOffline(poll.operation(), awaitedFunction(), agentName()));
+        }
+
+        private boolean onAgent() {
+            return CallSite.parse(callsFrom) == CallSite.AGENT;
+        }
+
+        private String agentName() {
+            return Objects.toString(agentName, "");
+        }
+
+        /** The workspace of the enclosing node block with a live channel, or null while its agent is away. */
+        @CheckForNull
+        private FilePath liveWorkspace() throws InterruptedException {
+            try {
+                FilePath workspace = getContext().get(FilePath.class);
+                return workspace == null || workspace.getChannel() == null ? null : workspace;
+            } catch (IOException e) {
+                // workflow-durable-task-step: "Unable to create live FilePath for <agent>" while it is offline
+                LOGGER.log(Level.FINE, "no live workspace on " + agentName(), e);
+                return null;
+            }
+        }
+
+        /**
+         * What the agent builds its clients from: session credentials made here from {@code credentialsId}, or the
+         * agent's own identity. On the built-in node that identity is the controller's, which only an administrator
+         * may lend to builds.
+         */
+        private CallSiteSettings callSiteSettings(boolean remote) throws AbortException {
+            Connection c = connection();
+            if (c.hasCredentialsId()) {
+                SessionCredentials session = sessionCredentials();
+                ClientSettings issuing = issuing();
+                return UserErrors.checked(() -> CallSiteSettings.withSession(issuing, session, true));
+            }
+            if (!remote && !LambdaDeployConfiguration.get().isAllowControllerCredentials()) {
+                throw new AbortException(CallSite.controllerIdentityRefused(
+                                io.jenkins.plugins.lambdadeploy.Messages.AwsCredentialsLookup_HowToConfigure())
+                        .getMessage());
+            }
+            return UserErrors.checked(() -> c.agentIdentity(environment));
+        }
+
+        /** Session credentials for the agent, made once and again shortly before they expire; never persisted. */
+        private SessionCredentials sessionCredentials() throws AbortException {
+            SessionCredentials current = sessionCredentials;
+            if (current == null || current.expiresWithin(RENEW_SESSION_BEFORE, Instant.now())) {
+                ClientSettings settings = issuing();
+                current = UserErrors.checked(() -> new SessionCredentialsIssuer(HttpClientFactory.apache4())
+                        .issue(settings, SessionCredentialsIssuer.DEFAULT_DURATION));
+                sessionCredentials = current;
+            }
+            return current;
+        }
+
+        private ClientSettings issuing() throws AbortException {
+            CredentialsSource resolved = credentials();
+            return UserErrors.checked(() -> connection().sessionIssuing(resolved, environment));
+        }
+
+        private Connection connection() {
+            return Objects.requireNonNull(connection, "not started");
         }
 
         /** A client for one call or one poll, with credentials resolved once per step; close it afterwards. */
-        LambdaClients.Session session() throws AbortException {
+        private LambdaClients.Session session() throws AbortException {
             return AwsClients.open(
                     Objects.requireNonNull(connection, "not started").settings(credentials()));
         }
 
         /** The engine's operations on {@code session}; while one runs, {@link #stop} can say what is on the wire. */
-        LambdaDeployer deployer(LambdaClients.Session session) {
+        private LambdaDeployer deployer(LambdaClients.Session session) {
             LambdaDeployer created =
                     LambdaDeployer.create(session.lambda(), log).withCloudWatch(session.cloudWatch());
             deployer = created;

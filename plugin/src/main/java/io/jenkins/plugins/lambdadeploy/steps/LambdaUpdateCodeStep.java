@@ -12,6 +12,7 @@ import hudson.Util;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.lambdadeploy.CodeSources;
+import io.jenkins.plugins.lambdadeploy.DeployerCalls;
 import io.jenkins.plugins.lambdadeploy.FormChecks;
 import io.jenkins.plugins.lambdadeploy.Requests;
 import java.io.IOException;
@@ -162,7 +163,7 @@ public final class LambdaUpdateCodeStep extends AbstractFunctionChangingStep imp
                     context,
                     LambdaOperationNames.UPDATE_FUNCTION_CODE,
                     !request.dryRun() && request.waitForReady(),
-                    deployer -> deployer.updateCode(
+                    DeployerCalls.updateCode(
                             request.toBuilder().waitForReady(false).build()));
         }
     }

@@ -13,6 +13,7 @@ import hudson.FilePath;
 import hudson.Util;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import io.jenkins.plugins.lambdadeploy.DeployerCalls;
 import io.jenkins.plugins.lambdadeploy.FormChecks;
 import io.jenkins.plugins.lambdadeploy.Requests;
 import java.util.function.UnaryOperator;
@@ -190,7 +191,7 @@ public final class LambdaUpdateConfigurationStep extends AbstractFunctionChangin
                     context,
                     LambdaOperationNames.UPDATE_FUNCTION_CONFIGURATION,
                     !request.dryRun() && request.waitForReady(),
-                    deployer -> deployer.updateConfiguration(
+                    DeployerCalls.updateConfiguration(
                             request.toBuilder().waitForReady(false).build()));
         }
     }

@@ -1,0 +1,114 @@
+package io.jenkins.plugins.lambdadeploy;
+
+import dev.lambdadeploy.engine.LambdaDeployer;
+import dev.lambdadeploy.engine.aws.CallSiteClients;
+import dev.lambdadeploy.engine.aws.CallSiteException;
+import dev.lambdadeploy.engine.aws.CallSiteSettings;
+import dev.lambdadeploy.engine.aws.HttpClientFactory;
+import dev.lambdadeploy.engine.aws.LambdaClients;
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.model.TaskListener;
+import hudson.remoting.Future;
+import hudson.remoting.VirtualChannel;
+import java.io.IOException;
+import java.util.concurrent.ExecutionException;
+import jenkins.security.MasterToSlaveCallable;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
+
+/**
+ * Runs a {@link DeployerCall} on an agent ({@code callsFrom: 'agent'}): one {@link MasterToSlaveCallable} per call or
+ * per poll, sent with {@link VirtualChannel#callAsync}; the AWS clients are built there ({@link CallSiteClients} with
+ * the Apache 4 HTTP client, the agent's own environment for its proxy and default chain, and the agent JVM's quota
+ * limiter), the engine logs to the build's listener, and the result (a serializable engine value) comes back. An
+ * interrupt (the step aborted) cancels the call on the agent too. Failures come back as {@link CallSiteException}:
+ * message and AWS error, no SDK objects.
+ */
+@Restricted(NoExternalUse.class)
+public final class AgentCalls {
+
+    private AgentCalls() {}
+
+    /**
+     * {@code call} on the other side of {@code channel} with {@code settings}, which may hold session credentials: they
+     * travel in the request only, never persisted.
+     */
+    public static <T> T run(
+            @NonNull VirtualChannel channel,
+            @NonNull CallSiteSettings settings,
+            @NonNull DeployerCall<T> call,
+            @NonNull TaskListener listener)
+            throws IOException, InterruptedException {
+        Future<T> future = channel.callAsync(new OnAgent<>(settings, call, listener));
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            // Request's get() has sent the Cancel already; cancel(true) says the same and marks the future
+            future.cancel(true);
+            throw e;
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof InterruptedException interrupted) {
+                throw interrupted;
+            }
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException("the AWS call " + call.operation() + " failed on the agent", cause);
+        }
+    }
+
+    /** What travels: the settings, the call and the build's (remotable) listener. */
+    private static final class OnAgent<T> extends MasterToSlaveCallable<T, InterruptedException> {
+
+        private static final long serialVersionUID = 1L;
+
+        /** Sent, never persisted: the callable exists only on the wire and while it runs. */
+        private final CallSiteSettings settings;
+
+        private final DeployerCall<T> call;
+        private final TaskListener listener;
+
+        OnAgent(CallSiteSettings settings, DeployerCall<T> call, TaskListener listener) {
+            this.settings = settings;
+            this.call = call;
+            this.listener = listener;
+        }
+
+        @Override
+        public T call() throws InterruptedException {
+            try (LambdaClients.Session session = AgentClients.get().open(settings)) {
+                LambdaDeployer deployer = LambdaDeployer.create(session.lambda(), BuildLog.of(listener))
+                        .withCloudWatch(session.cloudWatch());
+                return call.call(deployer, session);
+            } catch (RuntimeException e) {
+                throw CallSiteException.of(e);
+            } finally {
+                listener.getLogger().flush();
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "Lambda Deploy " + call.operation() + " (callsFrom: 'agent')";
+        }
+    }
+
+    /** The clients of the JVM the calls run in: one connection pool and one set of assumed roles per agent. */
+    private static final class AgentClients {
+
+        private static CallSiteClients clients;
+
+        private AgentClients() {}
+
+        static synchronized CallSiteClients get() {
+            if (clients == null) {
+                clients = new CallSiteClients(HttpClientFactory.apache4(), System.getenv());
+            }
+            return clients;
+        }
+    }
+}
