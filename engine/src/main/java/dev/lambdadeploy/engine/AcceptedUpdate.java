@@ -1,6 +1,7 @@
 package dev.lambdadeploy.engine;
 
 import dev.lambdadeploy.engine.wait.UpdateTraits;
+import java.io.Serializable;
 import java.util.Objects;
 
 /**
@@ -12,7 +13,9 @@ import java.util.Objects;
  * @param status the function's status as the response reported it
  * @param traits package type, code size and VPC from the response
  */
-public record AcceptedUpdate(LambdaResult result, FunctionStatus status, UpdateTraits traits) {
+public record AcceptedUpdate(LambdaResult result, FunctionStatus status, UpdateTraits traits) implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     public AcceptedUpdate {
         Objects.requireNonNull(result, "result");

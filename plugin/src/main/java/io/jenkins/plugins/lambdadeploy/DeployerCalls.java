@@ -1,5 +1,6 @@
 package io.jenkins.plugins.lambdadeploy;
 
+import dev.lambdadeploy.engine.AcceptedUpdate;
 import dev.lambdadeploy.engine.AfterWait;
 import dev.lambdadeploy.engine.AliasRequest;
 import dev.lambdadeploy.engine.AliasResult;
@@ -43,6 +44,12 @@ public final class DeployerCalls {
     @NonNull
     public static DeployerCall<LambdaResult> updateCode(@NonNull UpdateCodeRequest request) {
         return new UpdateCode(request);
+    }
+
+    /** An update whose wait the step drives itself: what the response said, to be the wait's first poll. */
+    @NonNull
+    public static DeployerCall<AcceptedUpdate> updateCodeForOwnWait(@NonNull UpdateCodeRequest request) {
+        return new UpdateCodeForOwnWait(request);
     }
 
     @NonNull
@@ -134,6 +141,18 @@ public final class DeployerCalls {
         @Override
         public LambdaResult call(LambdaDeployer deployer, LambdaClients.Session session) throws InterruptedException {
             return deployer.updateCode(request);
+        }
+
+        @Override
+        public String operation() {
+            return LambdaOperationNames.UPDATE_FUNCTION_CODE;
+        }
+    }
+
+    private record UpdateCodeForOwnWait(UpdateCodeRequest request) implements DeployerCall<AcceptedUpdate> {
+        @Override
+        public AcceptedUpdate call(LambdaDeployer deployer, LambdaClients.Session session) throws InterruptedException {
+            return deployer.updateCodeForOwnWait(request);
         }
 
         @Override

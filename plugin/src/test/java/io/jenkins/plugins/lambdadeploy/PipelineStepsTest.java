@@ -365,6 +365,34 @@ class PipelineStepsTest {
     }
 
     @Test
+    void withTheHistoryPolicyTheUpdatesResponseIsTheWaitsFirstPoll(JenkinsRule j) throws Exception {
+        LambdaTestSupport.storeAwsCredentials(j.jenkins);
+        String fn = newFunction(sim, "first-poll");
+        sim.control().updateDuration(fn, Duration.ofMillis(1500));
+        int before = sim.journal().entries().size();
+        WorkflowRun b = run(
+                j,
+                "def r = lambdaUpdateCode(functionName: '" + fn + "', s3Bucket: 'builds', s3Key: 'app-f.zip', "
+                        + "waitPolicy: 'history', " + connection(sim, AWS_CREDENTIALS_ID) + ")\n"
+                        + "echo \"attempts=${r.attempts}\"\n",
+                Result.SUCCESS);
+        java.util.regex.Matcher attempts =
+                java.util.regex.Pattern.compile("attempts=(\\d+)").matcher(JenkinsRule.getLog(b));
+        assertTrue(attempts.find());
+        long gets = sim
+                .journal()
+                .entries()
+                .subList(before, sim.journal().entries().size())
+                .stream()
+                .filter(e -> fn.equals(e.functionName()) && e.operation().equals("GetFunction"))
+                .count();
+        assertEquals(
+                Integer.parseInt(attempts.group(1)) - 1,
+                gets,
+                "the first of the wait's polls is what UpdateFunctionCode answered: no GetFunction for it");
+    }
+
+    @Test
     void credentialsUseIsTrackedAgainstTheBuild(JenkinsRule j) throws Exception {
         LambdaTestSupport.storeAwsCredentials(j.jenkins);
         String fn = newFunction(sim, "tracked");

@@ -430,8 +430,7 @@ public final class LambdaDeployStep extends AbstractWaitingStep
             UpdateCodeRequest code = configuration == null
                     ? update
                     : update.toBuilder().revisionId(null).build();
-            changeThenWait(
-                    context, LambdaOperationNames.UPDATE_FUNCTION_CODE, !code.dryRun(), DeployerCalls.updateCode(code));
+            updateCodeThenWait(context, !code.dryRun(), DeployerCalls.updateCodeForOwnWait(code));
         }
 
         /** Publishes the code the update uploaded, as the wait saw it ready; then points or shifts the alias. */

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.lambdadeploy.steps;
 
+import dev.lambdadeploy.engine.AcceptedUpdate;
 import dev.lambdadeploy.engine.AfterWait;
 import dev.lambdadeploy.engine.AliasRequest;
 import dev.lambdadeploy.engine.AliasResult;
@@ -28,12 +29,13 @@ import dev.lambdadeploy.engine.log.DeployLog;
 import dev.lambdadeploy.engine.release.ShiftDecision;
 import dev.lambdadeploy.engine.release.ShiftState;
 import dev.lambdadeploy.engine.wait.Observation;
+import dev.lambdadeploy.engine.wait.PlannedPolls;
 import dev.lambdadeploy.engine.wait.PollStep;
 import dev.lambdadeploy.engine.wait.ResumableWait;
+import dev.lambdadeploy.engine.wait.UpdateTraits;
 import dev.lambdadeploy.engine.wait.UpdateWaitLearning;
 import dev.lambdadeploy.engine.wait.WaitHistory;
 import dev.lambdadeploy.engine.wait.WaitKey;
-import dev.lambdadeploy.engine.wait.WaitListener;
 import dev.lambdadeploy.engine.wait.WaitOutcome;
 import dev.lambdadeploy.engine.wait.WaitPolicyName;
 import dev.lambdadeploy.engine.wait.WaitProgress;
@@ -72,6 +74,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.UnaryOperator;
 import java.util.logging.Level;
@@ -152,8 +155,19 @@ abstract class LambdaStepExecution extends GeneralNonBlockingStepExecution {
 
     private volatile @CheckForNull LinkedHashMap<String, Object> shiftState;
     private @CheckForNull LinkedHashMap<String, Object> deployed;
-    /** When the last poll saw the function not ready, in ms into the wait: what the history learns from. */
-    private volatile long lastNotReadyMillis;
+    /**
+     * When the wait's last not-ready poll and the one after it were planned ({@link PlannedPolls}), in ms into the
+     * wait: what the history learns from.
+     */
+    private volatile long plannedLastNotReadyMillis;
+
+    private volatile long plannedNextMillis;
+
+    /** What the update's response said about the function ({@link UpdateTraits}), as plain values. */
+    private volatile @CheckForNull String packageType;
+
+    private volatile long codeSize;
+    private volatile boolean inVpc;
 
     @SuppressFBWarnings(value = "SE_TRANSIENT_FIELD_NOT_RESTORED", justification = "Only used by start().")
     private final transient @CheckForNull AbstractLambdaStep connectionSettings;
@@ -264,8 +278,9 @@ abstract class LambdaStepExecution extends GeneralNonBlockingStepExecution {
         authentication = Jenkins.getAuthentication2();
         EnvVars environment = getContext().get(EnvVars.class);
         AbstractLambdaStep settings = Objects.requireNonNull(connectionSettings, "no step");
-        connection = UserErrors.checked(() -> Connection.resolve(
+        Connection resolved = UserErrors.checked(() -> Connection.resolve(
                 settings, environment == null ? new EnvVars() : environment, UnaryOperator.identity()));
+        connection = resolved;
         CallSite site = UserErrors.checked(() -> CallSite.parse(
                 settings.getCallsFrom(), LambdaDeployConfiguration.get().callSite()));
         callsFrom = site.spelling();
@@ -279,7 +294,7 @@ abstract class LambdaStepExecution extends GeneralNonBlockingStepExecution {
             agentName = computer == null ? "" : computer.getName();
             TaskListener listener = getContext().get(TaskListener.class);
             if (listener != null) {
-                listener.getLogger().println(CallSite.announce(agentName, connection.hasCredentialsId()));
+                listener.getLogger().println(CallSite.announce(agentName, resolved.hasCredentialsId()));
             }
         }
         inBackground(this::begin);
@@ -488,6 +503,29 @@ abstract class LambdaStepExecution extends GeneralNonBlockingStepExecution {
         startWait(context, result.functionName(), null);
     }
 
+    /**
+     * Sends UpdateFunctionCode ({@code update}, which does not wait itself), then, if {@code waits}, starts the
+     * restart-surviving wait with what the response said as its first poll (no GetFunction) and, with the
+     * {@code history} policy, a schedule around the function's earlier updates or what the response says about it.
+     */
+    protected final void updateCodeThenWait(
+            @NonNull BackgroundContext context, boolean waits, @NonNull DeployerCall<AcceptedUpdate> update)
+            throws Exception {
+        context.resolveCredentials();
+        markCallInFlight(LambdaOperationNames.UPDATE_FUNCTION_CODE);
+        AcceptedUpdate accepted = context.call(update);
+        if (!waits) {
+            complete(context, accepted.result());
+            return;
+        }
+        updated = new LinkedHashMap<>(accepted.result().toMap());
+        UpdateTraits traits = accepted.traits();
+        packageType = traits.packageType();
+        codeSize = traits.codeSize();
+        inVpc = traits.inVpc();
+        startWait(context, accepted.result().functionName(), null, accepted.status());
+    }
+
     /** What the change before the wait answered. */
     @NonNull
     protected final LambdaResult updated() {
@@ -498,16 +536,31 @@ abstract class LambdaStepExecution extends GeneralNonBlockingStepExecution {
     protected final void startWait(
             @NonNull BackgroundContext context, @NonNull String function, @CheckForNull String qualifier)
             throws Exception {
+        startWait(context, function, qualifier, null);
+    }
+
+    /**
+     * Starts the restart-surviving wait; {@code accepted}, what an update's response said, is its first poll where the
+     * engine takes it as one ({@link UpdateWaitLearning#firstObservation}).
+     */
+    private void startWait(
+            BackgroundContext context,
+            String function,
+            @CheckForNull String qualifier,
+            @CheckForNull FunctionStatus accepted)
+            throws Exception {
         awaitedFunction = function;
         awaitedQualifier = qualifier;
-        lastNotReadyMillis = 0;
-        ResumableWait wait = pollStep(context).start(Instant.now());
+        plannedLastNotReadyMillis = 0;
+        plannedNextMillis = 0;
+        ResumableWait wait =
+                new PollStep(learning().policy(Instant.now(), traits()), context.log()).start(Instant.now());
         deadline = wait.deadline().toEpochMilli();
         attempts = wait.attempts();
         lastSeen = null;
         context.log().waitingForReady(afterTheWait());
         enter(StepPhase.WAITING);
-        poll(context);
+        poll(context, learning().firstObservation(accepted));
     }
 
     /**
@@ -700,32 +753,43 @@ abstract class LambdaStepExecution extends GeneralNonBlockingStepExecution {
 
     /** One poll, the engine's step for it, and either the next timer or the end of the wait. */
     private void poll(BackgroundContext context) throws Exception {
+        poll(context, null);
+    }
+
+    /**
+     * One poll ({@code first}, when the wait starts from an update's response, else a GetFunction), the engine's step
+     * for it with the wait's policy, and either the next timer or the end of the wait. Keeps when the polls were
+     * planned, which is what the wait teaches the {@code history} policy.
+     */
+    private void poll(BackgroundContext context, @CheckForNull Observation first) throws Exception {
         if (deadline == 0) {
             throw new IllegalStateException("no wait started");
         }
         ResumableWait state = new ResumableWait(Instant.ofEpochMilli(deadline), attempts, lastSeen);
-        Observation seen = probe(context, state.pollTimeout(Instant.now()));
-        switch (pollStep(context).after(state, seen, Instant.now())) {
+        Observation seen = first != null ? first : probe(context, state.pollTimeout(Instant.now()));
+        AtomicReference<PlannedPolls> plan = new AtomicReference<>(
+                new PlannedPolls(Duration.ofMillis(plannedLastNotReadyMillis), Duration.ofMillis(plannedNextMillis)));
+        PollStep step = new PollStep(
+                learning().policy(Instant.now(), traits()), UpdateWaitLearning.notingPlannedPolls(context.log(), plan));
+        WaitProgress progress = step.after(state, seen, Instant.now());
+        plannedLastNotReadyMillis = plan.get().lastNotReady().toMillis();
+        plannedNextMillis = plan.get().next().toMillis();
+        switch (progress) {
             case WaitProgress.Continue next -> {
                 attempts = next.next().attempts();
                 lastSeen = next.next().lastSeen();
                 schedule(next.delay());
             }
             case WaitProgress.Finished finished -> {
-                learning().finished(finished.outcome(), Duration.ofMillis(lastNotReadyMillis), Instant.now());
+                learning().finished(finished.outcome(), plan.get(), Instant.now());
                 afterWait(context, finished.outcome());
             }
         }
     }
 
-    /**
-     * The engine's poll step with the wait's policy: with {@code history}, around the function's earlier update
-     * durations. Notes the last poll that saw the function not ready, for what the wait teaches the history.
-     */
-    private PollStep pollStep(BackgroundContext context) {
-        WaitListener listener =
-                UpdateWaitLearning.notingNotReady(context.log(), elapsed -> lastNotReadyMillis = elapsed.toMillis());
-        return new PollStep(learning().policy(Instant.now()), listener);
+    /** What the update's response said about the function, for the {@code history} policy's prior. */
+    private UpdateTraits traits() {
+        return new UpdateTraits(packageType, codeSize, inVpc);
     }
 
     /** Only a wait that follows this step's own update teaches the controller's history, as the engine's do. */

@@ -1,7 +1,6 @@
 package io.jenkins.plugins.lambdadeploy.steps;
 
 import dev.lambdadeploy.engine.DeployOperation;
-import dev.lambdadeploy.engine.LambdaOperationNames;
 import dev.lambdadeploy.engine.UpdateCodeRequest;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
@@ -159,12 +158,8 @@ public final class LambdaUpdateCodeStep extends AbstractFunctionChangingStep imp
             FilePath workspace = step.getZipFile() == null ? null : context.workspace();
             UpdateCodeRequest request = Requests.updateCode(
                     step, CodeSources.of(step, workspace, UnaryOperator.identity()), UnaryOperator.identity());
-            changeThenWait(
-                    context,
-                    LambdaOperationNames.UPDATE_FUNCTION_CODE,
-                    !request.dryRun() && request.waitForReady(),
-                    DeployerCalls.updateCode(
-                            request.toBuilder().waitForReady(false).build()));
+            updateCodeThenWait(
+                    context, !request.dryRun() && request.waitForReady(), DeployerCalls.updateCodeForOwnWait(request));
         }
     }
 
