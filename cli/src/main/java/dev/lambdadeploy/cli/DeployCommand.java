@@ -111,16 +111,10 @@ final class DeployCommand extends AwsCommand {
                         .dryRun(dryRun)
                         .build()
                 : null;
-        if (alias.alias == null) {
-            if (alias.anyShiftOption()) {
-                throw new InvalidParameterException(Parameter.ALIAS, "is required with the alias options");
-            }
-            if (config == null) {
-                return deployer -> deployer.deploy(update, publish);
-            }
-            return deployer -> deployer.deploy(update, config, publish, null);
+        if (alias.alias == null && alias.anyShiftOption()) {
+            throw new InvalidParameterException(Parameter.ALIAS, "is required with the alias options");
         }
-        AliasRequest request = alias.request(update.functionName(), null);
+        AliasRequest request = alias.alias == null ? null : alias.request(update.functionName(), null);
         return deployer -> deployer.deploy(update, config, publish, request);
     }
 }

@@ -120,6 +120,16 @@ public abstract class AbstractLambdaStep extends Step {
         this.unstableOnWarning = unstableOnWarning;
     }
 
+    /**
+     * {@code value} trimmed, or null when it is blank or spells {@code defaultValue} (in any case): a field left at its
+     * default is then left out of the Snippet Generator's output and of the saved configuration.
+     */
+    @CheckForNull
+    protected static String unlessDefault(@CheckForNull String value, @NonNull Enum<?> defaultValue) {
+        String trimmed = Util.fixEmptyAndTrim(value);
+        return trimmed == null || trimmed.equalsIgnoreCase(defaultValue.name()) ? null : trimmed;
+    }
+
     /** The readiness wait's settings: the engine's defaults for a step that does not wait. */
     @NonNull
     public WaitSettings waitSettings() {

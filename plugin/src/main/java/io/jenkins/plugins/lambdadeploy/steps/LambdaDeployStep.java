@@ -254,8 +254,7 @@ public final class LambdaDeployStep extends AbstractWaitingStep
 
     @DataBoundSetter
     public void setOnAlarm(@CheckForNull String onAlarm) {
-        String value = Util.fixEmptyAndTrim(onAlarm);
-        this.onAlarm = value == null || value.equalsIgnoreCase("fail") ? null : value;
+        this.onAlarm = unlessDefault(onAlarm, AliasRequest.OnAlarm.FAIL);
     }
 
     @Override
@@ -287,8 +286,7 @@ public final class LambdaDeployStep extends AbstractWaitingStep
 
     @DataBoundSetter
     public void setEnvironmentMode(@CheckForNull String environmentMode) {
-        String mode = Util.fixEmptyAndTrim(environmentMode);
-        this.environmentMode = mode == null || mode.equalsIgnoreCase("merge") ? null : mode;
+        this.environmentMode = unlessDefault(environmentMode, FunctionSettings.EnvironmentMode.MERGE);
     }
 
     @CheckForNull

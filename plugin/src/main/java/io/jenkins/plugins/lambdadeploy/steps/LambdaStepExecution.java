@@ -494,13 +494,7 @@ abstract class LambdaStepExecution extends GeneralNonBlockingStepExecution {
             throws Exception {
         context.resolveCredentials();
         markCallInFlight(operation);
-        LambdaResult result = context.call(change);
-        if (!waits) {
-            complete(context, result);
-            return;
-        }
-        updated = new LinkedHashMap<>(result.toMap());
-        startWait(context, result.functionName(), null);
+        completeOrWait(context, waits, context.call(change), UpdateTraits.UNKNOWN, null);
     }
 
     /**
@@ -514,16 +508,29 @@ abstract class LambdaStepExecution extends GeneralNonBlockingStepExecution {
         context.resolveCredentials();
         markCallInFlight(LambdaOperationNames.UPDATE_FUNCTION_CODE);
         AcceptedUpdate accepted = context.call(update);
+        completeOrWait(context, waits, accepted.result(), accepted.traits(), accepted.status());
+    }
+
+    /**
+     * After a change: its result, or, if {@code waits}, the restart-surviving wait with the result kept for
+     * {@link #afterWait}, the function's {@code traits} for the policy and {@code accepted} as the first poll.
+     */
+    private void completeOrWait(
+            BackgroundContext context,
+            boolean waits,
+            LambdaResult result,
+            UpdateTraits traits,
+            @CheckForNull FunctionStatus accepted)
+            throws Exception {
         if (!waits) {
-            complete(context, accepted.result());
+            complete(context, result);
             return;
         }
-        updated = new LinkedHashMap<>(accepted.result().toMap());
-        UpdateTraits traits = accepted.traits();
+        updated = new LinkedHashMap<>(result.toMap());
         packageType = traits.packageType();
         codeSize = traits.codeSize();
         inVpc = traits.inVpc();
-        startWait(context, accepted.result().functionName(), null, accepted.status());
+        startWait(context, result.functionName(), null, accepted);
     }
 
     /** What the change before the wait answered. */

@@ -99,8 +99,7 @@ public final class LambdaUpdateAliasStep extends AbstractLambdaStep implements A
 
     @DataBoundSetter
     public void setOnAlarm(@CheckForNull String onAlarm) {
-        String value = Util.fixEmptyAndTrim(onAlarm);
-        this.onAlarm = value == null || value.equalsIgnoreCase("fail") ? null : value;
+        this.onAlarm = unlessDefault(onAlarm, AliasRequest.OnAlarm.FAIL);
     }
 
     @Override

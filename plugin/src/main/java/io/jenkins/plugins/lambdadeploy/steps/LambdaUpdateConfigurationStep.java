@@ -69,8 +69,7 @@ public final class LambdaUpdateConfigurationStep extends AbstractFunctionChangin
 
     @DataBoundSetter
     public void setEnvironmentMode(@CheckForNull String environmentMode) {
-        String mode = Util.fixEmptyAndTrim(environmentMode);
-        this.environmentMode = mode == null || mode.equalsIgnoreCase("merge") ? null : mode;
+        this.environmentMode = unlessDefault(environmentMode, FunctionSettings.EnvironmentMode.MERGE);
     }
 
     @CheckForNull
