@@ -2,6 +2,7 @@ package dev.lambdadeploy.engine;
 
 import dev.lambdadeploy.engine.aws.AwsCalls;
 import dev.lambdadeploy.engine.aws.FunctionProbe;
+import dev.lambdadeploy.engine.aws.LambdaClients;
 import dev.lambdadeploy.engine.log.DeployLog;
 import dev.lambdadeploy.engine.release.ShiftDecision;
 import dev.lambdadeploy.engine.release.ShiftState;
@@ -67,6 +68,14 @@ public final class LambdaDeployer {
     /** Real time, real sleeps. */
     public static LambdaDeployer create(LambdaClient lambda, DeployLog log) {
         return new LambdaDeployer(lambda, InstantSource.system(), Sleeper.system(), log, DEFAULT_BACKOFF);
+    }
+
+    /**
+     * Real time, real sleeps, on both clients of {@code session}: Lambda, and CloudWatch for the alarms of a shift;
+     * {@code history} for the {@code history} wait policy ({@link WaitHistory#NONE} for none).
+     */
+    public static LambdaDeployer create(LambdaClients.Session session, DeployLog log, WaitHistory history) {
+        return create(session.lambda(), log, history).withCloudWatch(session.cloudWatch());
     }
 
     /** Real time, real sleeps, and {@code history} for the {@code history} wait policy. */

@@ -6,6 +6,7 @@ import dev.lambdadeploy.engine.aws.CallSiteException;
 import dev.lambdadeploy.engine.aws.CallSiteSettings;
 import dev.lambdadeploy.engine.aws.HttpClientFactory;
 import dev.lambdadeploy.engine.aws.LambdaClients;
+import dev.lambdadeploy.engine.wait.WaitHistory;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.model.TaskListener;
 import hudson.remoting.Future;
@@ -81,8 +82,7 @@ public final class AgentCalls {
         @Override
         public T call() throws InterruptedException {
             try (LambdaClients.Session session = AgentClients.get().open(settings)) {
-                LambdaDeployer deployer = LambdaDeployer.create(session.lambda(), BuildLog.of(listener))
-                        .withCloudWatch(session.cloudWatch());
+                LambdaDeployer deployer = LambdaDeployer.create(session, BuildLog.of(listener), WaitHistory.NONE);
                 return call.call(deployer, session);
             } catch (RuntimeException e) {
                 throw CallSiteException.of(e);

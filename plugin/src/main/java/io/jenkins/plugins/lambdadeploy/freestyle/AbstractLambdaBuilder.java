@@ -76,8 +76,7 @@ public abstract class AbstractLambdaBuilder<S extends AbstractLambdaStep> extend
                 CredentialsSource credentials = connection.credentials(build, env);
                 try (LambdaClients.Session session = AwsClients.open(connection.settings(credentials))) {
                     result = operation.run(
-                            LambdaDeployer.create(session.lambda(), BuildLog.of(listener), ControllerWaitHistory.get())
-                                    .withCloudWatch(session.cloudWatch()));
+                            LambdaDeployer.create(session, BuildLog.of(listener), ControllerWaitHistory.get()));
                 }
             }
         } catch (LambdaDeployException e) {

@@ -1060,14 +1060,12 @@ abstract class LambdaStepExecution extends GeneralNonBlockingStepExecution {
 
         /** A client for one call or one poll, with credentials resolved once per step; close it afterwards. */
         private LambdaClients.Session session() throws AbortException {
-            return AwsClients.open(
-                    Objects.requireNonNull(connection, "not started").settings(credentials()));
+            return AwsClients.open(connection().settings(credentials()));
         }
 
         /** The engine's operations on {@code session}; while one runs, {@link #stop} can say what is on the wire. */
         private LambdaDeployer deployer(LambdaClients.Session session) {
-            LambdaDeployer created =
-                    LambdaDeployer.create(session.lambda(), log).withCloudWatch(session.cloudWatch());
+            LambdaDeployer created = LambdaDeployer.create(session, log, WaitHistory.NONE);
             deployer = created;
             return created;
         }
@@ -1075,7 +1073,7 @@ abstract class LambdaStepExecution extends GeneralNonBlockingStepExecution {
         private CredentialsSource credentials() throws AbortException {
             CredentialsSource current = credentials;
             if (current == null) {
-                current = Objects.requireNonNull(connection, "not started").credentials(run, environment);
+                current = connection().credentials(run, environment);
                 credentials = current;
             }
             return current;
