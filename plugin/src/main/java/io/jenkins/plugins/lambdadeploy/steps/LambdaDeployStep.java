@@ -435,16 +435,14 @@ public final class LambdaDeployStep extends AbstractWaitingStep
         @Override
         protected void afterWait(@NonNull BackgroundContext context, @NonNull WaitOutcome outcome) throws Exception {
             LambdaResult updated = updated();
-            PublishVersionRequest publish = PublishVersionRequest.builder()
-                    .functionName(awaitedFunction())
-                    .description(description)
-                    .codeSha256(updated.codeSha256())
-                    .maxRetries(maxRetries)
-                    .rollback(rollback)
-                    .waitSettings(waitSettings())
-                    .build();
-            markCallInFlight(LambdaOperationNames.PUBLISH_VERSION);
-            LambdaResult published = context.call(DeployerCalls.publishAfterWait(publish, outcome));
+            LambdaResult published = publishAfterWait(
+                    context,
+                    outcome,
+                    PublishVersionRequest.builder()
+                            .description(description)
+                            .codeSha256(updated.codeSha256())
+                            .maxRetries(maxRetries)
+                            .rollback(rollback));
             if (published.functionArn() == null) {
                 published =
                         published.toBuilder().functionArn(updated.functionArn()).build();

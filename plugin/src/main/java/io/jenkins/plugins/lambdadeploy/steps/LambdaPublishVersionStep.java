@@ -127,18 +127,17 @@ public final class LambdaPublishVersionStep extends AbstractFunctionChangingStep
 
         @Override
         protected void afterWait(@NonNull BackgroundContext context, @NonNull WaitOutcome outcome) throws Exception {
-            PublishVersionRequest request = PublishVersionRequest.builder()
-                    .functionName(awaitedFunction())
-                    .description(description)
-                    .codeSha256(codeSha256)
-                    .revisionId(revisionId)
-                    .maxRetries(maxRetries)
-                    .rollback(rollback)
-                    .waitSettings(waitSettings())
-                    .build();
-            // pinned to the code and revision the wait saw ready, as the engine's own publish does
-            markCallInFlight(LambdaOperationNames.PUBLISH_VERSION);
-            complete(context, context.call(DeployerCalls.publishAfterWait(request, outcome)));
+            complete(
+                    context,
+                    publishAfterWait(
+                            context,
+                            outcome,
+                            PublishVersionRequest.builder()
+                                    .description(description)
+                                    .codeSha256(codeSha256)
+                                    .revisionId(revisionId)
+                                    .maxRetries(maxRetries)
+                                    .rollback(rollback)));
         }
     }
 

@@ -13,6 +13,7 @@ import dev.lambdadeploy.engine.LambdaDeployer;
 import dev.lambdadeploy.engine.LambdaOperationNames;
 import dev.lambdadeploy.engine.LambdaResult;
 import dev.lambdadeploy.engine.OperationResult;
+import dev.lambdadeploy.engine.PublishVersionRequest;
 import dev.lambdadeploy.engine.StepPhase;
 import dev.lambdadeploy.engine.WaitSettings;
 import dev.lambdadeploy.engine.aws.AwsErrorInfo;
@@ -531,6 +532,21 @@ abstract class LambdaStepExecution extends GeneralNonBlockingStepExecution {
         codeSize = traits.codeSize();
         inVpc = traits.inVpc();
         startWait(context, result.functionName(), null, accepted);
+    }
+
+    /**
+     * PublishVersion after the wait ({@code request} with what the step asks; the function and the wait's settings are
+     * the wait's): pinned to the code and revision the wait saw ready, as the engine's own publish does.
+     */
+    @NonNull
+    protected final LambdaResult publishAfterWait(
+            @NonNull BackgroundContext context, @NonNull WaitOutcome outcome, PublishVersionRequest.Builder request)
+            throws Exception {
+        PublishVersionRequest publish = request.functionName(awaitedFunction())
+                .waitSettings(waitSettings())
+                .build();
+        markCallInFlight(LambdaOperationNames.PUBLISH_VERSION);
+        return context.call(DeployerCalls.publishAfterWait(publish, outcome));
     }
 
     /** What the change before the wait answered. */
