@@ -1,9 +1,7 @@
 package dev.lambdadeploy.engine;
 
 import dev.lambdadeploy.engine.aws.AwsCalls;
-import dev.lambdadeploy.engine.aws.UpdateResponseTraits;
 import dev.lambdadeploy.engine.wait.ReadinessDecider;
-import dev.lambdadeploy.engine.wait.UpdateTraits;
 import dev.lambdadeploy.engine.wait.WaitOutcome;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -63,10 +61,9 @@ final class CodeUpdater {
                     + "function with aws lambda get-function-configuration before deploying again.");
         }
         LambdaResult result = LambdaResult.of(accepted);
-        UpdateTraits traits = UpdateResponseTraits.of(response);
         if (request.dryRun()) {
             ops.log().dryRunPassed(name, accepted.codeSha256());
-            return new Updated(result, requestId, new AcceptedUpdate(result, accepted, traits));
+            return new Updated(result, requestId, new AcceptedUpdate(result, accepted));
         }
         ops.log().updateAccepted(accepted.codeSha256(), accepted.revisionId());
         if (request.publish()) {
@@ -75,7 +72,7 @@ final class CodeUpdater {
                     .published(true)
                     .build();
         }
-        AcceptedUpdate acceptedUpdate = new AcceptedUpdate(result, accepted, traits);
+        AcceptedUpdate acceptedUpdate = new AcceptedUpdate(result, accepted);
         if (!request.waitForReady()) {
             return new Updated(result, requestId, acceptedUpdate);
         }

@@ -2,7 +2,6 @@ package dev.lambdadeploy.engine;
 
 import dev.lambdadeploy.engine.aws.AwsCalls;
 import dev.lambdadeploy.engine.aws.AwsErrorInfo;
-import dev.lambdadeploy.engine.aws.UpdateResponseTraits;
 import dev.lambdadeploy.engine.release.FunctionSettings;
 import dev.lambdadeploy.engine.wait.WaitOutcome;
 import java.util.List;
@@ -115,8 +114,7 @@ final class ConfigurationUpdater {
                         response.codeSha256(),
                         response.revisionId(),
                         response.version(),
-                        requestId),
-                UpdateResponseTraits.of(response));
+                        requestId));
         WaitOutcome outcome = ops.await(name, null, request.waitSettings(), deadline, accepted, false);
         if (outcome.kind() == WaitOutcome.Kind.FAILED && outcome.lastSeen() != null) {
             throw new FunctionFailedException(outcome.lastSeen(), OPERATION, requestId, "configuration");

@@ -112,9 +112,7 @@ public final class LambdaDeployer {
      * Updates the code as {@link #updateCode} does with {@code waitForReady} off (whatever the request says), for a
      * caller that drives the wait itself (the Jenkins plugin's timer): returns, besides the result, what the response
      * said, so that the wait can take it as its first observation ({@link
-     * dev.lambdadeploy.engine.wait.UpdateWaitLearning#firstObservation}) and, for a function without a history, poll
-     * around the prior of its traits ({@link dev.lambdadeploy.engine.wait.UpdateWaitLearning#policy(java.time.Instant,
-     * dev.lambdadeploy.engine.wait.UpdateTraits)}).
+     * dev.lambdadeploy.engine.wait.UpdateWaitLearning#firstObservation}).
      */
     public AcceptedUpdate updateCodeForOwnWait(UpdateCodeRequest request) throws InterruptedException {
         ops.checkRegion(request.functionName());

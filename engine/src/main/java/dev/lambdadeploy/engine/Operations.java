@@ -7,7 +7,6 @@ import dev.lambdadeploy.engine.wait.Observation;
 import dev.lambdadeploy.engine.wait.PlannedPolls;
 import dev.lambdadeploy.engine.wait.ReadinessWaiter;
 import dev.lambdadeploy.engine.wait.Sleeper;
-import dev.lambdadeploy.engine.wait.UpdateTraits;
 import dev.lambdadeploy.engine.wait.UpdateWaitLearning;
 import dev.lambdadeploy.engine.wait.WaitHistory;
 import dev.lambdadeploy.engine.wait.WaitKey;
@@ -107,12 +106,12 @@ final class Operations {
 
     /**
      * A wait that follows an update this engine sent, whose response said {@code accepted} (null when the wait follows
-     * no update of ours). With the history policy that status is the first observation, no GetFunction needed, and the
-     * schedule follows the function's earlier update durations (a code update's wait adds its own when ready), or with
-     * none recorded the prior of what the response said about the function.
+     * no update of ours). With the history policy the schedule follows the function's earlier update durations (a code
+     * update's wait adds its own when ready) and that status is the first observation, no GetFunction needed; with none
+     * recorded it is the adaptive wait, poll for poll.
      *
      * @param learns whether this wait reads and teaches the function's history (code updates; a configuration update
-     *     takes other times and only uses the prior)
+     *     takes other times, so it waits as adaptive does)
      */
     WaitOutcome await(
             String functionName,
@@ -125,9 +124,9 @@ final class Operations {
         boolean afterOurUpdate = accepted != null && qualifier == null;
         UpdateWaitLearning learning = new UpdateWaitLearning(
                 settings, new WaitKey(regionId(), functionName), afterOurUpdate && learns ? history : WaitHistory.NONE);
-        WaitPolicy policy =
-                learning.policy(clock.instant(), accepted != null ? accepted.traits() : UpdateTraits.UNKNOWN);
-        @Nullable Observation first = learning.firstObservation(accepted != null ? accepted.status() : null);
+        WaitPolicy policy = learning.policy(clock.instant());
+        @Nullable
+        Observation first = UpdateWaitLearning.firstObservation(policy, accepted != null ? accepted.status() : null);
         AtomicReference<PlannedPolls> planned = new AtomicReference<>(PlannedPolls.START);
         WaitListener listener = UpdateWaitLearning.notingPlannedPolls(log, planned);
         WaitOutcome outcome = new ReadinessWaiter(clock, sleeper)

@@ -7,24 +7,13 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * When an update is expected to end, counted from the response to the call that started it: what the
- * {@link HistoryWaitPolicy} polls around. It comes from the function's earlier updates ({@link #fromHistory}) or, for a
- * function with none, from what the update's response says about the function ({@link UpdateTraits#prior()}).
+ * {@link HistoryWaitPolicy} polls around, from the function's earlier updates ({@link #fromHistory}).
  *
  * @param earliest no poll is spent before this; an update that ends sooner is seen here
  * @param typical the most likely end: a poll lands on it
  * @param denseUntil where polling stops being dense and backs off to the adaptive schedule
- * @param source how far it is trusted: a {@link Source#PRIOR} never polls more sparsely than the adaptive schedule
- *     once its typical end has passed
  */
-public record ExpectedEnd(Duration earliest, Duration typical, Duration denseUntil, Source source) {
-
-    /** Where an expectation comes from. */
-    public enum Source {
-        /** The function's own earlier updates. */
-        HISTORY,
-        /** A rule of thumb from the kind of function (package type, code size, VPC). */
-        PRIOR
-    }
+public record ExpectedEnd(Duration earliest, Duration typical, Duration denseUntil) {
 
     /** The window starts at this share of the shortest recorded duration. */
     static final int HISTORY_EARLIEST_PERCENT = 80;
@@ -36,7 +25,6 @@ public record ExpectedEnd(Duration earliest, Duration typical, Duration denseUnt
         Objects.requireNonNull(earliest, "earliest");
         Objects.requireNonNull(typical, "typical");
         Objects.requireNonNull(denseUntil, "denseUntil");
-        Objects.requireNonNull(source, "source");
         if (earliest.isNegative() || typical.compareTo(earliest) < 0 || denseUntil.compareTo(typical) < 0) {
             throw new IllegalArgumentException("need 0 <= earliest <= typical <= denseUntil, was " + earliest + ", "
                     + typical + ", " + denseUntil);
@@ -60,7 +48,6 @@ public record ExpectedEnd(Duration earliest, Duration typical, Duration denseUnt
         return new ExpectedEnd(
                 shortest.multipliedBy(HISTORY_EARLIEST_PERCENT).dividedBy(100),
                 sorted.get(sorted.size() / 2),
-                longest.multipliedBy(HISTORY_DENSE_UNTIL_PERCENT).dividedBy(100),
-                Source.HISTORY);
+                longest.multipliedBy(HISTORY_DENSE_UNTIL_PERCENT).dividedBy(100));
     }
 }

@@ -6,8 +6,8 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Polls densely only around when the update is {@link ExpectedEnd expected} to end (the function's earlier updates,
- * or with none a prior from the kind of function), within the same budget as the others. The schedule, in time since
+ * Polls densely only around when the update is {@link ExpectedEnd expected} to end (from the function's earlier
+ * updates), within the same budget as the others. The schedule, in time since
  * the wait began (the update's response, its first observation):
  *
  * <ul>
@@ -16,14 +16,14 @@ import org.jspecify.annotations.Nullable;
  *   <li>from {@code earliest} to {@code typical}: polls on a grid {@link #approachGap} apart that ends on
  *       {@code typical}, so the most likely end is polled exactly and an earlier one is seen within the gap;
  *   <li>from {@code typical} to {@code denseUntil}: one poll every {@link #denseGap} (a twentieth of the typical
- *       duration with a history, a tenth with a prior, within [{@link #MIN_GAP}, {@link #MAX_GAP}], wider when recorded
- *       durations spread);
- *   <li>after it: with a history the gap grows with the time past the window and rejoins the adaptive schedule; with a
- *       prior it is the adaptive schedule. After {@code typical} a prior never polls more sparsely than the adaptive
- *       schedule, so a first deploy never sees the end later than the default would.
+ *       duration, within [{@link #MIN_GAP}, {@link #MAX_GAP}], wider when recorded durations spread);
+ *   <li>after it: the gap grows with the time past the window and rejoins the adaptive schedule.
  * </ul>
  *
- * With no expectation it is exactly {@link AdaptiveWaitPolicy}. Pure: the schedule depends only on the expectation, the
+ * With no expectation (a function with no recorded update) it is exactly {@link AdaptiveWaitPolicy}, and its driver
+ * polls at once as adaptive does ({@link #pollsAtOnce()}): a first deploy waits as the default does, poll for poll.
+ * Any other schedule, however clever on average, would see some updates later than the default's, and which ones
+ * depends on the round trip, a lottery a first deploy must not play. Pure: the schedule depends only on the expectation, the
  * attempt and the elapsed time, and {@link #maxAttempts} counts every poll the schedule can make within the budget, so
  * the budget, not the count, ends a wait.
  */
@@ -35,7 +35,6 @@ public record HistoryWaitPolicy(
     public static final Duration MIN_GAP = Duration.ofMillis(50);
     public static final Duration MAX_GAP = Duration.ofMillis(500);
     static final int HISTORY_GAP_DIVISOR = 20;
-    static final int PRIOR_GAP_DIVISOR = 10;
     /** With a wide spread of recorded durations, the window past the typical end gets at most this many polls. */
     static final int SPREAD_POLLS = 8;
 
@@ -49,16 +48,6 @@ public record HistoryWaitPolicy(
     /** The budget of {@code attempts} x {@code interval}, polled around what {@code history} says. */
     public static HistoryWaitPolicy withinBudgetOf(int attempts, Duration interval, List<Duration> history) {
         return withinBudgetOf(attempts, interval, ExpectedEnd.fromHistory(history));
-    }
-
-    /**
-     * The budget of {@code attempts} x {@code interval}, polled around what {@code history} says or, when it is empty,
-     * around {@code traits}' prior.
-     */
-    public static HistoryWaitPolicy withinBudgetOf(
-            int attempts, Duration interval, List<Duration> history, UpdateTraits traits) {
-        ExpectedEnd fromHistory = ExpectedEnd.fromHistory(history);
-        return withinBudgetOf(attempts, interval, fromHistory != null ? fromHistory : traits.prior());
     }
 
     /** The budget of {@code attempts} x {@code interval}, polled around {@code expected} (adaptive when null). */
@@ -76,6 +65,15 @@ public record HistoryWaitPolicy(
     @Override
     public String name() {
         return NAME;
+    }
+
+    /**
+     * Whether its driver polls at once, as {@link AdaptiveWaitPolicy} does, instead of taking the response of the update
+     * it waits for as its first observation: with no history it is the adaptive schedule to the call, the one
+     * GetFunction at the start included, so that its instants (which shift with every round trip) are the default's.
+     */
+    public boolean pollsAtOnce() {
+        return expected == null;
     }
 
     @Override
@@ -101,12 +99,8 @@ public record HistoryWaitPolicy(
             return toFirst.dividedBy(Math.max(1, hops));
         }
         Duration gap = denseGap(end);
-        boolean prior = end.source() == ExpectedEnd.Source.PRIOR;
         if (elapsed.compareTo(end.denseUntil()) <= 0) {
-            return prior ? min(gap, adaptive) : gap;
-        }
-        if (prior) {
-            return adaptive;
+            return gap;
         }
         Duration growing = gap.plus(elapsed.minus(end.denseUntil()).dividedBy(2));
         return min(growing, adaptive.compareTo(gap) < 0 ? gap : adaptive);
@@ -118,15 +112,13 @@ public record HistoryWaitPolicy(
     }
 
     /**
-     * The gap between polls from the typical end on: a twentieth of it (a tenth for a prior), or an eighth of the
-     * window past it when recorded durations spread that far, within [{@link #MIN_GAP}, {@link #approachGap}].
+     * The gap between polls from the typical end on: a twentieth of it, or an eighth of the window past it when recorded
+     * durations spread that far, within [{@link #MIN_GAP}, {@link #approachGap}].
      */
     Duration denseGap(ExpectedEnd end) {
-        Duration share = end.source() == ExpectedEnd.Source.PRIOR
-                ? end.typical().dividedBy(PRIOR_GAP_DIVISOR)
-                : end.typical().dividedBy(HISTORY_GAP_DIVISOR);
+        Duration share = end.typical().dividedBy(HISTORY_GAP_DIVISOR);
         Duration spread = end.denseUntil().minus(end.typical()).dividedBy(SPREAD_POLLS);
-        Duration wanted = share.compareTo(spread) < 0 && end.source() == ExpectedEnd.Source.HISTORY ? spread : share;
+        Duration wanted = share.compareTo(spread) < 0 ? spread : share;
         Duration max = approachGap();
         Duration floor = MIN_GAP.compareTo(max) < 0 ? MIN_GAP : max;
         if (wanted.compareTo(floor) < 0) {

@@ -20,14 +20,15 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * <p>After an update the driver sent itself ({@code LambdaDeployer.updateCodeForOwnWait} returns what the response
- * said), the response can be the first poll, with no call, and the policy can start from the function's traits:
+ * said), the response can be the first poll, with no call, when the policy schedules around the function's history:
  *
  * <pre>{@code
- * AcceptedUpdate accepted = deployer.updateCodeForOwnWait(request);          // keep accepted.traits() with the wait
+ * AcceptedUpdate accepted = deployer.updateCodeForOwnWait(request);
  * UpdateWaitLearning learning = new UpdateWaitLearning(settings, key, history);
- * PollStep step = new PollStep(learning.policy(now, accepted.traits()), listener);
+ * WaitPolicy policy = learning.policy(now);
+ * PollStep step = new PollStep(policy, listener);
  * ResumableWait state = step.start(now);
- * Observation first = learning.firstObservation(accepted.status());          // null: poll at once, as before
+ * Observation first = UpdateWaitLearning.firstObservation(policy, accepted.status()); // null: poll at once
  * WaitProgress progress = step.after(state, first != null ? first : probe.probe(state.pollTimeout(now)), now);
  * }</pre>
  */

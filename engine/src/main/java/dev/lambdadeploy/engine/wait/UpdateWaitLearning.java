@@ -33,34 +33,29 @@ public record UpdateWaitLearning(WaitSettings settings, WaitKey key, WaitHistory
     }
 
     /**
-     * The policy of the wait: around the function's earlier durations with {@code history}, else the settings'. As
-     * {@link #policy(Instant, UpdateTraits)} with nothing known about the function.
+     * The policy of the wait: with {@code history}, around the function's earlier durations (adaptive when none is
+     * recorded); else the settings'. Pure given the history's answer: the same {@code now} and history give the same
+     * schedule, so a driver that rebuilds the policy at every poll (the Jenkins plugin's timer) polls as the blocking
+     * wait does.
      */
     public WaitPolicy policy(Instant now) {
-        return policy(now, UpdateTraits.UNKNOWN);
-    }
-
-    /**
-     * The policy of the wait: with {@code history}, around the function's earlier durations or, when none is recorded,
-     * around the prior of {@code traits} (what the update's response said about the function); else the settings'.
-     * Pure given the history's answer: the same {@code now}, history and traits give the same schedule, so a driver
-     * that rebuilds the policy at every poll (the Jenkins plugin's timer) polls as the blocking wait does.
-     */
-    public WaitPolicy policy(Instant now, UpdateTraits traits) {
-        Objects.requireNonNull(traits, "traits");
         return learns()
                 ? HistoryWaitPolicy.withinBudgetOf(
-                        settings.maxWaitAttempts(), settings.pollInterval(), history.recent(key, now), traits)
+                        settings.maxWaitAttempts(), settings.pollInterval(), history.recent(key, now))
                 : settings.toPolicy();
     }
 
     /**
-     * What the wait takes as its first poll instead of a GetFunction: with {@code history}, the status the update's
-     * response reported ({@code accepted}); null otherwise (the other policies poll at once, as they always did).
+     * What a wait with {@code policy} takes as its first poll instead of a GetFunction: the status the update's response
+     * reported ({@code accepted}) when the policy schedules around a history; null otherwise, and the wait polls at once
+     * as the default always did (a {@link HistoryWaitPolicy#pollsAtOnce() history policy with no history} included).
      * Give it to {@link PollStep#after} as the observation of the first attempt, at the wait's start.
      */
-    public @Nullable Observation firstObservation(@Nullable FunctionStatus accepted) {
-        return accepted != null && learns() ? new Observation.Seen(accepted) : null;
+    public static @Nullable Observation firstObservation(WaitPolicy policy, @Nullable FunctionStatus accepted) {
+        Objects.requireNonNull(policy, "policy");
+        return accepted != null && policy instanceof HistoryWaitPolicy history && !history.pollsAtOnce()
+                ? new Observation.Seen(accepted)
+                : null;
     }
 
     /**
@@ -114,8 +109,8 @@ public record UpdateWaitLearning(WaitSettings settings, WaitKey key, WaitHistory
     /**
      * Where in (lastNotReady, readyAt] the update ended: the midpoint, but never more than a twentieth of readyAt
      * (at least {@link HistoryWaitPolicy#MIN_GAP}, at most {@link HistoryWaitPolicy#MAX_GAP}) before the poll that saw
-     * it ready. A wide bracket means sparse polls, e.g. a prior's approach to its typical end: its midpoint can be far
-     * too early, and an estimate too early costs the next wait dense polls before the end, one too late only that much
+     * it ready. A wide bracket means sparse polls, e.g. the adaptive schedule's poll interval or a history's hops
+     * before its window: its midpoint can be far too early, and an estimate too early costs the next wait dense polls before the end, one too late only that much
      * overshoot.
      */
     static Duration estimatedEnd(Duration lastNotReady, Duration readyAt) {

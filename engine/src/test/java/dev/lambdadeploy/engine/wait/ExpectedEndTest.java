@@ -14,11 +14,7 @@ class ExpectedEndTest {
         ExpectedEnd end = ExpectedEnd.fromHistory(
                 List.of(Duration.ofSeconds(12), Duration.ofSeconds(10), Duration.ofSeconds(20)));
         assertThat(end)
-                .isEqualTo(new ExpectedEnd(
-                        Duration.ofMillis(8000),
-                        Duration.ofSeconds(12),
-                        Duration.ofSeconds(24),
-                        ExpectedEnd.Source.HISTORY));
+                .isEqualTo(new ExpectedEnd(Duration.ofMillis(8000), Duration.ofSeconds(12), Duration.ofSeconds(24)));
     }
 
     @Test
@@ -28,8 +24,7 @@ class ExpectedEndTest {
 
     @Test
     void itsBoundsAreOrdered() {
-        assertThatThrownBy(() -> new ExpectedEnd(
-                        Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofSeconds(3), ExpectedEnd.Source.PRIOR))
+        assertThatThrownBy(() -> new ExpectedEnd(Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofSeconds(3)))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> ExpectedEnd.fromHistory(List.of(Duration.ofSeconds(-1))))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -34,7 +34,8 @@ class UpdateWaitLearningTest {
 
     @Test
     void aWideBracketIsRecordedNearThePollThatSawTheUpdateReady() {
-        // a prior's polls at 0.5 s and 1 s: the midpoint, 0.75 s, would make the next wait poll densely too early
+        // polls 0.5 s apart before a history's window: the midpoint, 0.75 s, would make the next wait poll densely too
+        // early
         assertThat(UpdateWaitLearning.estimatedEnd(Duration.ofMillis(500), Duration.ofMillis(1000)))
                 .isEqualTo(Duration.ofMillis(950));
         // a twentieth of the time: 1 s back from 40 s would be more than the densest gap's cap of 0.5 s
@@ -45,29 +46,34 @@ class UpdateWaitLearningTest {
     }
 
     @Test
-    void withoutAHistoryTheTraitsPriorSetsTheScheduleAndARecordedDurationReplacesIt() {
+    void withoutAHistoryTheScheduleIsAdaptiveAndARecordedDurationSetsIt() {
         UpdateWaitLearning learning = new UpdateWaitLearning(settings(WaitPolicyName.HISTORY), KEY, history);
-        UpdateTraits image = new UpdateTraits("Image", 0, false);
 
-        assertThat(((HistoryWaitPolicy) learning.policy(NOW, image)).expected()).isEqualTo(image.prior());
         assertThat(((HistoryWaitPolicy) learning.policy(NOW)).expected()).isNull();
 
         learning.finished(ready(4, Duration.ofMillis(12_100)), Duration.ofMillis(12_000), NOW);
-        assertThat(((HistoryWaitPolicy) learning.policy(NOW, image)).expected())
+        assertThat(((HistoryWaitPolicy) learning.policy(NOW)).expected())
                 .isEqualTo(ExpectedEnd.fromHistory(java.util.List.of(Duration.ofMillis(12_050))));
     }
 
     @Test
-    void onlyTheHistoryPolicyTakesTheUpdatesResponseAsItsFirstObservation() {
+    void onlyAHistoryScheduleTakesTheUpdatesResponseAsItsFirstObservation() {
         var accepted = Statuses.of("Active", "InProgress");
-        assertThat(new UpdateWaitLearning(settings(WaitPolicyName.HISTORY), KEY, history).firstObservation(accepted))
+        UpdateWaitLearning learning = new UpdateWaitLearning(settings(WaitPolicyName.HISTORY), KEY, history);
+        // no history yet: the adaptive wait, GetFunction at once included
+        assertThat(UpdateWaitLearning.firstObservation(learning.policy(NOW), accepted))
+                .isNull();
+
+        history.record(KEY, Duration.ofSeconds(3), NOW);
+        assertThat(UpdateWaitLearning.firstObservation(learning.policy(NOW), accepted))
                 .isEqualTo(new Observation.Seen(accepted));
-        assertThat(new UpdateWaitLearning(settings(WaitPolicyName.HISTORY), KEY, history).firstObservation(null))
+        assertThat(UpdateWaitLearning.firstObservation(learning.policy(NOW), null))
                 .isNull();
-        assertThat(new UpdateWaitLearning(settings(WaitPolicyName.ADAPTIVE), KEY, history).firstObservation(accepted))
-                .isNull();
-        assertThat(new UpdateWaitLearning(settings(WaitPolicyName.FIXED), KEY, history).firstObservation(accepted))
-                .isNull();
+        for (WaitPolicyName other : java.util.List.of(WaitPolicyName.ADAPTIVE, WaitPolicyName.FIXED)) {
+            UpdateWaitLearning notLearning = new UpdateWaitLearning(settings(other), KEY, history);
+            assertThat(UpdateWaitLearning.firstObservation(notLearning.policy(NOW), accepted))
+                    .isNull();
+        }
     }
 
     @Test
