@@ -350,7 +350,8 @@ public final class LambdaDeployer {
                     .build());
             code = update.toBuilder().revisionId(null).build();
         }
-        LambdaResult deployed = withWarningOf(configured, deploy(code, publish));
+        LambdaResult deployed =
+                deploy(code, publish).withEarlierWarning(configured == null ? null : configured.warning());
         if (alias == null || update.dryRun() || deployed.version() == null) {
             return new AliasedDeployResult(deployed, null);
         }
@@ -368,15 +369,6 @@ public final class LambdaDeployer {
                     e.alarm(),
                     e.since());
         }
-    }
-
-    /** {@code result} with the warning of {@code before} (a configuration wait that timed out) ahead of its own. */
-    private static LambdaResult withWarningOf(@Nullable LambdaResult before, LambdaResult result) {
-        if (before == null || before.warning() == null) {
-            return result;
-        }
-        String warning = result.warning() == null ? before.warning() : before.warning() + "; " + result.warning();
-        return result.toBuilder().warning(warning).build();
     }
 
     private AliasUpdater aliases() {

@@ -66,6 +66,19 @@ public record LambdaResult(
         return new Builder();
     }
 
+    /**
+     * This result with {@code earlier} (the warning of a step before it, e.g. a configuration wait that timed out ahead
+     * of the code update) ahead of its own warning; unchanged when {@code earlier} is null.
+     */
+    public LambdaResult withEarlierWarning(@Nullable String earlier) {
+        if (earlier == null) {
+            return this;
+        }
+        return toBuilder()
+                .warning(warning == null ? earlier : earlier + "; " + warning)
+                .build();
+    }
+
     /** A builder holding every field of this result, to change some of them. */
     public Builder toBuilder() {
         return new Builder(this);

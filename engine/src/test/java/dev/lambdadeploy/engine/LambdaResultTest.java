@@ -114,6 +114,19 @@ class LambdaResultTest {
     }
 
     @Test
+    void anEarlierStepsWarningGoesAheadOfTheResultsOwn() {
+        LambdaResult timedOut =
+                published.toBuilder().warning("publish without rollback").build();
+        assertThat(published.withEarlierWarning(null)).isSameAs(published);
+        assertThat(published.withEarlierWarning("configuration wait timed out").warning())
+                .isEqualTo("configuration wait timed out");
+        assertThat(timedOut.withEarlierWarning("configuration wait timed out").warning())
+                .isEqualTo("configuration wait timed out; publish without rollback");
+        assertThat(timedOut.withEarlierWarning("configuration wait timed out").version())
+                .isEqualTo(published.version());
+    }
+
+    @Test
     void survivesJavaSerializationAsPipelineStateDoes() throws Exception {
         var bytes = new java.io.ByteArrayOutputStream();
         try (var out = new java.io.ObjectOutputStream(bytes)) {

@@ -225,6 +225,22 @@ class ReleaseStepsTest {
     }
 
     @Test
+    void aConfigurationWaitThatTimedOutIsAWarningOfTheDeploysResult(JenkinsRule j) throws Exception {
+        LambdaTestSupport.storeAwsCredentials(j.jenkins);
+        String fn = newFunction(sim, "deploy-config-timeout");
+        sim.control().configurationUpdateDuration(fn, Duration.ofMillis(1500));
+        sim.control().updateDuration(fn, Duration.ofMillis(100));
+        WorkflowRun b = run(
+                j,
+                "def r = lambdaDeploy(functionName: '" + fn + "', s3Bucket: 'builds', s3Key: 'app-1.zip', "
+                        + "memorySize: 256, maxWaitAttempts: 1, pollInterval: 1, unstableOnWarning: true, "
+                        + connection(sim, AWS_CREDENTIALS_ID) + ")\n"
+                        + "echo \"version=${r.version} warning=${r.warning}\"\n",
+                Result.UNSTABLE);
+        j.assertLogContains("version=1 warning=Timeout waiting for Lambda function to be ready", b);
+    }
+
+    @Test
     void invalidReleaseParametersAreNamedBeforeAnyCall(JenkinsRule j) throws Exception {
         LambdaTestSupport.storeAwsCredentials(j.jenkins);
         String fn = newFunction(sim, "invalid-release");

@@ -385,6 +385,8 @@ public final class LambdaDeployStep extends AbstractWaitingStep
         private final boolean rollback;
         private final int maxRetries;
         private @CheckForNull LinkedHashMap<String, Object> aliasAfterPublish;
+        /** The configuration wait's warning (it timed out), carried into the step's result after the code's wait. */
+        private @CheckForNull String configurationWarning;
 
         Execution(LambdaDeployStep step, StepContext context) {
             super(step, context);
@@ -421,7 +423,8 @@ public final class LambdaDeployStep extends AbstractWaitingStep
                 // first, and waited for here: the code update then meets no update in progress
                 context.resolveCredentials();
                 markCallInFlight(LambdaOperationNames.UPDATE_FUNCTION_CONFIGURATION);
-                context.call(DeployerCalls.updateConfiguration(configuration));
+                configurationWarning = context.call(DeployerCalls.updateConfiguration(configuration))
+                        .warning();
             }
             // a configuration change made a new revision: the code update is pinned to the one it reads, as the
             // engine's
@@ -436,13 +439,14 @@ public final class LambdaDeployStep extends AbstractWaitingStep
         protected void afterWait(@NonNull BackgroundContext context, @NonNull WaitOutcome outcome) throws Exception {
             LambdaResult updated = updated();
             LambdaResult published = publishAfterWait(
-                    context,
-                    outcome,
-                    PublishVersionRequest.builder()
-                            .description(description)
-                            .codeSha256(updated.codeSha256())
-                            .maxRetries(maxRetries)
-                            .rollback(rollback));
+                            context,
+                            outcome,
+                            PublishVersionRequest.builder()
+                                    .description(description)
+                                    .codeSha256(updated.codeSha256())
+                                    .maxRetries(maxRetries)
+                                    .rollback(rollback))
+                    .withEarlierWarning(configurationWarning);
             if (published.functionArn() == null) {
                 published =
                         published.toBuilder().functionArn(updated.functionArn()).build();
