@@ -159,7 +159,10 @@ final class DemoCommand implements Callable<Integer>, ConsoleCommand {
                     "AWS_SESSION_TOKEN",
                     "",
                     "AWS_REGION",
-                    simulator.region()));
+                    simulator.region(),
+                    // a demo's simulated function has no place in the user's wait history, and every run waits alike
+                    WaitOptions.NO_WAIT_HISTORY_ENV,
+                    "1"));
             Console log = console();
             log.note("[demo] Simulated Lambda at " + simulator.endpoint()
                     + ": no AWS account, nothing leaves this machine.");

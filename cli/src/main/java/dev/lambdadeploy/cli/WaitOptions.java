@@ -1,8 +1,8 @@
 package dev.lambdadeploy.cli;
 
 import dev.lambdadeploy.engine.WaitSettings;
-import dev.lambdadeploy.engine.wait.AdaptiveWaitPolicy;
 import dev.lambdadeploy.engine.wait.FileWaitHistory;
+import dev.lambdadeploy.engine.wait.HistoryWaitPolicy;
 import dev.lambdadeploy.engine.wait.WaitHistory;
 import dev.lambdadeploy.engine.wait.WaitPolicy;
 import dev.lambdadeploy.engine.wait.WaitPolicyName;
@@ -35,13 +35,13 @@ final class WaitOptions {
             order = 52,
             names = "--wait-policy",
             paramLabel = "POLICY",
-            defaultValue = AdaptiveWaitPolicy.NAME,
-            description = "adaptive (polls at once, starts fast, backs off to --poll-interval), fixed "
-                    + "(the original script: a poll every --poll-interval) or history (after this command's own update, "
-                    + "polls densely only around when the function's earlier updates ended, as recorded in the wait "
-                    + "history, or with none around what the update's response says: zip or image, size, VPC). "
-                    + "Default: ${DEFAULT-VALUE}.")
-    String waitPolicy = AdaptiveWaitPolicy.NAME;
+            defaultValue = HistoryWaitPolicy.NAME,
+            description = "history (after this command's own update of a function with a recorded update: takes the "
+                    + "update's response as the first poll and polls densely only around when the function's earlier "
+                    + "updates ended, as recorded in the wait history; otherwise adaptive, poll for poll), adaptive "
+                    + "(polls at once, starts fast, backs off to --poll-interval) or fixed (the original script: a poll "
+                    + "every --poll-interval). Default: ${DEFAULT-VALUE}.")
+    String waitPolicy = HistoryWaitPolicy.NAME;
 
     @Option(
             order = 53,
@@ -56,10 +56,11 @@ final class WaitOptions {
     @Option(
             order = 54,
             names = "--no-wait-history",
-            description = "With --wait-policy history: neither read nor record earlier update durations (kept in "
-                    + "$XDG_CACHE_HOME/lambda-deploy/wait-history.tsv, else ~/.cache/lambda-deploy/; durations only, "
-                    + "the last 10 of at most 200 functions, 30 days). Also "
-                    + NO_WAIT_HISTORY_ENV + "=1.")
+            description =
+                    "With --wait-policy history (the default): neither read nor record earlier update durations (kept in "
+                            + "$XDG_CACHE_HOME/lambda-deploy/wait-history.tsv, else ~/.cache/lambda-deploy/; durations only, "
+                            + "the last 10 of at most 200 functions, 30 days). Also "
+                            + NO_WAIT_HISTORY_ENV + "=1.")
     boolean noWaitHistory;
 
     /**

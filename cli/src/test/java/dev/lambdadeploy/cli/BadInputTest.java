@@ -58,7 +58,7 @@ class BadInputTest {
                 "deploy --function-name fn --image-uri nope                           | ❌ Invalid --image-uri: 'nope' is not a container image URI",
                 "deploy --function-name fn --s3-bucket b1b --s3-key k --architectures mips | ❌ Invalid --architectures: 'mips' is not x86_64 or arm64",
                 "deploy --function-name fn --s3-bucket b1b --s3-key k --max-retries 11 | ❌ Invalid --max-retries: must be between 0 and 10, was 11",
-                "deploy --function-name fn --s3-bucket b1b --s3-key k --wait-policy eager | ❌ Invalid --wait-policy: must be 'adaptive'",
+                "deploy --function-name fn --s3-bucket b1b --s3-key k --wait-policy eager | ❌ Invalid --wait-policy: must be 'history'",
                 "deploy --function-name fn --s3-bucket b1b --s3-key k --poll-interval 0 | ❌ Invalid --poll-interval: must be more than 0",
                 "deploy --function-name fn --s3-bucket b1b --s3-key k --poll-interval 301 | ❌ Invalid --poll-interval: must be more than 0 and at most 300 seconds, was 301.0s",
                 "deploy --function-name fn --s3-bucket b1b --s3-key k --max-wait-attempts 0 | ❌ Invalid --max-wait-attempts: must be between 1 and 10000, was 0",

@@ -52,6 +52,7 @@ final class CliHarness implements AutoCloseable {
         env.put("AWS_SECRET_ACCESS_KEY", SimulatorCredentials.SECRET_ACCESS_KEY);
         env.put("AWS_REGION", simulator.region());
         env.put("HOME", home.toString()); // no real ~/.aws
+        env.put("XDG_CACHE_HOME", home.resolve(".cache").toString()); // no real wait history
     }
 
     /** What one run left behind. */

@@ -523,7 +523,7 @@ class CommandsTest {
                     .contains(
                             "N x the poll interval",
                             "With the fixed policy N is also the number of polls",
-                            "With the adaptive policy (the default) N bounds time, not polls",
+                            "With the history policy (the default) and the adaptive one N bounds time, not polls",
                             "ends within that budget plus the retries' backoff");
         }
     }

@@ -11,8 +11,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** --wait-policy history: the wait history under the user's cache directory, and how to turn it off. */
+/** --wait-policy history, the default: the wait history under the user's cache directory, and how to turn it off. */
 class WaitHistoryCliTest {
+
+    private static final String TWIN = FN + "-twin";
 
     @TempDir
     Path dir;
@@ -26,6 +28,8 @@ class WaitHistoryCliTest {
         cli = new CliHarness(dir);
         cli.simulator.control().createFunction(FN, Duration.ZERO);
         cli.simulator.control().updateDuration(FN, Duration.ofSeconds(20));
+        cli.simulator.control().createFunction(TWIN, Duration.ZERO);
+        cli.simulator.control().updateDuration(TWIN, Duration.ofSeconds(20));
         zip = CliHarness.writeZip(dir, "app.zip", "def handler(e, c): return 2");
         cli.env.put("XDG_CACHE_HOME", dir.resolve("cache").toString());
         historyFile = dir.resolve("cache/lambda-deploy/wait-history.tsv");
@@ -45,17 +49,31 @@ class WaitHistoryCliTest {
     }
 
     @Test
-    void theHistoryPolicyRecordsEachUpdateAndPollsLessTheSecondTime() throws Exception {
-        var first = deploy("--wait-policy", "history");
+    void theDefaultPolicyRecordsEachUpdatePollsAsAdaptiveTheFirstTimeAndLessTheSecond() throws Exception {
+        var adaptive = cli.run(
+                "deploy",
+                "--function-name",
+                TWIN,
+                "--zip-file",
+                zip.toString(),
+                "--plain",
+                "--wait-policy",
+                "adaptive");
+        assertThat(adaptive.exitCode()).as(adaptive.err()).isZero();
+        long adaptivePolls = cli.calls("GetFunction");
+        assertThat(historyFile).doesNotExist();
+
+        var first = deploy();
         assertThat(first.exitCode()).as(first.err()).isZero();
-        long firstPolls = cli.calls("GetFunction");
+        long firstPolls = cli.calls("GetFunction") - adaptivePolls;
+        assertThat(firstPolls).isEqualTo(adaptivePolls);
         assertThat(Files.readAllLines(historyFile))
                 .singleElement()
                 .satisfies(line -> assertThat(line).startsWith("us-east-1\t" + FN + "\t"));
 
-        var second = deploy("--wait-policy", "history");
+        var second = deploy();
         assertThat(second.exitCode()).as(second.err()).isZero();
-        long secondPolls = cli.calls("GetFunction") - firstPolls;
+        long secondPolls = cli.calls("GetFunction") - firstPolls - adaptivePolls;
         assertThat(Files.readAllLines(historyFile)).hasSize(2);
         assertThat(secondPolls).isLessThan(firstPolls);
     }
@@ -71,13 +89,6 @@ class WaitHistoryCliTest {
     void theEnvironmentVariableTurnsItOffToo() {
         cli.env.put(WaitOptions.NO_WAIT_HISTORY_ENV, "1");
         var run = deploy("--wait-policy", "history");
-        assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(historyFile).doesNotExist();
-    }
-
-    @Test
-    void theDefaultPolicyLeavesNoHistory() {
-        var run = deploy();
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(historyFile).doesNotExist();
     }

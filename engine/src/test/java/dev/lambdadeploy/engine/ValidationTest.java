@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lambdadeploy.engine.wait.AdaptiveWaitPolicy;
 import dev.lambdadeploy.engine.wait.FixedWaitPolicy;
+import dev.lambdadeploy.engine.wait.HistoryWaitPolicy;
 import dev.lambdadeploy.engine.wait.WaitPolicyName;
 import java.time.Duration;
 import java.util.List;
@@ -156,19 +157,20 @@ class ValidationTest {
                 .isInstanceOfSatisfying(
                         InvalidParameterException.class,
                         e -> assertThat(e.parameter()).isEqualTo("waitPolicy"))
-                .hasMessage("Invalid waitPolicy: must be 'adaptive' (the default), 'fixed' (the original script's: "
-                        + "one poll every pollInterval) or 'history' (adaptive, polling around earlier updates' "
-                        + "durations), was 'eager'");
+                .hasMessage("Invalid waitPolicy: must be 'history' (the default: adaptive, then polling around the "
+                        + "function's earlier update durations), 'adaptive' or 'fixed' (the original script's: one poll "
+                        + "every pollInterval), was 'eager'");
         assertThatThrownBy(() -> Validation.maxRetries(-1)).hasMessageStartingWith("Invalid maxRetries:");
     }
 
     @Test
     void waitPolicyNamesAreSpeltAsUsersWriteThemTheDefaultFirst() {
-        assertThat(WaitSettings.waitPolicyChoices()).containsExactly("adaptive", "fixed", "history");
+        assertThat(WaitSettings.waitPolicyChoices()).containsExactly("history", "adaptive", "fixed");
         assertThat(WaitPolicyName.parse("fixed")).isEqualTo(WaitPolicyName.FIXED);
-        assertThat(WaitPolicyName.ADAPTIVE.spelling())
-                .isEqualTo(AdaptiveWaitPolicy.NAME)
+        assertThat(WaitPolicyName.HISTORY.spelling())
+                .isEqualTo(HistoryWaitPolicy.NAME)
                 .isEqualTo(WaitSettings.DEFAULTS.waitPolicy().spelling());
+        assertThat(WaitPolicyName.ADAPTIVE.spelling()).isEqualTo(AdaptiveWaitPolicy.NAME);
         assertThat(WaitPolicyName.FIXED.spelling()).isEqualTo(FixedWaitPolicy.NAME);
         for (WaitPolicyName name : WaitPolicyName.values()) {
             assertThat(name.toPolicy(30, Duration.ofSeconds(2)).name()).isEqualTo(name.spelling());
@@ -178,12 +180,12 @@ class ValidationTest {
 
     @Test
     void waitPoliciesAreParsedFromTheirSpelling() {
-        assertThat(new WaitSettings(30, Duration.ofSeconds(2), WaitPolicyName.parse("adaptive"), false))
+        assertThat(new WaitSettings(30, Duration.ofSeconds(2), WaitPolicyName.parse("history"), false))
                 .isEqualTo(WaitSettings.DEFAULTS);
-        assertThat(WaitSettings.DEFAULTS.waitPolicy().spelling()).isEqualTo("adaptive");
+        assertThat(WaitSettings.DEFAULTS.waitPolicy().spelling()).isEqualTo("history");
         assertThatThrownBy(() -> new WaitSettings(30, Duration.ofSeconds(2), WaitPolicyName.parse("eager"), false))
                 .isInstanceOf(InvalidParameterException.class)
-                .hasMessageStartingWith("Invalid waitPolicy: must be 'adaptive'");
+                .hasMessageStartingWith("Invalid waitPolicy: must be 'history'");
     }
 
     @Test
@@ -208,7 +210,7 @@ class ValidationTest {
                 PublishVersionRequest.builder().functionName("f").build();
         assertThat(defaults.maxRetries()).isEqualTo(3);
         assertThat(defaults.waitSettings())
-                .isEqualTo(new WaitSettings(30, Duration.ofSeconds(2), WaitPolicyName.ADAPTIVE, false));
+                .isEqualTo(new WaitSettings(30, Duration.ofSeconds(2), WaitPolicyName.HISTORY, false));
         assertThat(defaults.rollback()).isFalse();
     }
 

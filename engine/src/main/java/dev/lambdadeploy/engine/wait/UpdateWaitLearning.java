@@ -4,6 +4,7 @@ import dev.lambdadeploy.engine.FunctionStatus;
 import dev.lambdadeploy.engine.WaitSettings;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -39,9 +40,24 @@ public record UpdateWaitLearning(WaitSettings settings, WaitKey key, WaitHistory
      * wait does.
      */
     public WaitPolicy policy(Instant now) {
+        return policy(recorded(now));
+    }
+
+    /**
+     * The durations a wait that begins at {@code now} schedules around: the function's recorded ones with {@code
+     * history}, else none. A driver that rebuilds the policy at every poll keeps these from the wait's start (the
+     * Jenkins plugin persists them), so that a duration recorded or expired mid-wait, e.g. by another build of the same
+     * function, does not change the schedule, the first poll or the "attempt n/N" total of a wait under way.
+     */
+    public List<Duration> recorded(Instant now) {
+        return learns() ? history.recent(key, now) : List.of();
+    }
+
+    /** The policy of a wait around {@code recorded} (from {@link #recorded}): as {@link #policy(Instant)}. */
+    public WaitPolicy policy(List<Duration> recorded) {
+        Objects.requireNonNull(recorded, "recorded");
         return learns()
-                ? HistoryWaitPolicy.withinBudgetOf(
-                        settings.maxWaitAttempts(), settings.pollInterval(), history.recent(key, now))
+                ? HistoryWaitPolicy.withinBudgetOf(settings.maxWaitAttempts(), settings.pollInterval(), recorded)
                 : settings.toPolicy();
     }
 

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * When to poll. Both policies spend the same budget as the spec's script (max attempts x poll interval; the spec:
+ * When to poll. Every policy spends the same budget as the spec's script (max attempts x poll interval; the spec:
  * {@link dev.lambdadeploy.engine}); they differ in how they spread the polls over it.
  */
 public sealed interface WaitPolicy permits FixedWaitPolicy, AdaptiveWaitPolicy, HistoryWaitPolicy {
@@ -29,12 +29,15 @@ public sealed interface WaitPolicy permits FixedWaitPolicy, AdaptiveWaitPolicy, 
         return new FixedWaitPolicy(attempts, interval);
     }
 
-    /** The default: polls at once, starts fast and backs off to {@code interval}, within attempts x interval. */
+    /** Polls at once, starts fast and backs off to {@code interval}, within attempts x interval. */
     static WaitPolicy adaptive(int attempts, Duration interval) {
         return AdaptiveWaitPolicy.withinBudgetOf(attempts, interval);
     }
 
-    /** The policy named {@code name} ({@code fixed} or {@code adaptive}) with the spec's parameters. */
+    /**
+     * The policy named {@code name} ({@code fixed}, {@code adaptive} or {@code history}, the last with no history) with
+     * the spec's parameters.
+     */
     static WaitPolicy named(String name, int attempts, Duration interval) {
         return switch (name) {
             case FixedWaitPolicy.NAME -> fixed(attempts, interval);

@@ -8,20 +8,24 @@ import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
-/** The wait policies users choose from, spelt in every front end as {@link #spelling()}: adaptive, fixed or history. */
+/**
+ * The wait policies users choose from, spelt in every front end as {@link #spelling()}: history (the default), adaptive
+ * or fixed, the default first.
+ */
 public enum WaitPolicyName {
 
-    /** The default: polls at once, starts fast and backs off to the poll interval ({@link AdaptiveWaitPolicy}). */
+    /**
+     * The default: adaptive, but after an update this engine sent to a function with a recorded update, takes the
+     * response as the first poll and polls densely only around when the function's earlier updates ended
+     * ({@link HistoryWaitPolicy}, with the deployer's {@link WaitHistory}); adaptive, poll for poll, where there is none.
+     */
+    HISTORY,
+
+    /** Polls at once, starts fast and backs off to the poll interval ({@link AdaptiveWaitPolicy}). */
     ADAPTIVE,
 
     /** The original script's schedule: a poll every poll interval ({@link FixedWaitPolicy}). */
-    FIXED,
-
-    /**
-     * Adaptive, but after an update this engine sent, polls densely only around when the function's earlier updates
-     * ended ({@link HistoryWaitPolicy}, with the deployer's {@link WaitHistory}); adaptive where there is none.
-     */
-    HISTORY;
+    FIXED;
 
     private static final List<String> SPELLINGS =
             Arrays.stream(values()).map(WaitPolicyName::spelling).toList();
@@ -45,10 +49,11 @@ public enum WaitPolicyName {
         }
         throw new InvalidParameterException(
                 Parameter.WAIT_POLICY,
-                "must be '" + ADAPTIVE.spelling()
-                        + "' (the default), '" + FIXED.spelling() + "' (the original script's: one poll every "
-                        + Parameter.POLL_INTERVAL.ref() + ") or '" + HISTORY.spelling()
-                        + "' (adaptive, polling around earlier updates' durations), was '" + spelling + "'");
+                "must be '" + HISTORY.spelling()
+                        + "' (the default: adaptive, then polling around the function's earlier update durations), '"
+                        + ADAPTIVE.spelling() + "' or '" + FIXED.spelling()
+                        + "' (the original script's: one poll every "
+                        + Parameter.POLL_INTERVAL.ref() + "), was '" + spelling + "'");
     }
 
     /**

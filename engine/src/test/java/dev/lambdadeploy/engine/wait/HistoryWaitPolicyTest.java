@@ -85,6 +85,7 @@ class HistoryWaitPolicyTest {
         var history = HistoryWaitPolicy.withinBudgetOf(attempts, interval, List.of());
         var adaptive = AdaptiveWaitPolicy.withinBudgetOf(attempts, interval);
         var response = Statuses.of("Active", "InProgress");
+        assertThat(history.maxAttempts()).as("the log's attempt n/N total").isEqualTo(adaptive.maxAttempts());
         assertThat(pollTimes(adaptive, UpdateWaitLearning.firstObservation(adaptive, response), update, latency))
                 .isEqualTo(pollTimes(history, UpdateWaitLearning.firstObservation(history, response), update, latency));
     }

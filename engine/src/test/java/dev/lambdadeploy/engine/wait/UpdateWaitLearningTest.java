@@ -57,6 +57,23 @@ class UpdateWaitLearningTest {
     }
 
     @Test
+    void aWaitKeepsTheDurationsRecordedWhenItBegan() {
+        UpdateWaitLearning learning = new UpdateWaitLearning(settings(WaitPolicyName.HISTORY), KEY, history);
+        java.util.List<Duration> atStart = learning.recorded(NOW);
+        assertThat(atStart).isEmpty();
+
+        // another build records a duration mid-wait: the wait under way keeps its schedule
+        history.record(KEY, Duration.ofSeconds(3), NOW);
+        assertThat(learning.policy(atStart)).isEqualTo(learning.policy(java.util.List.of()));
+        assertThat(((HistoryWaitPolicy) learning.policy(atStart)).pollsAtOnce()).isTrue();
+        assertThat(learning.recorded(NOW)).containsExactly(Duration.ofSeconds(3));
+        assertThat(learning.policy(NOW)).isEqualTo(learning.policy(learning.recorded(NOW)));
+
+        UpdateWaitLearning adaptive = new UpdateWaitLearning(settings(WaitPolicyName.ADAPTIVE), KEY, history);
+        assertThat(adaptive.recorded(NOW)).isEmpty();
+    }
+
+    @Test
     void onlyAHistoryScheduleTakesTheUpdatesResponseAsItsFirstObservation() {
         var accepted = Statuses.of("Active", "InProgress");
         UpdateWaitLearning learning = new UpdateWaitLearning(settings(WaitPolicyName.HISTORY), KEY, history);

@@ -167,7 +167,7 @@ class ConfigurationTest {
         assertEquals(30, step.getMaxWaitAttempts());
         assertEquals(2, step.getPollInterval());
         assertEquals(3, step.getMaxRetries());
-        assertEquals("adaptive", step.getWaitPolicy());
+        assertEquals("history", step.getWaitPolicy());
         assertFalse(step.isFailOnTimeout());
         assertTrue(step.isWaitForReady());
         assertFalse(step.isRollback());

@@ -365,31 +365,41 @@ class PipelineStepsTest {
     }
 
     @Test
-    void withTheHistoryPolicyTheUpdatesResponseIsTheWaitsFirstPoll(JenkinsRule j) throws Exception {
+    void underTheDefaultHistoryPolicyAFunctionsSecondUpdateTakesTheResponseAsItsFirstPoll(JenkinsRule j)
+            throws Exception {
         LambdaTestSupport.storeAwsCredentials(j.jenkins);
         String fn = newFunction(sim, "first-poll");
         sim.control().updateDuration(fn, Duration.ofMillis(1500));
+        String update = "def r = lambdaUpdateCode(functionName: '" + fn + "', s3Bucket: 'builds', s3Key: 'app-f.zip', "
+                + connection(sim, AWS_CREDENTIALS_ID) + ")\n"
+                + "echo \"attempts=${r.attempts}\"\n";
+
         int before = sim.journal().entries().size();
-        WorkflowRun b = run(
-                j,
-                "def r = lambdaUpdateCode(functionName: '" + fn + "', s3Bucket: 'builds', s3Key: 'app-f.zip', "
-                        + "waitPolicy: 'history', " + connection(sim, AWS_CREDENTIALS_ID) + ")\n"
-                        + "echo \"attempts=${r.attempts}\"\n",
-                Result.SUCCESS);
+        WorkflowRun first = run(j, update, Result.SUCCESS);
+        assertEquals(
+                attempts(first),
+                getFunctionCalls(fn, before),
+                "no history yet: the adaptive wait, which polls at once");
+
+        before = sim.journal().entries().size();
+        WorkflowRun second = run(j, update, Result.SUCCESS);
+        assertEquals(
+                attempts(second) - 1,
+                getFunctionCalls(fn, before),
+                "the first of the wait's polls is what UpdateFunctionCode answered: no GetFunction for it");
+    }
+
+    private static int attempts(WorkflowRun b) throws java.io.IOException {
         java.util.regex.Matcher attempts =
                 java.util.regex.Pattern.compile("attempts=(\\d+)").matcher(JenkinsRule.getLog(b));
         assertTrue(attempts.find());
-        long gets = sim
-                .journal()
-                .entries()
-                .subList(before, sim.journal().entries().size())
-                .stream()
+        return Integer.parseInt(attempts.group(1));
+    }
+
+    private static long getFunctionCalls(String fn, int since) {
+        return sim.journal().entries().subList(since, sim.journal().entries().size()).stream()
                 .filter(e -> fn.equals(e.functionName()) && e.operation().equals("GetFunction"))
                 .count();
-        assertEquals(
-                Integer.parseInt(attempts.group(1)) - 1,
-                gets,
-                "the first of the wait's polls is what UpdateFunctionCode answered: no GetFunction for it");
     }
 
     @Test

@@ -33,11 +33,11 @@ import dev.lambdadeploy.engine.wait.Observation;
 import dev.lambdadeploy.engine.wait.PlannedPolls;
 import dev.lambdadeploy.engine.wait.PollStep;
 import dev.lambdadeploy.engine.wait.ResumableWait;
-import dev.lambdadeploy.engine.wait.UpdateTraits;
 import dev.lambdadeploy.engine.wait.UpdateWaitLearning;
 import dev.lambdadeploy.engine.wait.WaitHistory;
 import dev.lambdadeploy.engine.wait.WaitKey;
 import dev.lambdadeploy.engine.wait.WaitOutcome;
+import dev.lambdadeploy.engine.wait.WaitPolicy;
 import dev.lambdadeploy.engine.wait.WaitPolicyName;
 import dev.lambdadeploy.engine.wait.WaitProgress;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
@@ -163,12 +163,6 @@ abstract class LambdaStepExecution extends GeneralNonBlockingStepExecution {
     private volatile long plannedLastNotReadyMillis;
 
     private volatile long plannedNextMillis;
-
-    /** What the update's response said about the function ({@link UpdateTraits}), as plain values. */
-    private volatile @CheckForNull String packageType;
-
-    private volatile long codeSize;
-    private volatile boolean inVpc;
 
     @SuppressFBWarnings(value = "SE_TRANSIENT_FIELD_NOT_RESTORED", justification = "Only used by start().")
     private final transient @CheckForNull AbstractLambdaStep connectionSettings;
@@ -495,13 +489,13 @@ abstract class LambdaStepExecution extends GeneralNonBlockingStepExecution {
             throws Exception {
         context.resolveCredentials();
         markCallInFlight(operation);
-        completeOrWait(context, waits, context.call(change), UpdateTraits.UNKNOWN, null);
+        completeOrWait(context, waits, context.call(change), null);
     }
 
     /**
      * Sends UpdateFunctionCode ({@code update}, which does not wait itself), then, if {@code waits}, starts the
-     * restart-surviving wait with what the response said as its first poll (no GetFunction) and, with the
-     * {@code history} policy, a schedule around the function's earlier updates or what the response says about it.
+     * restart-surviving wait; with the {@code history} policy and a function with a history, what the response said is
+     * its first poll (no GetFunction) and the schedule follows the function's earlier updates.
      */
     protected final void updateCodeThenWait(
             @NonNull BackgroundContext context, boolean waits, @NonNull DeployerCall<AcceptedUpdate> update)
@@ -509,28 +503,21 @@ abstract class LambdaStepExecution extends GeneralNonBlockingStepExecution {
         context.resolveCredentials();
         markCallInFlight(LambdaOperationNames.UPDATE_FUNCTION_CODE);
         AcceptedUpdate accepted = context.call(update);
-        completeOrWait(context, waits, accepted.result(), accepted.traits(), accepted.status());
+        completeOrWait(context, waits, accepted.result(), accepted.status());
     }
 
     /**
      * After a change: its result, or, if {@code waits}, the restart-surviving wait with the result kept for
-     * {@link #afterWait}, the function's {@code traits} for the policy and {@code accepted} as the first poll.
+     * {@link #afterWait} and {@code accepted} offered as the first poll.
      */
     private void completeOrWait(
-            BackgroundContext context,
-            boolean waits,
-            LambdaResult result,
-            UpdateTraits traits,
-            @CheckForNull FunctionStatus accepted)
+            BackgroundContext context, boolean waits, LambdaResult result, @CheckForNull FunctionStatus accepted)
             throws Exception {
         if (!waits) {
             complete(context, result);
             return;
         }
         updated = new LinkedHashMap<>(result.toMap());
-        packageType = traits.packageType();
-        codeSize = traits.codeSize();
-        inVpc = traits.inVpc();
         startWait(context, result.functionName(), null, accepted);
     }
 
@@ -576,14 +563,14 @@ abstract class LambdaStepExecution extends GeneralNonBlockingStepExecution {
         awaitedQualifier = qualifier;
         plannedLastNotReadyMillis = 0;
         plannedNextMillis = 0;
-        ResumableWait wait =
-                new PollStep(learning().policy(Instant.now(), traits()), context.log()).start(Instant.now());
+        WaitPolicy policy = learning().policy(Instant.now());
+        ResumableWait wait = new PollStep(policy, context.log()).start(Instant.now());
         deadline = wait.deadline().toEpochMilli();
         attempts = wait.attempts();
         lastSeen = null;
         context.log().waitingForReady(afterTheWait());
         enter(StepPhase.WAITING);
-        poll(context, learning().firstObservation(accepted));
+        poll(context, UpdateWaitLearning.firstObservation(policy, accepted));
     }
 
     /**
@@ -793,7 +780,7 @@ abstract class LambdaStepExecution extends GeneralNonBlockingStepExecution {
         AtomicReference<PlannedPolls> plan = new AtomicReference<>(
                 new PlannedPolls(Duration.ofMillis(plannedLastNotReadyMillis), Duration.ofMillis(plannedNextMillis)));
         PollStep step = new PollStep(
-                learning().policy(Instant.now(), traits()), UpdateWaitLearning.notingPlannedPolls(context.log(), plan));
+                learning().policy(Instant.now()), UpdateWaitLearning.notingPlannedPolls(context.log(), plan));
         WaitProgress progress = step.after(state, seen, Instant.now());
         plannedLastNotReadyMillis = plan.get().lastNotReady().toMillis();
         plannedNextMillis = plan.get().next().toMillis();
@@ -808,11 +795,6 @@ abstract class LambdaStepExecution extends GeneralNonBlockingStepExecution {
                 afterWait(context, finished.outcome());
             }
         }
-    }
-
-    /** What the update's response said about the function, for the {@code history} policy's prior. */
-    private UpdateTraits traits() {
-        return new UpdateTraits(packageType, codeSize, inVpc);
     }
 
     /** Only a wait that follows this step's own update teaches the controller's history, as the engine's do. */
