@@ -75,8 +75,9 @@ final class Tables {
                 .note("Overshoot: from the moment the update finished to the PublishVersion call that succeeded. "
                         + "Calls include the UpdateFunctionCode that starts each deploy and every retry.")
                 .note("Budgets: the spec keeps its 60 s (30 x 2 s, then publishes anyway and retries the publish 3 "
-                        + "times after 2, 4, 8 s); the engine runs its defaults (30 x 2 s adaptive) except for 120 s "
-                        + "updates, where it gets 150 x 2 s = 300 s like the SDK waiter's 300 x 1 s.")
+                        + "times after 2, 4, 8 s); the engine's contenders run 30 x 2 s (adaptive or history, as "
+                        + "labelled) except for 120 s updates, where they get 150 x 2 s = 300 s like the SDK waiter's "
+                        + "300 x 1 s.")
                 .build();
     }
 
