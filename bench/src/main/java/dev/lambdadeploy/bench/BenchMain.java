@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -68,8 +69,13 @@ public final class BenchMain implements Callable<Integer> {
             description = "Timed runs per contender in part 3 (default 7, --quick 3).")
     Integer runs;
 
-    @Option(names = "--parts", split = ",", paramLabel = "PART", description = "Which parts to run (default all).")
-    Set<Integer> parts = Set.of(1, 2, 3);
+    @Option(
+            names = "--parts",
+            split = ",",
+            paramLabel = "PART",
+            description = "Which parts to run (default all): 0 the wait decisions replayed on a fake clock (seconds), "
+                    + "1 wait policies, 2 parallel deploys, 3 one deploy as a whole process.")
+    Set<Integer> parts = Set.of(0, 1, 2, 3);
 
     @Override
     public Integer call() throws Exception {
@@ -91,15 +97,29 @@ public final class BenchMain implements Callable<Integer> {
                     Duration.ofSeconds(1),
                     List.of("engine", "history", "spec", "sdk"));
             Targets targets = new Targets();
+            WaitPolicyBench.@Nullable Result waits = null;
             if (parts.contains(1)) {
                 report.fact("part 1 time scale", Fmt.number(timeScale) + "x (simulated seconds per real second)");
                 report.fact("part 1 trials", trialCount + " per contender and update duration");
                 System.err.println(
                         "Part 1: wait policies, scale " + Fmt.number(timeScale) + "x, " + trialCount + " trials");
-                WaitPolicyBench.Result result =
-                        new WaitPolicyBench(clients, new ScaledTime(timeScale), waitSettings, System.err).run();
-                report.add(Tables.waitPolicies(result, timeScale, waitSettings));
-                targets.waitPolicies(result.rows()).history(result.rows());
+                waits = new WaitPolicyBench(clients, new ScaledTime(timeScale), waitSettings, System.err).run();
+            }
+            if (parts.contains(0)) {
+                // after part 1, to replay at the round trip it measured; its table comes first all the same
+                DecisionReplay.Settings replaySettings =
+                        DecisionReplay.settings(UPDATES, waits != null ? waits.callLatency() : null);
+                System.err.println("Part 0: wait decisions replayed on a fake clock, round trips "
+                        + replaySettings.roundTrips().stream().map(Fmt::millis).toList());
+                long replayStarted = System.nanoTime();
+                DecisionReplay.Result replay = new DecisionReplay(replaySettings).run();
+                report.fact("part 0 run time", Fmt.seconds((System.nanoTime() - replayStarted) / 1e9) + " s");
+                report.add(Tables.replay(replay));
+                targets.replay(replay);
+            }
+            if (waits != null) {
+                report.add(Tables.waitPolicies(waits, timeScale, waitSettings));
+                targets.waitPolicies(waits.rows()).history(waits.rows());
             }
             if (parts.contains(2)) {
                 System.err.println("Part 2: parallel deploys, real time");

@@ -11,11 +11,11 @@ import dev.lambdadeploy.bench.sim.JournalStats;
 import dev.lambdadeploy.bench.sim.ScaledTime;
 import dev.lambdadeploy.bench.sim.SdkClients;
 import dev.lambdadeploy.engine.LambdaDeployer;
-import dev.lambdadeploy.engine.WaitSettings;
 import dev.lambdadeploy.engine.aws.QuotaLimiter;
 import dev.lambdadeploy.engine.log.DeployLog;
 import dev.lambdadeploy.engine.wait.InMemoryWaitHistory;
 import dev.lambdadeploy.engine.wait.Sleeper;
+import dev.lambdadeploy.engine.wait.WaitPolicy;
 import dev.lambdadeploy.simulator.LambdaSimulator;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -99,7 +99,7 @@ final class ParallelBench {
                                             clients.engine(s, null, null),
                                             DeployLog.silent(),
                                             new InMemoryWaitHistory()),
-                                    WaitSettings.DEFAULTS.maxWaitAttempts(),
+                                    WaitPolicy.DEFAULT_MAX_WAIT_ATTEMPTS,
                                     false),
                     "spec",
                             s -> new SpecFlow(

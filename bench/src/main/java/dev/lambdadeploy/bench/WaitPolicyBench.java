@@ -120,10 +120,15 @@ final class WaitPolicyBench {
         }
     }
 
-    private List<Contender> contenders(LambdaClient plain, LambdaDeployer deployer, Duration update) {
-        WaitSettings engine = update.compareTo(DEFAULT_BUDGET) < 0
+    /** The adaptive engine's settings for an update of about {@code update}: the budget stretched for long ones. */
+    static WaitSettings engineSettings(Duration update) {
+        return update.compareTo(DEFAULT_BUDGET) < 0
                 ? EngineFlow.adaptive()
                 : EngineFlow.adaptiveWithAttempts(LONG_UPDATE_ATTEMPTS);
+    }
+
+    private List<Contender> contenders(LambdaClient plain, LambdaDeployer deployer, Duration update) {
+        WaitSettings engine = engineSettings(update);
         LambdaDeployer withHistory = historyDeployer != null ? historyDeployer : deployer;
         return List.of(
                 new SpecFlow(plain, time.sleeper()),

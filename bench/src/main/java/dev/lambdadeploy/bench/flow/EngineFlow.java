@@ -6,6 +6,7 @@ import dev.lambdadeploy.engine.LambdaResult;
 import dev.lambdadeploy.engine.PublishVersionRequest;
 import dev.lambdadeploy.engine.UpdateCodeRequest;
 import dev.lambdadeploy.engine.WaitSettings;
+import dev.lambdadeploy.engine.wait.WaitPolicy;
 import dev.lambdadeploy.engine.wait.WaitPolicyName;
 
 /** The engine as its front ends drive it: {@code updateCode}, then {@code publishVersion}, which waits first. */
@@ -26,9 +27,21 @@ public final class EngineFlow implements Contender {
 
     @Override
     public String label() {
-        boolean isDefault = waitSettings.waitPolicy() == WaitSettings.DEFAULTS.waitPolicy();
-        return "engine (" + waitSettings.waitPolicy().spelling() + ", " + waitSettings.maxWaitAttempts() + " x "
-                + waitSettings.pollInterval().toSeconds() + " s" + (isDefault ? ", default" : "") + ")";
+        return label(waitSettings);
+    }
+
+    /**
+     * The name in tables of the engine waiting with {@code settings}: the policy by name, stated here rather than read
+     * from the engine's defaults, which issue 13 changes.
+     */
+    public static String label(WaitSettings settings) {
+        String policy = switch (settings.waitPolicy()) {
+            case ADAPTIVE -> "adaptive (default before issue 13)";
+            case HISTORY -> "history (default)";
+            case FIXED -> "fixed";
+        };
+        return "engine, " + policy + ", " + settings.maxWaitAttempts() + " x "
+                + settings.pollInterval().toSeconds() + " s";
     }
 
     @Override
@@ -41,12 +54,12 @@ public final class EngineFlow implements Contender {
 
     /** The adaptive policy with the default budget: the engine's default before issue 13. */
     public static WaitSettings adaptive() {
-        return adaptiveWithAttempts(WaitSettings.DEFAULTS.maxWaitAttempts());
+        return adaptiveWithAttempts(WaitPolicy.DEFAULT_MAX_WAIT_ATTEMPTS);
     }
 
     /** The adaptive policy with its budget stretched to {@code attempts} x the default poll interval. */
     public static WaitSettings adaptiveWithAttempts(int attempts) {
-        return new WaitSettings(attempts, WaitSettings.DEFAULTS.pollInterval(), WaitPolicyName.ADAPTIVE, false);
+        return new WaitSettings(attempts, WaitPolicy.DEFAULT_POLL_INTERVAL, WaitPolicyName.ADAPTIVE, false);
     }
 
     @Override

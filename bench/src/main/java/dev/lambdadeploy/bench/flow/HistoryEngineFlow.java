@@ -6,6 +6,7 @@ import dev.lambdadeploy.engine.LambdaResult;
 import dev.lambdadeploy.engine.PublishVersionRequest;
 import dev.lambdadeploy.engine.UpdateCodeRequest;
 import dev.lambdadeploy.engine.WaitSettings;
+import dev.lambdadeploy.engine.wait.WaitPolicy;
 import dev.lambdadeploy.engine.wait.WaitPolicyName;
 
 /**
@@ -23,9 +24,13 @@ public final class HistoryEngineFlow implements Contender {
 
     public HistoryEngineFlow(LambdaDeployer deployer, int attempts, boolean laterDeploy) {
         this.deployer = deployer;
-        this.waitSettings =
-                new WaitSettings(attempts, WaitSettings.DEFAULTS.pollInterval(), WaitPolicyName.HISTORY, false);
+        this.waitSettings = settings(attempts);
         this.laterDeploy = laterDeploy;
+    }
+
+    /** The history policy, named explicitly, with a budget of {@code attempts} x the default poll interval. */
+    public static WaitSettings settings(int attempts) {
+        return new WaitSettings(attempts, WaitPolicy.DEFAULT_POLL_INTERVAL, WaitPolicyName.HISTORY, false);
     }
 
     /** Whether the row's functions get one unmeasured deploy first, to give the history one duration. */
@@ -45,8 +50,13 @@ public final class HistoryEngineFlow implements Contender {
 
     @Override
     public String label() {
-        return "engine with history (" + waitSettings.maxWaitAttempts() + " x "
-                + waitSettings.pollInterval().toSeconds() + " s), " + (laterDeploy ? "later deploy" : "first deploy");
+        return label(waitSettings.maxWaitAttempts(), laterDeploy);
+    }
+
+    /** The name in tables of the history policy's first or later deploy with a budget of {@code attempts} x 2 s. */
+    public static String label(int attempts, boolean laterDeploy) {
+        WaitSettings settings = settings(attempts);
+        return EngineFlow.label(settings) + ", " + (laterDeploy ? "later deploy" : "first deploy");
     }
 
     @Override

@@ -15,8 +15,9 @@ import software.amazon.awssdk.services.lambda.waiters.LambdaWaiter;
  */
 public final class SdkWaiterFlow implements Contender {
 
-    static final Duration POLL_DELAY = Duration.ofSeconds(1);
-    static final int MAX_ATTEMPTS = 300;
+    public static final Duration POLL_DELAY = Duration.ofSeconds(1);
+    public static final int MAX_ATTEMPTS = 300;
+    public static final String LABEL = "SDK waiter (functionUpdatedV2, 300 x 1 s)";
 
     private final LambdaClient lambda;
     private final LambdaWaiter waiter;
@@ -39,7 +40,7 @@ public final class SdkWaiterFlow implements Contender {
 
     @Override
     public String label() {
-        return "SDK waiter (functionUpdatedV2, 300 x 1 s)";
+        return LABEL;
     }
 
     @Override

@@ -26,6 +26,11 @@ public final class Fmt {
         return d.toNanosPart() == 0 ? d.toSeconds() + " s" : seconds(d) + " s";
     }
 
+    /** A round trip: milliseconds to a tenth, e.g. 22.1 ms. */
+    public static String millis(Duration d) {
+        return number(Math.round(d.toNanos() / 1e5) / 10.0) + " ms";
+    }
+
     public static String number(double v) {
         if (Double.isNaN(v)) {
             return "n/a";
