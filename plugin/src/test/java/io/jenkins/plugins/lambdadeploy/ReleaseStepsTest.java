@@ -238,6 +238,9 @@ class ReleaseStepsTest {
                         + "echo \"version=${r.version} warning=${r.warning}\"\n",
                 Result.UNSTABLE);
         j.assertLogContains("version=1 warning=Timeout waiting for Lambda function to be ready", b);
+        // the code's own wait was ready: the one warning is the configuration's
+        j.assertLogContains("✅ Lambda function is ready for version publishing", b);
+        j.assertLogNotContains("to be ready; ", b);
     }
 
     @Test

@@ -80,6 +80,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.UnaryOperator;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 import jenkins.model.Jenkins;
 import jenkins.util.Timer;
 import org.jenkinsci.plugins.workflow.actions.WarningAction;
@@ -163,6 +164,12 @@ abstract class LambdaStepExecution extends GeneralNonBlockingStepExecution {
     private volatile long plannedLastNotReadyMillis;
 
     private volatile long plannedNextMillis;
+
+    /**
+     * The durations the wait's policy schedules around, in ms, as recorded when it began ({@link
+     * UpdateWaitLearning#recorded}): a duration recorded mid-wait by another build does not change a wait under way.
+     */
+    private volatile @CheckForNull ArrayList<Long> recordedMillis;
 
     @SuppressFBWarnings(value = "SE_TRANSIENT_FIELD_NOT_RESTORED", justification = "Only used by start().")
     private final transient @CheckForNull AbstractLambdaStep connectionSettings;
@@ -563,7 +570,10 @@ abstract class LambdaStepExecution extends GeneralNonBlockingStepExecution {
         awaitedQualifier = qualifier;
         plannedLastNotReadyMillis = 0;
         plannedNextMillis = 0;
-        WaitPolicy policy = learning().policy(Instant.now());
+        recordedMillis = learning().recorded(Instant.now()).stream()
+                .map(Duration::toMillis)
+                .collect(Collectors.toCollection(ArrayList::new));
+        WaitPolicy policy = policy();
         ResumableWait wait = new PollStep(policy, context.log()).start(Instant.now());
         deadline = wait.deadline().toEpochMilli();
         attempts = wait.attempts();
@@ -779,8 +789,7 @@ abstract class LambdaStepExecution extends GeneralNonBlockingStepExecution {
         Observation seen = first != null ? first : probe(context, state.pollTimeout(Instant.now()));
         AtomicReference<PlannedPolls> plan = new AtomicReference<>(
                 new PlannedPolls(Duration.ofMillis(plannedLastNotReadyMillis), Duration.ofMillis(plannedNextMillis)));
-        PollStep step = new PollStep(
-                learning().policy(Instant.now()), UpdateWaitLearning.notingPlannedPolls(context.log(), plan));
+        PollStep step = new PollStep(policy(), UpdateWaitLearning.notingPlannedPolls(context.log(), plan));
         WaitProgress progress = step.after(state, seen, Instant.now());
         plannedLastNotReadyMillis = plan.get().lastNotReady().toMillis();
         plannedNextMillis = plan.get().next().toMillis();
@@ -795,6 +804,16 @@ abstract class LambdaStepExecution extends GeneralNonBlockingStepExecution {
                 afterWait(context, finished.outcome());
             }
         }
+    }
+
+    /** The wait's policy, around the durations recorded when it began. */
+    private WaitPolicy policy() {
+        List<Long> recorded = recordedMillis;
+        return learning()
+                .policy(
+                        recorded == null
+                                ? List.of()
+                                : recorded.stream().map(Duration::ofMillis).toList());
     }
 
     /** Only a wait that follows this step's own update teaches the controller's history, as the engine's do. */
