@@ -110,11 +110,13 @@ public final class BenchMain implements Callable<Integer> {
                 DecisionReplay.Settings replaySettings =
                         DecisionReplay.settings(UPDATES, waits != null ? waits.callLatency() : null);
                 System.err.println("Part 0: wait decisions replayed on a fake clock, round trips "
-                        + replaySettings.roundTrips().stream().map(Fmt::millis).toList());
+                        + replaySettings.roundTrips().stream().map(Fmt::millis).toList() + ", swept over "
+                        + replaySettings.sweep().stream().map(Fmt::millis).toList());
                 long replayStarted = System.nanoTime();
                 DecisionReplay.Result replay = new DecisionReplay(replaySettings).run();
                 report.fact("part 0 run time", Fmt.seconds((System.nanoTime() - replayStarted) / 1e9) + " s");
                 report.add(Tables.replay(replay));
+                report.add(Tables.roundTripSweep(replay));
                 targets.replay(replay);
             }
             if (waits != null) {

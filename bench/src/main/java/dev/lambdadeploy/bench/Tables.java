@@ -28,6 +28,9 @@ final class Tables {
                 "Calls/deploy",
                 "GetFunction/deploy");
         for (DecisionReplay.Row r : result.rows()) {
+            if (r.swept()) {
+                continue;
+            }
             List<Double> overshoots = overshoots(r);
             t.keyedRow(
                     r.key(),
@@ -64,6 +67,67 @@ final class Tables {
                         + "calls include the update and the publish. The history policy's first deploy waits as "
                         + "adaptive does, poll for poll, so the two rows tie exactly.")
                 .build();
+    }
+
+    /**
+     * Part 0 across round trips: for each update and round trip, the history policy's later deploy beside the SDK
+     * waiter, and its first deploy beside adaptive, as (contender / the other) pairs.
+     */
+    static Table roundTripSweep(DecisionReplay.Result result) {
+        Table.Builder t = Table.builder(
+                "replay-sweep",
+                "0b. Replayed decisions across round trips (history policy / the contender it is held against)",
+                "Update",
+                "Round trip",
+                "Deploys",
+                "Later vs SDK: median (s)",
+                "p95 (s)",
+                "calls/deploy",
+                "First vs adaptive: median (s)",
+                "p95 (s)",
+                "calls/deploy");
+        DecisionReplay.Settings s = result.settings();
+        for (Duration update : s.updates()) {
+            for (Duration roundTrip : s.allRoundTrips()) {
+                var later = row(result, "history-later", update, roundTrip);
+                var sdk = row(result, "sdk", update, roundTrip);
+                var first = row(result, "history-first", update, roundTrip);
+                var adaptive = row(result, "engine", update, roundTrip);
+                if (later == null || sdk == null || first == null || adaptive == null) {
+                    continue;
+                }
+                t.row(
+                        Fmt.duration(update),
+                        Fmt.millis(roundTrip),
+                        later.deploys().size(),
+                        pair(Stats.median(overshoots(later)), Stats.median(overshoots(sdk))),
+                        pair(Stats.percentile(overshoots(later), 95), Stats.percentile(overshoots(sdk), 95)),
+                        hundredths(callsPerDeploy(later)) + " / " + hundredths(callsPerDeploy(sdk)),
+                        pair(Stats.median(overshoots(first)), Stats.median(overshoots(adaptive))),
+                        pair(Stats.percentile(overshoots(first), 95), Stats.percentile(overshoots(adaptive), 95)),
+                        hundredths(callsPerDeploy(first)) + " / " + hundredths(callsPerDeploy(adaptive)));
+            }
+        }
+        return t.note("As table 0, at every round trip of the sweep "
+                        + s.sweep().stream().map(Fmt::millis).toList()
+                        + " besides table 0's; a round trip not in table 0 is replayed on a coarser grid of "
+                        + s.sweepGridPoints() + " update durations (x " + s.earlierGridPoints()
+                        + " earlier ones for a later deploy). Each cell reads: the history policy / the other.")
+                .build();
+    }
+
+    private static DecisionReplay.@org.jspecify.annotations.Nullable Row row(
+            DecisionReplay.Result result, String key, Duration update, Duration roundTrip) {
+        return result.rows().stream()
+                .filter(r -> r.key().equals(key)
+                        && r.update().equals(update)
+                        && r.roundTrip().equals(roundTrip))
+                .findFirst()
+                .orElse(null);
+    }
+
+    private static String pair(OptionalDouble a, OptionalDouble b) {
+        return Fmt.seconds(a) + " / " + Fmt.seconds(b);
     }
 
     static List<Double> overshoots(DecisionReplay.Row r) {

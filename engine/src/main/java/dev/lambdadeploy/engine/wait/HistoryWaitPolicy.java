@@ -13,12 +13,18 @@ import org.jspecify.annotations.Nullable;
  * <ul>
  *   <li>before {@code earliest}: few polls, equal hops none longer than {@value #PRE_WINDOW_FACTOR_TENTHS}/10 x the
  *       poll interval (so an update much shorter than expected costs at most that much overshoot);
- *   <li>from {@code earliest} to {@code typical}: polls on a grid {@link #approachGap} apart that ends on
- *       {@code typical}, so the most likely end is polled exactly and an earlier one is seen within the gap;
- *   <li>from {@code typical} to {@code denseUntil}: one poll every {@link #denseGap} (a twentieth of the typical
- *       duration, within [{@link #MIN_GAP}, {@link #MAX_GAP}], wider when recorded durations spread);
+ *   <li>from {@code earliest}: polls on a grid {@link #approachGap} apart that ends where the dense polls start,
+ *       {@link #denseFrom one dense gap before typical}, so an earlier end is seen within that gap;
+ *   <li>from there to {@code denseUntil}: polls on a grid {@link #denseGap} apart (an eighth of the typical
+ *       duration, within [{@link #MIN_GAP}, {@link #MAX_GAP}], wider when recorded durations spread), so that
+ *       {@code typical} is one of them;
  *   <li>after it: the gap grows with the time past the window and rejoins the adaptive schedule.
  * </ul>
+ *
+ * Both grids are fixed in time since the wait began: a poll goes out at the first grid point at least
+ * {@link #MIN_GAP} (half a gap, in the dense grid) after the previous response, so a round trip does not shift the
+ * polls (a gap counted from each response would make the period gap + round trip, and which ends it sees late would
+ * depend on the round trip); a long round trip skips grid points instead.
  *
  * With no expectation (a function with no recorded update) it is exactly {@link AdaptiveWaitPolicy}, and its driver
  * polls at once as adaptive does ({@link #pollsAtOnce()}): a first deploy waits as the default does, poll for poll.
@@ -34,7 +40,8 @@ public record HistoryWaitPolicy(
     static final int PRE_WINDOW_FACTOR_TENTHS = 25;
     public static final Duration MIN_GAP = Duration.ofMillis(50);
     public static final Duration MAX_GAP = Duration.ofMillis(500);
-    static final int HISTORY_GAP_DIVISOR = 20;
+    /** The dense polls are this share of the typical end apart ({@link #denseGap}). */
+    static final int HISTORY_GAP_DIVISOR = 8;
     /** With a wide spread of recorded durations, the window past the typical end gets at most this many polls. */
     static final int SPREAD_POLLS = 8;
 
@@ -83,37 +90,57 @@ public record HistoryWaitPolicy(
         if (end == null) {
             return adaptive;
         }
-        Duration typical = end.typical();
-        if (elapsed.plus(MIN_GAP).compareTo(typical) <= 0) {
+        Duration gap = denseGap(end);
+        Duration denseFrom = denseFrom(end);
+        if (elapsed.plus(MIN_GAP).compareTo(denseFrom) <= 0) {
             Duration step = approachGap();
-            // the grid point typical - k x step that is at least MIN_GAP away
-            long k = typical.minus(elapsed).minus(MIN_GAP).toNanos() / step.toNanos();
-            if (k <= stepsBeforeTypical(end)) {
-                return typical.minus(step.multipliedBy(k)).minus(elapsed);
+            long steps = stepsBeforeDense(end);
+            // the grid point denseFrom - k x step that is at least MIN_GAP away
+            long k = denseFrom.minus(elapsed).minus(MIN_GAP).toNanos() / step.toNanos();
+            if (k <= steps) {
+                return denseFrom.minus(step.multipliedBy(k)).minus(elapsed);
             }
-            Duration toFirst =
-                    typical.minus(step.multipliedBy(stepsBeforeTypical(end))).minus(elapsed);
+            Duration toFirst = denseFrom.minus(step.multipliedBy(steps)).minus(elapsed);
             Duration maxHop =
                     fallback.maxDelay().multipliedBy(PRE_WINDOW_FACTOR_TENTHS).dividedBy(10);
             long hops = (toFirst.toNanos() + maxHop.toNanos() - 1) / maxHop.toNanos();
             return toFirst.dividedBy(Math.max(1, hops));
         }
-        Duration gap = denseGap(end);
         if (elapsed.compareTo(end.denseUntil()) <= 0) {
-            return gap;
+            // the first grid point denseFrom + k x gap at least half a gap away: a poll that took a round trip does
+            // not shift the grid, it skips the points it has passed
+            long k = ceilDiv(elapsed.plus(leastDelay(gap)).minus(denseFrom), gap);
+            return denseFrom.plus(gap.multipliedBy(k)).minus(elapsed);
         }
         Duration growing = gap.plus(elapsed.minus(end.denseUntil()).dividedBy(2));
         return min(growing, adaptive.compareTo(gap) < 0 ? gap : adaptive);
     }
 
-    /** The gap of the polls that lead up to the typical end: {@link #MAX_GAP}, or the poll interval if shorter. */
+    /** The gap of the polls that lead up to the dense ones: {@link #MAX_GAP}, or the poll interval if shorter. */
     Duration approachGap() {
         return min(MAX_GAP, fallback.maxDelay());
     }
 
     /**
-     * The gap between polls from the typical end on: a twentieth of it, or an eighth of the window past it when recorded
-     * durations spread that far, within [{@link #MIN_GAP}, {@link #approachGap}].
+     * Where the dense polls start: one {@link #denseGap} before the typical end. The typical end is an estimate, from
+     * a bracket as wide as the polls of the wait that recorded it (the adaptive first deploy's are a sixth of the
+     * time apart), and the next update's own duration varies by some percent; an update that ends a little sooner
+     * than recorded, as often happens as one that ends later, is then seen within a gap, not only at the typical end
+     * (which cost it the whole way there).
+     */
+    Duration denseFrom(ExpectedEnd end) {
+        return end.typical().minus(denseGap(end));
+    }
+
+    /**
+     * The gap between the dense polls: an {@value #HISTORY_GAP_DIVISOR}th of the typical end, or an
+     * {@value #SPREAD_POLLS}th of the window past it when recorded durations spread that far, within
+     * [{@link #MIN_GAP}, {@link #approachGap}]. Where the next update ends is known only to about a tenth of its
+     * duration either way (its own variation, and the precision of the wait that recorded the last), so the dense
+     * polls cover that window with two or three polls: polls much denser than that would see an end a few tens of
+     * milliseconds sooner (less than a round trip to Lambda, which every detection costs anyway) for a call or two
+     * more, where the SDK waiter spends one call a second; sparser ones would leave most ends a large share of the
+     * window unseen.
      */
     Duration denseGap(ExpectedEnd end) {
         Duration share = end.typical().dividedBy(HISTORY_GAP_DIVISOR);
@@ -127,8 +154,27 @@ public record HistoryWaitPolicy(
         return min(wanted, max);
     }
 
-    private long stepsBeforeTypical(ExpectedEnd end) {
-        return end.typical().minus(end.earliest()).toNanos() / approachGap().toNanos();
+    private long stepsBeforeDense(ExpectedEnd end) {
+        Duration before = denseFrom(end).minus(end.earliest());
+        return before.isNegative() ? 0 : before.toNanos() / approachGap().toNanos();
+    }
+
+    /**
+     * The least delay before a dense poll: half a gap (or {@link #MIN_GAP} if more). A response that comes back late
+     * in its gap, because the round trip is more than half of it, is followed by the grid point after the next: a
+     * poll right after a response would see an end only a few tens of milliseconds sooner, less than the round trip
+     * every detection costs anyway, for one call more. The polls are thus never closer than half a gap plus a round
+     * trip, and with a long round trip (over half a gap) one gap in two is skipped: the calls stay near the SDK
+     * waiter's, whose overshoot grows by two round trips as well.
+     */
+    private static Duration leastDelay(Duration gap) {
+        Duration half = gap.dividedBy(2);
+        return half.compareTo(MIN_GAP) < 0 ? MIN_GAP : half;
+    }
+
+    /** The least k with k x step >= span (0 for a span that is not positive). */
+    private static long ceilDiv(Duration span, Duration step) {
+        return span.isNegative() || span.isZero() ? 0 : (span.toNanos() + step.toNanos() - 1) / step.toNanos();
     }
 
     private static Duration min(Duration a, Duration b) {

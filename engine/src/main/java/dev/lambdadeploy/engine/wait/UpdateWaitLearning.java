@@ -14,14 +14,17 @@ import org.jspecify.annotations.Nullable;
  * What the {@code history} policy learns from the wait that follows an update of a function, for every driver of
  * that wait (the blocking one, the Jenkins plugin's timer): the schedule from the function's earlier update
  * durations, and, once the update is seen ready, its own duration to remember. The update ended between the last poll
- * that saw it not ready and the one that saw it ready, so the midpoint is recorded: neither a coarse schedule (an upper
- * bound) nor an early poll (a lower bound) biases the next wait.
+ * that saw it not ready and the one that saw it ready; where in that bracket it is recorded is {@link #estimatedEnd}'s
+ * to say.
  *
  * @param settings the wait's settings; only {@link WaitPolicyName#HISTORY} learns
  * @param key the function whose updates are waited for
  * @param history where durations are kept
  */
 public record UpdateWaitLearning(WaitSettings settings, WaitKey key, WaitHistory history) {
+
+    /** An estimate is never more than this share of the time before the poll that saw the update ready. */
+    static final int ESTIMATE_BACK_DIVISOR = 20;
 
     public UpdateWaitLearning {
         Objects.requireNonNull(settings, "settings");
@@ -126,12 +129,23 @@ public record UpdateWaitLearning(WaitSettings settings, WaitKey key, WaitHistory
      * Where in (lastNotReady, readyAt] the update ended: the midpoint, but never more than a twentieth of readyAt
      * (at least {@link HistoryWaitPolicy#MIN_GAP}, at most {@link HistoryWaitPolicy#MAX_GAP}) before the poll that saw
      * it ready. A wide bracket means sparse polls, e.g. the adaptive schedule's poll interval or a history's hops
-     * before its window: its midpoint can be far too early, and an estimate too early costs the next wait dense polls before the end, one too late only that much
-     * overshoot.
+     * before its window: its midpoint can be far too early, and an estimate too early costs the next wait dense polls
+     * before the end, one too late only that much overshoot.
+     *
+     * <p>After a wide bracket the estimate thus leans late: after an adaptive first deploy of a 1 s update (polls a
+     * quarter second plus a round trip apart) it is readyAt - 50 ms, on average some 75 ms after the true end. The
+     * next wait allows for it: its dense polls start one {@link HistoryWaitPolicy#denseFrom dense gap} (an eighth of
+     * the estimate) before it, which puts the first of them about the middle of such a bracket, as the unbiased
+     * midpoint would, but one gap on: the polls past the first then cover the later half of the bracket, where the
+     * estimate says the end more likely is. Recording the midpoint instead was replayed (part 0 of the bench, at round
+     * trips of 10 to 120 ms) with the dense polls starting at it or up to a gap before it: each pairing missed the SDK
+     * waiter's p95 overshoot or its calls at some round trips (an early bracket's midpoint is early, and costs a poll);
+     * this one meets both at all of them. After a narrow bracket (the dense polls of a later wait) both are the
+     * midpoint, to within a few milliseconds.
      */
     static Duration estimatedEnd(Duration lastNotReady, Duration readyAt) {
         Duration halfBracket = readyAt.minus(lastNotReady).dividedBy(2);
-        Duration cap = readyAt.dividedBy(HistoryWaitPolicy.HISTORY_GAP_DIVISOR);
+        Duration cap = readyAt.dividedBy(ESTIMATE_BACK_DIVISOR);
         if (cap.compareTo(HistoryWaitPolicy.MIN_GAP) < 0) {
             cap = HistoryWaitPolicy.MIN_GAP;
         } else if (cap.compareTo(HistoryWaitPolicy.MAX_GAP) > 0) {

@@ -56,7 +56,7 @@ class HistoryWaitFlowsTest {
     }
 
     @Test
-    void aFirstDeployWaitsAsTheDefaultDoesAndASecondOneMakesTheThreeCallsOfThePhysicalLimit()
+    void aFirstDeployWaitsAsTheDefaultDoesAndASecondOnePollsJustBeforeAndOnTheRecordedEnd()
             throws InterruptedException {
         aws.simulator.control().createFunction(FN, Duration.ZERO);
         aws.simulator.control().updateDuration(FN, Duration.ofMillis(950));
@@ -69,9 +69,10 @@ class HistoryWaitFlowsTest {
 
         aws.simulator.journal().clear();
         assertThat(deploy("second").published()).isTrue();
-        // one poll, on the recorded end: update, GetFunction, publish
-        assertThat(aws.calls("GetFunction")).isEqualTo(1);
-        assertThat(aws.simulator.journal().entries()).hasSize(3);
+        // recorded 0.95 s (the poll at 1 s less 50 ms): the dense polls are 0.95 / 8 s apart from one gap before it,
+        // at 0.83 s (running) and 0.95 s (ready): update, two GetFunction, publish, where the adaptive wait made five
+        assertThat(aws.calls("GetFunction")).isEqualTo(2);
+        assertThat(aws.simulator.journal().entries()).hasSize(4);
     }
 
     @Test

@@ -27,34 +27,51 @@ class HistoryWaitPolicyTest {
     }
 
     @Test
-    void approachesTheTypicalEndOnAGridThatLandsOnItThenPollsDenselyThenBacksOff() {
+    void approachesTheDenseWindowOnAGridThenPollsOnAGridThroughTheTypicalEndThenBacksOff() {
         var policy = HistoryWaitPolicy.withinBudgetOf(30, TWO, List.of(Duration.ofSeconds(25)));
-        // earliest 20 s: the grid 0.5 s apart ending on 25 s starts there, reached in hops of at most 5 s
+        // dense gap min(25 s / 8, 0.5 s) = 0.5 s, from 24.5 s; earliest 20 s: the grid 0.5 s apart ending on 24.5 s
+        // starts there, reached in hops of at most 5 s
+        assertThat(policy.denseFrom(policy.expected())).isEqualTo(Duration.ofMillis(24_500));
         assertThat(policy.delayAfter(1, Duration.ZERO)).isEqualTo(Duration.ofSeconds(5));
         assertThat(policy.delayAfter(4, Duration.ofMillis(15_020))).isEqualTo(Duration.ofMillis(4980));
         assertThat(policy.delayAfter(2, Duration.ofMillis(21_500))).isEqualTo(Duration.ofMillis(500));
-        // a poll that took 30 ms does not shift the grid
+        // a poll that took 30 ms does not shift the grid, before the typical end or after it
         assertThat(policy.delayAfter(3, Duration.ofMillis(24_530))).isEqualTo(Duration.ofMillis(470));
+        assertThat(policy.delayAfter(4, Duration.ofMillis(25_030))).isEqualTo(Duration.ofMillis(470));
         assertThat(policy.delayAfter(9, Duration.ofSeconds(29))).isEqualTo(Duration.ofMillis(500));
+        // a round trip of more than half a gap skips a grid point: 25.3 s + 0.25 s is past 25.5 s, so 26 s
+        assertThat(policy.delayAfter(4, Duration.ofMillis(25_300))).isEqualTo(Duration.ofMillis(700));
         // past 120 % of the longest the gap grows back to the adaptive schedule's
         assertThat(policy.delayAfter(20, Duration.ofSeconds(40))).isEqualTo(TWO);
     }
 
     @Test
-    void aOneSecondHistoryPollsFirstAtTheTypicalEndThenEveryTwentiethOfIt() {
+    void aOneSecondHistoryPollsAnEighthBeforeTheTypicalEndThenEveryEighthOnAGridTheRoundTripDoesNotShift() {
         var policy = HistoryWaitPolicy.withinBudgetOf(30, TWO, List.of(Duration.ofSeconds(1)));
-        assertThat(policy.delayAfter(1, Duration.ZERO)).isEqualTo(Duration.ofSeconds(1));
-        assertThat(policy.delayAfter(2, Duration.ofMillis(1015))).isEqualTo(Duration.ofMillis(50));
+        assertThat(policy.denseGap(policy.expected())).isEqualTo(Duration.ofMillis(125));
+        // the update's response is the first poll; the next is one gap before the typical end
+        assertThat(policy.delayAfter(1, Duration.ZERO)).isEqualTo(Duration.ofMillis(875));
+        // a 40 ms round trip: the polls go out at 0.875, 1, 1.125 s all the same
+        assertThat(policy.delayAfter(2, Duration.ofMillis(915))).isEqualTo(Duration.ofMillis(85));
+        assertThat(policy.delayAfter(3, Duration.ofMillis(1040))).isEqualTo(Duration.ofMillis(85));
+        // a 70 ms round trip, more than half the gap: 1.125 s is skipped, the next poll is at 1.25 s
+        assertThat(policy.delayAfter(3, Duration.ofMillis(1070))).isEqualTo(Duration.ofMillis(180));
     }
 
     @Test
     void aWideSpreadOfRecordedDurationsWidensTheDenseGap() {
-        var narrow = HistoryWaitPolicy.withinBudgetOf(30, TWO, List.of(Duration.ofSeconds(4), Duration.ofSeconds(4)));
+        var narrow = HistoryWaitPolicy.withinBudgetOf(30, TWO, List.of(Duration.ofSeconds(2), Duration.ofSeconds(2)));
         var wide = HistoryWaitPolicy.withinBudgetOf(
-                30, TWO, List.of(Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(8)));
-        assertThat(narrow.delayAfter(5, Duration.ofMillis(4100))).isEqualTo(Duration.ofMillis(200));
-        // typical 4 s, dense until 9.6 s: (9.6 - 4) / 8 = 0.7 s, capped at 0.5 s
-        assertThat(wide.delayAfter(5, Duration.ofMillis(4100))).isEqualTo(HistoryWaitPolicy.MAX_GAP);
+                30, TWO, List.of(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4)));
+        // typical 2 s: an eighth is 0.25 s
+        assertThat(narrow.denseGap(narrow.expected())).isEqualTo(Duration.ofMillis(250));
+        // typical 2 s, dense until 4.8 s: (4.8 - 2) / 8 = 0.35 s
+        assertThat(wide.denseGap(wide.expected())).isEqualTo(Duration.ofMillis(350));
+        // on their grids from 1.75 s and from 1.65 s
+        assertThat(narrow.delayAfter(5, Duration.ofMillis(2100))).isEqualTo(Duration.ofMillis(150));
+        assertThat(wide.delayAfter(5, Duration.ofMillis(2100))).isEqualTo(Duration.ofMillis(250));
+        var longer = HistoryWaitPolicy.withinBudgetOf(30, TWO, List.of(Duration.ofSeconds(4), Duration.ofSeconds(8)));
+        assertThat(longer.denseGap(longer.expected())).isEqualTo(HistoryWaitPolicy.MAX_GAP);
     }
 
     @Test
