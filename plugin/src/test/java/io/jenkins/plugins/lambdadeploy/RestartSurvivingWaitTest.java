@@ -14,6 +14,7 @@ import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.domains.Domain;
 import com.cloudbees.plugins.credentials.impl.BaseStandardCredentials;
+import dev.lambdadeploy.engine.wait.HistoryWaitPolicy;
 import dev.lambdadeploy.simulator.Fault;
 import dev.lambdadeploy.simulator.LambdaSimulator;
 import dev.lambdadeploy.simulator.SimulatorCredentials;
@@ -234,6 +235,55 @@ class RestartSurvivingWaitTest {
                             .map(v -> v.version())
                             .toList(),
                     "published once, not again after the restart");
+        });
+    }
+
+    /**
+     * A function's second deploy waits around its first one's duration; across a restart the wait keeps that schedule
+     * (its "attempt n/N" total) from the durations it persisted when it began, though the controller's history is gone
+     * by then: a wait under way is not rebuilt from a history that changed.
+     */
+    @Test
+    void aLaterDeploysWaitKeepsItsHistoryScheduleAcrossARestart() throws Throwable {
+        String fn = LambdaTestSupport.newFunction(sim, "restart-history");
+        sim.control().updateDuration(fn, Duration.ofMillis(1500));
+        int adaptiveTotal = HistoryWaitPolicy.withinBudgetOf(60, Duration.ofSeconds(1), List.of())
+                .maxAttempts();
+        String[] total = new String[1];
+        sessions.then(j -> {
+            LambdaTestSupport.storeAwsCredentials(j.jenkins);
+            WorkflowRun first = start(
+                    j,
+                    "lambdaUpdateCode(functionName: '" + fn + "', s3Bucket: 'builds', s3Key: 'app-h.zip', "
+                            + "pollInterval: 1, maxWaitAttempts: 60, " + connection(sim, AWS_CREDENTIALS_ID) + ")\n");
+            j.assertBuildStatusSuccess(j.waitForCompletion(first));
+            j.assertLogContains("/" + adaptiveTotal + ")", first);
+
+            sim.control().scriptStates(fn, Collections.nCopies(10_000, StateSnapshot.of("Active", "InProgress")));
+            WorkflowRun second = lastBuild(j).getParent().scheduleBuild2(0).waitForStart();
+            j.waitForMessage("  Waiting... (attempt 3/", second);
+            Matcher n =
+                    Pattern.compile("Waiting\\.\\.\\. \\(attempt 3/(\\d+)\\)").matcher(JenkinsRule.getLog(second));
+            assertTrue(n.find());
+            total[0] = n.group(1);
+            assertTrue(
+                    !total[0].equals(String.valueOf(adaptiveTotal)),
+                    "the second deploy waits on the history's schedule, not adaptive's " + adaptiveTotal);
+        });
+        sessions.then(j -> {
+            WorkflowRun b = lastBuild(j);
+            java.nio.file.Files.deleteIfExists(
+                    j.jenkins.getRootDir().toPath().resolve("lambda-deploy-wait-history.tsv"));
+            j.waitForMessage("Resuming the wait for Lambda function " + fn + " after a restart", b);
+            // a poll made after the history was deleted
+            Matcher seen = Pattern.compile("\\(attempt (\\d+)/").matcher(JenkinsRule.getLog(b));
+            int last = 0;
+            while (seen.find()) {
+                last = Integer.parseInt(seen.group(1));
+            }
+            j.waitForMessage("  Waiting... (attempt " + (last + 1) + "/" + total[0] + ")", b);
+            sim.control().scriptStates(fn, List.of());
+            j.assertBuildStatusSuccess(j.waitForCompletion(b));
         });
     }
 
