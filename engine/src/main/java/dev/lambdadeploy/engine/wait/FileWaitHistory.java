@@ -69,6 +69,11 @@ public final class FileWaitHistory implements WaitHistory {
         return load().recent(key, now);
     }
 
+    @Override
+    public synchronized List<CarriedWaitHistory.Recorded> recordedFor(String functionName, Instant now) {
+        return load().forFunction(functionName, now);
+    }
+
     private HistoryEntries load() {
         HistoryEntries entries = new HistoryEntries();
         List<String> lines;

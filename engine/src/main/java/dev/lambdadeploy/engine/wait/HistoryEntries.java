@@ -56,6 +56,20 @@ final class HistoryEntries {
         byKey.values().removeIf(Deque::isEmpty);
     }
 
+    /** What is recorded for {@code functionName}, in every region, within {@link WaitHistory#MAX_AGE} of {@code now}. */
+    List<CarriedWaitHistory.Recorded> forFunction(String functionName, Instant now) {
+        Instant oldest = now.minus(WaitHistory.MAX_AGE);
+        List<CarriedWaitHistory.Recorded> found = new ArrayList<>();
+        byKey.forEach((key, entries) -> {
+            if (key.functionName().equals(functionName)) {
+                entries.stream()
+                        .filter(e -> e.at().isAfter(oldest))
+                        .forEach(e -> found.add(new CarriedWaitHistory.Recorded(key, e.took(), e.at())));
+            }
+        });
+        return found;
+    }
+
     Map<WaitKey, List<Entry>> snapshot() {
         Map<WaitKey, List<Entry>> copy = new LinkedHashMap<>();
         byKey.forEach((k, v) -> copy.put(k, new ArrayList<>(v)));

@@ -20,6 +20,11 @@ public final class InMemoryWaitHistory implements WaitHistory {
         return entries.recent(key, now);
     }
 
+    @Override
+    public synchronized List<CarriedWaitHistory.Recorded> recordedFor(String functionName, Instant now) {
+        return entries.forFunction(functionName, now);
+    }
+
     synchronized int functions() {
         return entries.functions();
     }

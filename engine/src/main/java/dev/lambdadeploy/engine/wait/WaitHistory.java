@@ -28,6 +28,14 @@ public interface WaitHistory {
     /** The durations recorded for {@code key} within {@link #MAX_AGE} before {@code now}, oldest first. */
     List<Duration> recent(WaitKey key, Instant now);
 
+    /**
+     * Every duration recorded for {@code functionName}, in any region, within {@link #MAX_AGE} before {@code now}: what
+     * a deploy of that function that runs elsewhere is given ({@link CarriedWaitHistory}).
+     */
+    default List<CarriedWaitHistory.Recorded> recordedFor(String functionName, Instant now) {
+        return List.of();
+    }
+
     /** No history: records nothing, knows nothing. */
     WaitHistory NONE = new WaitHistory() {
         @Override

@@ -6,12 +6,15 @@ import dev.lambdadeploy.engine.aws.CallSiteException;
 import dev.lambdadeploy.engine.aws.CallSiteSettings;
 import dev.lambdadeploy.engine.aws.HttpClientFactory;
 import dev.lambdadeploy.engine.aws.LambdaClients;
+import dev.lambdadeploy.engine.wait.CarriedWaitHistory;
 import dev.lambdadeploy.engine.wait.WaitHistory;
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.model.TaskListener;
 import hudson.remoting.Future;
 import hudson.remoting.VirtualChannel;
 import java.io.IOException;
+import java.io.Serializable;
 import java.util.concurrent.ExecutionException;
 import jenkins.security.MasterToSlaveCallable;
 import org.kohsuke.accmod.Restricted;
@@ -40,9 +43,30 @@ public final class AgentCalls {
             @NonNull DeployerCall<T> call,
             @NonNull TaskListener listener)
             throws IOException, InterruptedException {
-        Future<T> future = channel.callAsync(new OnAgent<>(settings, call, listener));
+        return run(channel, settings, call, listener, null, WaitHistory.NONE);
+    }
+
+    /**
+     * As {@link #run(VirtualChannel, CallSiteSettings, DeployerCall, TaskListener)}, for a call that waits itself (a
+     * freestyle build step's whole deploy): its wait polls around {@code carried}, the function's durations from
+     * {@code home}, and what it records there is kept in {@code home} when it returns.
+     */
+    public static <T> T run(
+            @NonNull VirtualChannel channel,
+            @NonNull CallSiteSettings settings,
+            @NonNull DeployerCall<T> call,
+            @NonNull TaskListener listener,
+            @CheckForNull CarriedWaitHistory carried,
+            @NonNull WaitHistory home)
+            throws IOException, InterruptedException {
+        Future<Returned<T>> future = channel.callAsync(new OnAgent<>(settings, call, listener, carried));
         try {
-            return future.get();
+            Returned<T> returned = future.get();
+            CarriedWaitHistory learnt = returned.history();
+            if (learnt != null) {
+                learnt.keepIn(home);
+            }
+            return returned.value();
         } catch (InterruptedException e) {
             // Request's get() has sent the Cancel already; cancel(true) says the same and marks the future
             future.cancel(true);
@@ -62,8 +86,13 @@ public final class AgentCalls {
         }
     }
 
+    /** What comes back: the call's value and, for a call given a history, that history with what the call recorded. */
+    private record Returned<T>(T value, @CheckForNull CarriedWaitHistory history) implements Serializable {
+        private static final long serialVersionUID = 1L;
+    }
+
     /** What travels: the settings, the call and the build's (remotable) listener. */
-    private static final class OnAgent<T> extends MasterToSlaveCallable<T, InterruptedException> {
+    private static final class OnAgent<T> extends MasterToSlaveCallable<Returned<T>, InterruptedException> {
 
         private static final long serialVersionUID = 1L;
 
@@ -72,18 +101,25 @@ public final class AgentCalls {
 
         private final DeployerCall<T> call;
         private final TaskListener listener;
+        private final @CheckForNull CarriedWaitHistory history;
 
-        OnAgent(CallSiteSettings settings, DeployerCall<T> call, TaskListener listener) {
+        OnAgent(
+                CallSiteSettings settings,
+                DeployerCall<T> call,
+                TaskListener listener,
+                @CheckForNull CarriedWaitHistory history) {
             this.settings = settings;
             this.call = call;
             this.listener = listener;
+            this.history = history;
         }
 
         @Override
-        public T call() throws InterruptedException {
+        public Returned<T> call() throws InterruptedException {
             try (LambdaClients.Session session = AgentClients.get().open(settings)) {
-                LambdaDeployer deployer = LambdaDeployer.create(session, BuildLog.of(listener), WaitHistory.NONE);
-                return call.call(deployer, session);
+                LambdaDeployer deployer = LambdaDeployer.create(
+                        session, BuildLog.of(listener), history == null ? WaitHistory.NONE : history);
+                return new Returned<>(call.call(deployer, session), history);
             } catch (RuntimeException e) {
                 throw CallSiteException.of(e);
             } finally {

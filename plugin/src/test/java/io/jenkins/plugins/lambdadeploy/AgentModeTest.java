@@ -202,6 +202,49 @@ class AgentModeTest {
         assertEquals(Set.of(AGENT_KEY_ID), keysOf(callsFor(fn)));
     }
 
+    /**
+     * A freestyle build step's whole deploy runs on the agent, but the history is the controller's: the function's
+     * durations go with the call and what its wait recorded comes back, so the second deploy polls around the first.
+     */
+    @Test
+    void aFreestyleDeployOnAnAgentLearnsIntoTheControllersHistory(JenkinsRule j) throws Exception {
+        DumbSlave agent = awsAgent(j);
+        String fn = LambdaTestSupport.newFunction(sim, "agent-history");
+        sim.control().updateDuration(fn, java.time.Duration.ofMillis(1500));
+        LambdaUpdateCodeStep update = new LambdaUpdateCodeStep(fn);
+        update.setRegion("us-east-1");
+        update.setEndpointUrl(sim.endpoint().toString());
+        update.setS3Bucket("builds");
+        update.setS3Key("app-1.zip");
+        update.setCallsFrom("agent");
+        FreeStyleProject p = j.createFreeStyleProject();
+        p.setAssignedNode(agent);
+        p.getBuildersList().add(new LambdaUpdateCodeBuilder(update));
+        dev.lambdadeploy.engine.wait.WaitKey key = new dev.lambdadeploy.engine.wait.WaitKey("us-east-1", fn);
+
+        j.buildAndAssertSuccess(p);
+        long firstPolls = getFunctionCalls(fn);
+        assertEquals(
+                1,
+                ControllerWaitHistory.get().recent(key, java.time.Instant.now()).size());
+
+        j.buildAndAssertSuccess(p);
+        long secondPolls = getFunctionCalls(fn) - firstPolls;
+        assertEquals(
+                2,
+                ControllerWaitHistory.get().recent(key, java.time.Instant.now()).size());
+        assertTrue(
+                secondPolls < firstPolls,
+                "the second deploy polls around the first's duration: " + secondPolls + " vs " + firstPolls);
+        assertEquals(Set.of(AGENT_KEY_ID), keysOf(callsFor(fn)));
+    }
+
+    private static long getFunctionCalls(String fn) {
+        return callsFor(fn).stream()
+                .filter(e -> e.operation().equals("GetFunction"))
+                .count();
+    }
+
     @Test
     void freestyleOnTheBuiltInNodeNeedsTheAdministratorsOptInWithoutCredentials(JenkinsRule j) throws Exception {
         String fn = LambdaTestSupport.newFunction(sim, "agent-builtin");

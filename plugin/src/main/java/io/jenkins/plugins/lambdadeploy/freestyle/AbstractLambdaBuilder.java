@@ -12,6 +12,8 @@ import dev.lambdadeploy.engine.aws.HttpClientFactory;
 import dev.lambdadeploy.engine.aws.LambdaClients;
 import dev.lambdadeploy.engine.aws.SessionCredentials;
 import dev.lambdadeploy.engine.aws.SessionCredentialsIssuer;
+import dev.lambdadeploy.engine.wait.CarriedWaitHistory;
+import dev.lambdadeploy.engine.wait.WaitHistory;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.AbortException;
 import hudson.EnvVars;
@@ -33,6 +35,7 @@ import io.jenkins.plugins.lambdadeploy.LambdaDeployConfiguration;
 import io.jenkins.plugins.lambdadeploy.Messages;
 import io.jenkins.plugins.lambdadeploy.steps.AbstractLambdaStep;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.Objects;
 
 /**
@@ -121,10 +124,14 @@ public abstract class AbstractLambdaBuilder<S extends AbstractLambdaStep> extend
         } else {
             settings = connection.agentIdentity(env);
         }
+        // the deploy waits on the agent; the function's durations go with it and what it learns comes back here
+        WaitHistory home = ControllerWaitHistory.get();
         return AgentCalls.run(
                 channel,
                 settings,
                 DeployerCalls.operation(operation, getDescriptor().getDisplayName()),
-                listener);
+                listener,
+                CarriedWaitHistory.of(home, env.expand(step.getFunctionName()), Instant.now()),
+                home);
     }
 }
