@@ -161,6 +161,26 @@ class ConfigurationTest {
         assertEquals("my-function", descriptor.argumentsToString(Map.of("functionName", "my-function")));
     }
 
+    /** The configuration fields are checked the same in both forms that have them, lambdaDeploy's included. */
+    @Test
+    void configurationFieldsAreCheckedInEveryFormThatHasThem(JenkinsRule j) {
+        for (Class<? extends hudson.model.Descriptor<?>> type : java.util.List.of(
+                LambdaUpdateConfigurationStep.DescriptorImpl.class, LambdaDeployStep.DescriptorImpl.class)) {
+            hudson.model.Descriptor<?> d = j.jenkins.getDescriptorByType(type);
+            for (String field : java.util.List.of(
+                    "memorySize", "timeout", "ephemeralStorage", "handler", "runtime", "layers", "environment")) {
+                assertTrue(d.getCheckMethod(field).getDependsOn() != null, type.getSimpleName() + " checks " + field);
+            }
+            io.jenkins.plugins.lambdadeploy.steps.ConfigurationFieldChecks checks =
+                    (io.jenkins.plugins.lambdadeploy.steps.ConfigurationFieldChecks) d;
+            assertEquals(hudson.util.FormValidation.Kind.ERROR, checks.doCheckMemorySize("64").kind);
+            assertEquals(hudson.util.FormValidation.Kind.OK, checks.doCheckMemorySize("512").kind);
+            assertEquals(hudson.util.FormValidation.Kind.ERROR, checks.doCheckTimeout("0").kind);
+            assertEquals(hudson.util.FormValidation.Kind.ERROR, checks.doCheckEnvironment("NO_EQUALS_SIGN").kind);
+            assertEquals(hudson.util.FormValidation.Kind.OK, checks.doCheckEnvironment("STAGE=prod").kind);
+        }
+    }
+
     @Test
     void defaultsAreTheSpecs(JenkinsRule j) {
         LambdaPublishVersionStep step = new LambdaPublishVersionStep("my-function");

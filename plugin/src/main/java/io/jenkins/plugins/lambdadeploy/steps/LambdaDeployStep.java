@@ -468,7 +468,7 @@ public final class LambdaDeployStep extends AbstractWaitingStep
     }
 
     @Extension
-    public static final class DescriptorImpl extends AbstractAliasStepDescriptor {
+    public static final class DescriptorImpl extends AbstractAliasStepDescriptor implements ConfigurationFieldChecks {
 
         /** The fields this step shares with the single-purpose steps have their help there. */
         public DescriptorImpl() {
@@ -522,16 +522,6 @@ public final class LambdaDeployStep extends AbstractWaitingStep
         @POST
         public ListBoxModel doFillArchitecturesItems() {
             return FormChecks.fillArchitectures();
-        }
-
-        @POST
-        public ListBoxModel doFillEnvironmentModeItems() {
-            return FormChecks.fillEnvironmentMode();
-        }
-
-        @POST
-        public FormValidation doCheckEnvironment(@QueryParameter String value) {
-            return FormChecks.check(() -> FunctionSettings.parseEnvironment(value));
         }
     }
 }

@@ -3,7 +3,6 @@ package io.jenkins.plugins.lambdadeploy.steps;
 import dev.lambdadeploy.engine.DeployOperation;
 import dev.lambdadeploy.engine.LambdaOperationNames;
 import dev.lambdadeploy.engine.UpdateConfigurationRequest;
-import dev.lambdadeploy.engine.Validation;
 import dev.lambdadeploy.engine.release.FunctionSettings;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
@@ -11,18 +10,13 @@ import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import hudson.Extension;
 import hudson.FilePath;
 import hudson.Util;
-import hudson.util.FormValidation;
-import hudson.util.ListBoxModel;
 import io.jenkins.plugins.lambdadeploy.DeployerCalls;
-import io.jenkins.plugins.lambdadeploy.FormChecks;
 import io.jenkins.plugins.lambdadeploy.Requests;
 import java.util.function.UnaryOperator;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
-import org.kohsuke.stapler.QueryParameter;
-import org.kohsuke.stapler.verb.POST;
 
 /**
  * {@code lambdaUpdateConfiguration}: UpdateFunctionConfiguration (environment merged or replaced, memory, timeout,
@@ -196,7 +190,8 @@ public final class LambdaUpdateConfigurationStep extends AbstractFunctionChangin
     }
 
     @Extension
-    public static final class DescriptorImpl extends AbstractFunctionChangingStepDescriptor {
+    public static final class DescriptorImpl extends AbstractFunctionChangingStepDescriptor
+            implements ConfigurationFieldChecks {
 
         @Override
         public String getFunctionName() {
@@ -207,55 +202,6 @@ public final class LambdaUpdateConfigurationStep extends AbstractFunctionChangin
         @Override
         public String getDisplayName() {
             return Messages.LambdaUpdateConfigurationStep_DisplayName();
-        }
-
-        @POST
-        public FormValidation doCheckEnvironment(@QueryParameter String value) {
-            return FormChecks.check(() -> FunctionSettings.parseEnvironment(value));
-        }
-
-        @POST
-        public ListBoxModel doFillEnvironmentModeItems() {
-            return FormChecks.fillEnvironmentMode();
-        }
-
-        @POST
-        public FormValidation doCheckMemorySize(@QueryParameter String value) {
-            return FormChecks.checkSetting(
-                    value, n -> new FunctionSettings(null, n, null, null, null, null, null, null));
-        }
-
-        @POST
-        public FormValidation doCheckTimeout(@QueryParameter String value) {
-            return FormChecks.checkSetting(
-                    value, n -> new FunctionSettings(null, null, n, null, null, null, null, null));
-        }
-
-        @POST
-        public FormValidation doCheckEphemeralStorage(@QueryParameter String value) {
-            return FormChecks.checkSetting(
-                    value, n -> new FunctionSettings(null, null, null, null, null, null, null, n));
-        }
-
-        @POST
-        public FormValidation doCheckHandler(@QueryParameter String value) {
-            return FormChecks.check(
-                    () -> new FunctionSettings(null, null, null, Util.fixEmptyAndTrim(value), null, null, null, null)
-                            .validated());
-        }
-
-        @POST
-        public FormValidation doCheckRuntime(@QueryParameter String value) {
-            return FormChecks.check(
-                    () -> new FunctionSettings(null, null, null, null, Util.fixEmptyAndTrim(value), null, null, null)
-                            .validated());
-        }
-
-        @POST
-        public FormValidation doCheckLayers(@QueryParameter String value) {
-            return FormChecks.check(
-                    () -> new FunctionSettings(null, null, null, null, null, Validation.listOf(value), null, null)
-                            .validated());
         }
     }
 }
