@@ -21,6 +21,13 @@ public record ExpectedEnd(Duration earliest, Duration typical, Duration denseUnt
     /** The dense polling ends at this share of the longest recorded duration. */
     static final int HISTORY_DENSE_UNTIL_PERCENT = 120;
 
+    /**
+     * Durations whose longest is more than this share of the shortest say too little about the next one: the windows
+     * that would cover them are polled every half second at most, so their polls would outnumber the adaptive
+     * schedule's (durations of 10 s and 60 s: a hundred GetFunction calls for a 58 s update, against adaptive's 43).
+     */
+    static final int HISTORY_MAX_SPREAD_PERCENT = 150;
+
     public ExpectedEnd {
         Objects.requireNonNull(earliest, "earliest");
         Objects.requireNonNull(typical, "typical");
@@ -33,7 +40,9 @@ public record ExpectedEnd(Duration earliest, Duration typical, Duration denseUnt
 
     /**
      * From a function's recorded durations: from {@value #HISTORY_EARLIEST_PERCENT} % of the shortest, through the
-     * median, to {@value #HISTORY_DENSE_UNTIL_PERCENT} % of the longest; null for an empty history.
+     * median (the upper one of an even count), to {@value #HISTORY_DENSE_UNTIL_PERCENT} % of the longest; null for an
+     * empty history, or one whose longest duration is more than {@value #HISTORY_MAX_SPREAD_PERCENT} % of its shortest
+     * (then the wait is adaptive's).
      */
     public static @Nullable ExpectedEnd fromHistory(List<Duration> history) {
         if (history.isEmpty()) {
@@ -45,6 +54,9 @@ public record ExpectedEnd(Duration earliest, Duration typical, Duration denseUnt
         }
         Duration shortest = sorted.get(0);
         Duration longest = sorted.get(sorted.size() - 1);
+        if (longest.compareTo(shortest.multipliedBy(HISTORY_MAX_SPREAD_PERCENT).dividedBy(100)) > 0) {
+            return null;
+        }
         return new ExpectedEnd(
                 shortest.multipliedBy(HISTORY_EARLIEST_PERCENT).dividedBy(100),
                 sorted.get(sorted.size() / 2),

@@ -16,8 +16,7 @@ import org.jspecify.annotations.Nullable;
  *   <li>from {@code earliest}: polls on a grid {@link #approachGap} apart that ends where the dense polls start,
  *       {@link #denseFrom one dense gap before typical}, so an earlier end is seen within that gap;
  *   <li>from there to {@code denseUntil}: polls on a grid {@link #denseGap} apart (an eighth of the typical
- *       duration, within [{@link #MIN_GAP}, {@link #MAX_GAP}], wider when recorded durations spread), so that
- *       {@code typical} is one of them;
+ *       duration, within [{@link #MIN_GAP}, {@link #MAX_GAP}]), so that {@code typical} is one of them;
  *   <li>after it: the gap grows with the time past the window and rejoins the adaptive schedule.
  * </ul>
  *
@@ -42,8 +41,6 @@ public record HistoryWaitPolicy(
     public static final Duration MAX_GAP = Duration.ofMillis(500);
     /** The dense polls are this share of the typical end apart ({@link #denseGap}). */
     static final int HISTORY_GAP_DIVISOR = 8;
-    /** With a wide spread of recorded durations, the window past the typical end gets at most this many polls. */
-    static final int SPREAD_POLLS = 8;
 
     public HistoryWaitPolicy {
         Objects.requireNonNull(fallback, "fallback");
@@ -133,9 +130,9 @@ public record HistoryWaitPolicy(
     }
 
     /**
-     * The gap between the dense polls: an {@value #HISTORY_GAP_DIVISOR}th of the typical end, or an
-     * {@value #SPREAD_POLLS}th of the window past it when recorded durations spread that far, within
-     * [{@link #MIN_GAP}, {@link #approachGap}]. Where the next update ends is known only to about a tenth of its
+     * The gap between the dense polls: an {@value #HISTORY_GAP_DIVISOR}th of the typical end, within
+     * [{@link #MIN_GAP}, {@link #approachGap}] (a history that spreads wider than its dense polls cover is no
+     * expectation at all: {@link ExpectedEnd#fromHistory}). Where the next update ends is known only to about a tenth of its
      * duration either way (its own variation, and the precision of the wait that recorded the last), so the dense
      * polls cover that window with two or three polls: polls much denser than that would see an end a few tens of
      * milliseconds sooner (less than a round trip to Lambda, which every detection costs anyway) for a call or two
@@ -143,9 +140,7 @@ public record HistoryWaitPolicy(
      * window unseen.
      */
     Duration denseGap(ExpectedEnd end) {
-        Duration share = end.typical().dividedBy(HISTORY_GAP_DIVISOR);
-        Duration spread = end.denseUntil().minus(end.typical()).dividedBy(SPREAD_POLLS);
-        Duration wanted = share.compareTo(spread) < 0 ? spread : share;
+        Duration wanted = end.typical().dividedBy(HISTORY_GAP_DIVISOR);
         Duration max = approachGap();
         Duration floor = MIN_GAP.compareTo(max) < 0 ? MIN_GAP : max;
         if (wanted.compareTo(floor) < 0) {

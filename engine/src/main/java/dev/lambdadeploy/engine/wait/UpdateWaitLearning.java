@@ -39,8 +39,8 @@ public record UpdateWaitLearning(WaitSettings settings, WaitKey key, WaitHistory
     /**
      * The policy of the wait: with {@code history}, around the function's earlier durations (adaptive when none is
      * recorded); else the settings'. Pure given the history's answer: the same {@code now} and history give the same
-     * schedule, so a driver that rebuilds the policy at every poll (the Jenkins plugin's timer) polls as the blocking
-     * wait does.
+     * schedule. A driver that rebuilds the policy at every poll (the Jenkins plugin's timer) keeps {@link #recorded} from
+     * the wait's start and uses {@link #policy(List)}, so that it polls as the blocking wait does.
      */
     public WaitPolicy policy(Instant now) {
         return policy(recorded(now));
@@ -140,8 +140,9 @@ public record UpdateWaitLearning(WaitSettings settings, WaitKey key, WaitHistory
      * estimate says the end more likely is. Recording the midpoint instead was replayed (part 0 of the bench, at round
      * trips of 10 to 120 ms) with the dense polls starting at it or up to a gap before it: each pairing missed the SDK
      * waiter's p95 overshoot or its calls at some round trips (an early bracket's midpoint is early, and costs a poll);
-     * this one meets both at all of them. After a narrow bracket (the dense polls of a later wait) both are the
-     * midpoint, to within a few milliseconds.
+     * this one meets both at all of them. After a later wait's dense polls the bracket is one dense gap (an eighth of the
+     * duration), and the estimate is at most a twentieth of the duration (50 ms to 500 ms) before the poll that saw the
+     * update ready.
      */
     static Duration estimatedEnd(Duration lastNotReady, Duration readyAt) {
         Duration halfBracket = readyAt.minus(lastNotReady).dividedBy(2);

@@ -12,9 +12,21 @@ class ExpectedEndTest {
     @Test
     void fromAHistoryItRunsFromMostOfTheShortestThroughTheMedianToMoreThanTheLongest() {
         ExpectedEnd end = ExpectedEnd.fromHistory(
-                List.of(Duration.ofSeconds(12), Duration.ofSeconds(10), Duration.ofSeconds(20)));
+                List.of(Duration.ofSeconds(12), Duration.ofSeconds(10), Duration.ofSeconds(14)));
         assertThat(end)
-                .isEqualTo(new ExpectedEnd(Duration.ofMillis(8000), Duration.ofSeconds(12), Duration.ofSeconds(24)));
+                .isEqualTo(new ExpectedEnd(Duration.ofMillis(8000), Duration.ofSeconds(12), Duration.ofMillis(16_800)));
+    }
+
+    /** Durations that spread wider than half as long again say too little about the next: the wait is adaptive's. */
+    @Test
+    void aHistoryThatSpreadsTooWideExpectsNothing() {
+        assertThat(ExpectedEnd.fromHistory(List.of(Duration.ofSeconds(10), Duration.ofSeconds(15))))
+                .isNotNull();
+        assertThat(ExpectedEnd.fromHistory(List.of(Duration.ofSeconds(10), Duration.ofMillis(15_001))))
+                .isNull();
+        assertThat(ExpectedEnd.fromHistory(
+                        List.of(Duration.ofSeconds(60), Duration.ofSeconds(1), Duration.ofSeconds(1))))
+                .isNull();
     }
 
     @Test

@@ -59,19 +59,29 @@ class HistoryWaitPolicyTest {
     }
 
     @Test
-    void aWideSpreadOfRecordedDurationsWidensTheDenseGap() {
+    void theDenseGapIsAnEighthOfTheTypicalDurationAtMostHalfASecond() {
         var narrow = HistoryWaitPolicy.withinBudgetOf(30, TWO, List.of(Duration.ofSeconds(2), Duration.ofSeconds(2)));
-        var wide = HistoryWaitPolicy.withinBudgetOf(
-                30, TWO, List.of(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4)));
-        // typical 2 s: an eighth is 0.25 s
+        // typical 2 s: an eighth is 0.25 s, on the grid from 1.75 s
         assertThat(narrow.denseGap(narrow.expected())).isEqualTo(Duration.ofMillis(250));
-        // typical 2 s, dense until 4.8 s: (4.8 - 2) / 8 = 0.35 s
-        assertThat(wide.denseGap(wide.expected())).isEqualTo(Duration.ofMillis(350));
-        // on their grids from 1.75 s and from 1.65 s
         assertThat(narrow.delayAfter(5, Duration.ofMillis(2100))).isEqualTo(Duration.ofMillis(150));
-        assertThat(wide.delayAfter(5, Duration.ofMillis(2100))).isEqualTo(Duration.ofMillis(250));
-        var longer = HistoryWaitPolicy.withinBudgetOf(30, TWO, List.of(Duration.ofSeconds(4), Duration.ofSeconds(8)));
+        var longer = HistoryWaitPolicy.withinBudgetOf(30, TWO, List.of(Duration.ofSeconds(7), Duration.ofSeconds(8)));
         assertThat(longer.denseGap(longer.expected())).isEqualTo(HistoryWaitPolicy.MAX_GAP);
+    }
+
+    /**
+     * A history that spreads wide (a 10 s and a 60 s update) is no expectation: polling its whole span every half
+     * second would cost more than twice the adaptive wait's calls, so the wait is adaptive's, poll for poll.
+     */
+    @Test
+    void aWidelySpreadHistoryWaitsAsAdaptiveDoes() {
+        var spread = HistoryWaitPolicy.withinBudgetOf(30, TWO, List.of(Duration.ofSeconds(10), Duration.ofSeconds(60)));
+        var adaptive = AdaptiveWaitPolicy.withinBudgetOf(30, TWO);
+        assertThat(spread.pollsAtOnce()).isTrue();
+        assertThat(spread.maxAttempts()).isEqualTo(adaptive.maxAttempts());
+        for (int ms = 0; ms < 60_000; ms += 250) {
+            assertThat(spread.delayAfter(2, Duration.ofMillis(ms)))
+                    .isEqualTo(adaptive.delayAfter(2, Duration.ofMillis(ms)));
+        }
     }
 
     @Test
@@ -148,9 +158,16 @@ class HistoryWaitPolicyTest {
             @ForAll @IntRange(min = 1, max = 200) int attempts,
             @ForAll @IntRange(min = 1, max = 30) int pollSeconds,
             @ForAll @IntRange(min = 0, max = 300) int latencyMillis,
-            @ForAll boolean responseFirst)
+            @ForAll boolean responseFirst,
+            @ForAll boolean narrow)
             throws InterruptedException {
-        List<Duration> history = historyMillis.stream().map(Duration::ofMillis).toList();
+        // a narrow history (within half as long again, as one function's updates are) sets a schedule; most random
+        // lists spread wider and are adaptive's
+        int floor = historyMillis.stream().mapToInt(Integer::intValue).min().orElse(0);
+        List<Duration> history = historyMillis.stream()
+                .map(ms -> narrow ? floor + ms % (floor / 2 + 1) : ms)
+                .map(Duration::ofMillis)
+                .toList();
         Duration interval = Duration.ofSeconds(pollSeconds);
         var policy = HistoryWaitPolicy.withinBudgetOf(attempts, interval, history);
         var time = new dev.lambdadeploy.engine.FakeTime();
