@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 /**
  * A function's recorded update durations carried to where its deploy runs, away from the history they come from (a
@@ -53,13 +54,7 @@ public final class CarriedWaitHistory implements WaitHistory, Serializable {
 
     @Override
     public synchronized List<Duration> recent(WaitKey key, Instant now) {
-        Instant oldest = now.minus(MAX_AGE);
-        List<Recorded> mine = new ArrayList<>();
-        for (List<Recorded> list : List.of(carried, recorded)) {
-            list.stream()
-                    .filter(r -> r.key().equals(key) && r.at().isAfter(oldest))
-                    .forEach(mine::add);
-        }
+        List<Recorded> mine = within(now, r -> r.key().equals(key));
         mine.sort(Comparator.comparing(Recorded::at));
         return mine.subList(Math.max(0, mine.size() - MAX_PER_FUNCTION), mine.size()).stream()
                 .map(Recorded::took)
@@ -68,12 +63,15 @@ public final class CarriedWaitHistory implements WaitHistory, Serializable {
 
     @Override
     public synchronized List<Recorded> recordedFor(String functionName, Instant now) {
+        return within(now, r -> r.key().functionName().equals(functionName));
+    }
+
+    /** What was carried or recorded here, within {@link #MAX_AGE} before {@code now}, that {@code wanted} accepts. */
+    private List<Recorded> within(Instant now, Predicate<Recorded> wanted) {
         Instant oldest = now.minus(MAX_AGE);
         List<Recorded> found = new ArrayList<>();
         for (List<Recorded> list : List.of(carried, recorded)) {
-            list.stream()
-                    .filter(r -> r.key().functionName().equals(functionName) && r.at().isAfter(oldest))
-                    .forEach(found::add);
+            list.stream().filter(r -> r.at().isAfter(oldest) && wanted.test(r)).forEach(found::add);
         }
         return found;
     }

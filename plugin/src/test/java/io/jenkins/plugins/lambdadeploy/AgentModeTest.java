@@ -179,12 +179,7 @@ class AgentModeTest {
     void freestyleBuildStepsCallFromTheBuildsNode(JenkinsRule j) throws Exception {
         DumbSlave agent = awsAgent(j);
         String fn = LambdaTestSupport.newFunction(sim, "agent-freestyle");
-        LambdaUpdateCodeStep update = new LambdaUpdateCodeStep(fn);
-        update.setRegion("us-east-1");
-        update.setEndpointUrl(sim.endpoint().toString());
-        update.setS3Bucket("builds");
-        update.setS3Key("app-1.zip");
-        update.setCallsFrom("agent");
+        LambdaUpdateCodeStep update = updateOnTheAgent(fn);
         LambdaPublishVersionStep publish = new LambdaPublishVersionStep(fn);
         publish.setRegion("us-east-1");
         publish.setEndpointUrl(sim.endpoint().toString());
@@ -211,12 +206,7 @@ class AgentModeTest {
         DumbSlave agent = awsAgent(j);
         String fn = LambdaTestSupport.newFunction(sim, "agent-history");
         sim.control().updateDuration(fn, java.time.Duration.ofMillis(1500));
-        LambdaUpdateCodeStep update = new LambdaUpdateCodeStep(fn);
-        update.setRegion("us-east-1");
-        update.setEndpointUrl(sim.endpoint().toString());
-        update.setS3Bucket("builds");
-        update.setS3Key("app-1.zip");
-        update.setCallsFrom("agent");
+        LambdaUpdateCodeStep update = updateOnTheAgent(fn);
         FreeStyleProject p = j.createFreeStyleProject();
         p.setAssignedNode(agent);
         p.getBuildersList().add(new LambdaUpdateCodeBuilder(update));
@@ -237,6 +227,17 @@ class AgentModeTest {
                 secondPolls < firstPolls,
                 "the second deploy polls around the first's duration: " + secondPolls + " vs " + firstPolls);
         assertEquals(Set.of(AGENT_KEY_ID), keysOf(callsFor(fn)));
+    }
+
+    /** lambdaUpdateCode of {@code fn} from builds/app-1.zip, its calls made on the agent. */
+    private static LambdaUpdateCodeStep updateOnTheAgent(String fn) {
+        LambdaUpdateCodeStep update = new LambdaUpdateCodeStep(fn);
+        update.setRegion("us-east-1");
+        update.setEndpointUrl(sim.endpoint().toString());
+        update.setS3Bucket("builds");
+        update.setS3Key("app-1.zip");
+        update.setCallsFrom("agent");
+        return update;
     }
 
     private static long getFunctionCalls(String fn) {
