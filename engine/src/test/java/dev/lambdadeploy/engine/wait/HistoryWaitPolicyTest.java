@@ -138,12 +138,27 @@ class HistoryWaitPolicyTest {
     }
 
     @Test
-    void theBudgetIsTheSpecsAndTheAttemptCountCoversEveryPollInIt() {
-        var policy = HistoryWaitPolicy.withinBudgetOf(30, TWO, List.of(Duration.ofMillis(100)));
-        assertThat(policy.budget()).isEqualTo(Duration.ofSeconds(60));
-        assertThat(policy.maxAttempts())
-                .isGreaterThanOrEqualTo(
-                        AdaptiveWaitPolicy.withinBudgetOf(30, TWO).maxAttempts());
+    void theBudgetIsTheSpecsAndTheAttemptCountCoversEveryPollInIt() throws InterruptedException {
+        for (Duration recorded : List.of(Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(25))) {
+            var policy = HistoryWaitPolicy.withinBudgetOf(30, TWO, List.of(recorded));
+            assertThat(policy.budget()).isEqualTo(Duration.ofSeconds(60));
+            // an update that never ends, polls that take no time: the wait spends the whole budget, and its last poll,
+            // at the deadline, is the count's last
+            var time = new dev.lambdadeploy.engine.FakeTime();
+            var start = time.instant();
+            WaitOutcome outcome = new ReadinessWaiter(time, time)
+                    .await(
+                            () -> new Observation.Seen(Statuses.of("Active", "InProgress")),
+                            policy,
+                            policy.budget(),
+                            WaitListener.NONE,
+                            null);
+            assertThat(outcome.kind()).isEqualTo(WaitOutcome.Kind.TIMED_OUT);
+            assertThat(Duration.between(start, time.instant()))
+                    .as("waited, " + recorded)
+                    .isEqualTo(policy.budget());
+            assertThat(outcome.attempts()).as("polls, " + recorded).isEqualTo(policy.maxAttempts());
+        }
     }
 
     /**
