@@ -212,20 +212,26 @@ class AgentModeTest {
         p.getBuildersList().add(new LambdaUpdateCodeBuilder(update));
         dev.lambdadeploy.engine.wait.WaitKey key = new dev.lambdadeploy.engine.wait.WaitKey("us-east-1", fn);
 
-        j.buildAndAssertSuccess(p);
+        FreeStyleBuild first = j.buildAndAssertSuccess(p);
         long firstPolls = getFunctionCalls(fn);
         assertEquals(
                 1,
                 ControllerWaitHistory.get().recent(key, java.time.Instant.now()).size());
+        // every observation of the wait is logged, the one that saw it ready after its "Waiting..." lines
+        assertEquals(
+                notReadyObservations(first) + 1,
+                firstPolls,
+                "no history yet: the adaptive wait, each observation a GetFunction");
 
-        j.buildAndAssertSuccess(p);
+        FreeStyleBuild second = j.buildAndAssertSuccess(p);
         long secondPolls = getFunctionCalls(fn) - firstPolls;
         assertEquals(
                 2,
                 ControllerWaitHistory.get().recent(key, java.time.Instant.now()).size());
-        assertTrue(
-                secondPolls < firstPolls,
-                "the second deploy polls around the first's duration: " + secondPolls + " vs " + firstPolls);
+        assertEquals(
+                notReadyObservations(second),
+                secondPolls,
+                "the first deploy's duration reached the agent: the update's response is the wait's first observation");
         assertEquals(Set.of(AGENT_KEY_ID), keysOf(callsFor(fn)));
     }
 
@@ -238,6 +244,13 @@ class AgentModeTest {
         update.setS3Key("app-1.zip");
         update.setCallsFrom("agent");
         return update;
+    }
+
+    private static long notReadyObservations(FreeStyleBuild b) throws java.io.IOException {
+        return JenkinsRule.getLog(b)
+                .lines()
+                .filter(l -> l.startsWith("  Waiting... (attempt "))
+                .count();
     }
 
     private static long getFunctionCalls(String fn) {
