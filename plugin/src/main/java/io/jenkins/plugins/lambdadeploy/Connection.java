@@ -83,13 +83,7 @@ public final class Connection implements Serializable {
     /** Client settings for keys resolved by {@link #credentials}; the Jenkins proxy is read anew each time. */
     @NonNull
     public ClientSettings settings(@NonNull CredentialsSource credentials) {
-        return ClientSettings.builder()
-                .region(region)
-                .credentials(credentials)
-                .role(role())
-                .endpoint(Validation.endpointUrl(endpointUrl))
-                .proxy(JenkinsProxy.settings())
-                .build();
+        return settingsWith(credentials).build();
     }
 
     /**
@@ -100,14 +94,19 @@ public final class Connection implements Serializable {
     @NonNull
     public ClientSettings sessionIssuing(
             @NonNull CredentialsSource credentials, @NonNull Map<String, String> environment) {
+        return settingsWith(credentials)
+                .stsEndpoint(StsEndpoint.fromEnvironment(environment))
+                .build();
+    }
+
+    /** The region, {@code credentials}, role, endpoint and the Jenkins proxy, read anew. */
+    private ClientSettings.Builder settingsWith(CredentialsSource credentials) {
         return ClientSettings.builder()
                 .region(region)
                 .credentials(credentials)
                 .role(role())
                 .endpoint(Validation.endpointUrl(endpointUrl))
-                .proxy(JenkinsProxy.settings())
-                .stsEndpoint(StsEndpoint.fromEnvironment(environment))
-                .build();
+                .proxy(JenkinsProxy.settings());
     }
 
     /**
