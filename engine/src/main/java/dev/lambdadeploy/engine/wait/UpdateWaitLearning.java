@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -78,19 +77,6 @@ public record UpdateWaitLearning(WaitSettings settings, WaitKey key, WaitHistory
     }
 
     /**
-     * {@code inner}, also telling {@code notReadyAt} the elapsed time of each poll that saw the function not ready:
-     * the last one is what {@link #finished} takes.
-     */
-    public static WaitListener notingNotReady(WaitListener inner, Consumer<Duration> notReadyAt) {
-        return (seen, decision, attempt, maxAttempts, elapsed) -> {
-            if (decision instanceof Decision.PollAgain) {
-                notReadyAt.accept(elapsed);
-            }
-            inner.polled(seen, decision, attempt, maxAttempts, elapsed);
-        };
-    }
-
-    /**
      * {@code inner}, also keeping in {@code plan} when the last polls were planned, for
      * {@link #finished(WaitOutcome, PlannedPolls, Instant)}. A driver that rebuilds its listener at every poll (a
      * timer) keeps the {@link PlannedPolls} itself instead: {@code plan = plan.after(decision, elapsed)}.
@@ -109,19 +95,6 @@ public record UpdateWaitLearning(WaitSettings settings, WaitKey key, WaitHistory
     public void finished(WaitOutcome outcome, PlannedPolls plan, Instant now) {
         if (learns() && outcome.isReady() && outcome.attempts() > 1) {
             history.record(key, estimatedEnd(plan.lastNotReady(), plan.next()), now);
-        }
-    }
-
-    /**
-     * Remembers how long the update took, from the actual time of the polls: as {@link #finished(WaitOutcome,
-     * PlannedPolls, Instant)}, but a little late (by the delays of a poll, which the next wait adds again). Kept for
-     * drivers that note only the last not-ready poll's elapsed time ({@link #notingNotReady}).
-     *
-     * @param lastNotReady the elapsed time of the last poll that saw the function not ready (zero if none)
-     */
-    public void finished(WaitOutcome outcome, Duration lastNotReady, Instant now) {
-        if (learns() && outcome.isReady() && outcome.attempts() > 1) {
-            history.record(key, estimatedEnd(lastNotReady, outcome.waited()), now);
         }
     }
 

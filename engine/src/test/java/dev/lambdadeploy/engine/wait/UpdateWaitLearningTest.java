@@ -26,7 +26,10 @@ class UpdateWaitLearningTest {
     void theHistoryPolicyRecordsTheMidpointAfterTheLastPollThatSawTheUpdateRunning() {
         UpdateWaitLearning learning = new UpdateWaitLearning(settings(WaitPolicyName.HISTORY), KEY, history);
 
-        learning.finished(ready(3, Duration.ofMillis(1060)), Duration.ofMillis(1000), NOW);
+        learning.finished(
+                ready(3, Duration.ofMillis(1060)),
+                new PlannedPolls(Duration.ofMillis(1000), Duration.ofMillis(1060)),
+                NOW);
 
         assertThat(history.recent(KEY, NOW)).containsExactly(Duration.ofMillis(1030));
         assertThat(learning.policy(NOW)).isInstanceOf(HistoryWaitPolicy.class);
@@ -51,7 +54,10 @@ class UpdateWaitLearningTest {
 
         assertThat(((HistoryWaitPolicy) learning.policy(NOW)).expected()).isNull();
 
-        learning.finished(ready(4, Duration.ofMillis(12_100)), Duration.ofMillis(12_000), NOW);
+        learning.finished(
+                ready(4, Duration.ofMillis(12_100)),
+                new PlannedPolls(Duration.ofMillis(12_000), Duration.ofMillis(12_100)),
+                NOW);
         assertThat(((HistoryWaitPolicy) learning.policy(NOW)).expected())
                 .isEqualTo(ExpectedEnd.fromHistory(java.util.List.of(Duration.ofMillis(12_050))));
     }
@@ -96,9 +102,10 @@ class UpdateWaitLearningTest {
     @Test
     void nothingIsLearntFromAFirstPollThatWasReadyOrFromOtherPolicies() {
         new UpdateWaitLearning(settings(WaitPolicyName.HISTORY), KEY, history)
-                .finished(ready(1, Duration.ZERO), Duration.ZERO, NOW);
+                .finished(ready(1, Duration.ZERO), PlannedPolls.START, NOW);
         UpdateWaitLearning adaptive = new UpdateWaitLearning(settings(WaitPolicyName.ADAPTIVE), KEY, history);
-        adaptive.finished(ready(3, Duration.ofSeconds(2)), Duration.ofSeconds(1), NOW);
+        adaptive.finished(
+                ready(3, Duration.ofSeconds(2)), new PlannedPolls(Duration.ofSeconds(1), Duration.ofSeconds(2)), NOW);
 
         assertThat(history.recent(KEY, NOW)).isEmpty();
         assertThat(adaptive.policy(NOW))
@@ -106,23 +113,24 @@ class UpdateWaitLearningTest {
     }
 
     @Test
-    void theListenerNotesPollsThatSawTheFunctionNotReadyAndPassesEveryPollOn() {
-        java.util.List<Duration> notReady = new java.util.ArrayList<>();
+    void theListenerNotesWhenTheLastNotReadyPollAndTheNextWerePlannedAndPassesEveryPollOn() {
+        java.util.concurrent.atomic.AtomicReference<PlannedPolls> plan =
+                new java.util.concurrent.atomic.AtomicReference<>(PlannedPolls.START);
         java.util.List<Integer> passedOn = new java.util.ArrayList<>();
-        WaitListener listener = UpdateWaitLearning.notingNotReady(
-                (seen, decision, attempt, maxAttempts, elapsed) -> passedOn.add(attempt), notReady::add);
+        WaitListener listener = UpdateWaitLearning.notingPlannedPolls(
+                (seen, decision, attempt, maxAttempts, elapsed) -> passedOn.add(attempt), plan);
         Observation running = new Observation.Seen(Statuses.of("Active", "InProgress"));
 
         listener.polled(running, new Decision.PollAgain(Duration.ofMillis(250)), 1, 45, Duration.ZERO);
-        listener.polled(running, new Decision.PollAgain(Duration.ofMillis(250)), 2, 45, Duration.ofMillis(250));
+        listener.polled(running, new Decision.PollAgain(Duration.ofMillis(250)), 2, 45, Duration.ofMillis(260));
         listener.polled(
                 new Observation.Seen(Statuses.of("Active", "Successful")),
                 new Decision.Ready(Statuses.of("Active", "Successful")),
                 3,
                 45,
-                Duration.ofMillis(500));
+                Duration.ofMillis(530));
 
-        assertThat(notReady).containsExactly(Duration.ZERO, Duration.ofMillis(250));
+        assertThat(plan.get()).isEqualTo(new PlannedPolls(Duration.ofMillis(250), Duration.ofMillis(510)));
         assertThat(passedOn).containsExactly(1, 2, 3);
     }
 }
