@@ -42,4 +42,13 @@ public final class Durations {
     public static Duration max(Duration a, Duration b) {
         return a.compareTo(b) >= 0 ? a : b;
     }
+
+    public static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    /** {@code value} within [{@code low}, {@code high}]; {@code low} must not be above {@code high}. */
+    public static Duration clamp(Duration value, Duration low, Duration high) {
+        return min(max(value, low), high);
+    }
 }

@@ -9,6 +9,17 @@ import org.junit.jupiter.api.Test;
 class DurationsTest {
 
     @Test
+    void aDurationIsClampedIntoItsBounds() {
+        Duration low = Duration.ofMillis(50);
+        Duration high = Duration.ofMillis(500);
+        assertThat(Durations.clamp(Duration.ofMillis(10), low, high)).isEqualTo(low);
+        assertThat(Durations.clamp(Duration.ofMillis(200), low, high)).isEqualTo(Duration.ofMillis(200));
+        assertThat(Durations.clamp(Duration.ofSeconds(2), low, high)).isEqualTo(high);
+        assertThat(Durations.min(low, high)).isEqualTo(low);
+        assertThat(Durations.max(low, high)).isEqualTo(high);
+    }
+
+    @Test
     void anAgeIsDaysHoursOrMinutes() {
         assertThat(Durations.parseAge("30", Parameter.KEEP_YOUNGER_THAN)).isEqualTo(Duration.ofDays(30));
         assertThat(Durations.parseAge(" 30D ", Parameter.KEEP_YOUNGER_THAN)).isEqualTo(Duration.ofDays(30));

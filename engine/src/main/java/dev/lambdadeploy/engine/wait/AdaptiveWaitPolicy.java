@@ -1,5 +1,6 @@
 package dev.lambdadeploy.engine.wait;
 
+import dev.lambdadeploy.engine.Durations;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -54,11 +55,7 @@ public record AdaptiveWaitPolicy(Duration budget, Duration initialDelay, Duratio
     }
 
     private static Duration delayAt(Duration elapsed, Duration initialDelay, Duration maxDelay) {
-        Duration proportional = elapsed.dividedBy(ELAPSED_DIVISOR);
-        if (proportional.compareTo(initialDelay) < 0) {
-            return initialDelay;
-        }
-        return proportional.compareTo(maxDelay) > 0 ? maxDelay : proportional;
+        return Durations.clamp(elapsed.dividedBy(ELAPSED_DIVISOR), initialDelay, maxDelay);
     }
 
     /** How many polls the schedule makes in the budget if each poll took no time, the last one at the deadline. */

@@ -1,5 +1,6 @@
 package dev.lambdadeploy.engine.wait;
 
+import dev.lambdadeploy.engine.Durations;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -110,12 +111,12 @@ public record HistoryWaitPolicy(
             return denseFrom.plus(gap.multipliedBy(k)).minus(elapsed);
         }
         Duration growing = gap.plus(elapsed.minus(end.denseUntil()).dividedBy(2));
-        return min(growing, adaptive.compareTo(gap) < 0 ? gap : adaptive);
+        return Durations.min(growing, Durations.max(adaptive, gap));
     }
 
     /** The gap of the polls that lead up to the dense ones: {@link #MAX_GAP}, or the poll interval if shorter. */
     Duration approachGap() {
-        return min(MAX_GAP, fallback.maxDelay());
+        return Durations.min(MAX_GAP, fallback.maxDelay());
     }
 
     /**
@@ -142,11 +143,7 @@ public record HistoryWaitPolicy(
     Duration denseGap(ExpectedEnd end) {
         Duration wanted = end.typical().dividedBy(HISTORY_GAP_DIVISOR);
         Duration max = approachGap();
-        Duration floor = MIN_GAP.compareTo(max) < 0 ? MIN_GAP : max;
-        if (wanted.compareTo(floor) < 0) {
-            return floor;
-        }
-        return min(wanted, max);
+        return Durations.clamp(wanted, Durations.min(MIN_GAP, max), max);
     }
 
     private long stepsBeforeDense(ExpectedEnd end) {
@@ -163,17 +160,12 @@ public record HistoryWaitPolicy(
      * waiter's, whose overshoot grows by two round trips as well.
      */
     private static Duration leastDelay(Duration gap) {
-        Duration half = gap.dividedBy(2);
-        return half.compareTo(MIN_GAP) < 0 ? MIN_GAP : half;
+        return Durations.max(gap.dividedBy(2), MIN_GAP);
     }
 
     /** The least k with k x step >= span (0 for a span that is not positive). */
     private static long ceilDiv(Duration span, Duration step) {
         return span.isNegative() || span.isZero() ? 0 : (span.toNanos() + step.toNanos() - 1) / step.toNanos();
-    }
-
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
     }
 
     /** Every poll the schedule makes in the budget if polls took no time, the last one at the deadline. */

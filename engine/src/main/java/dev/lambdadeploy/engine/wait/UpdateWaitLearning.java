@@ -1,5 +1,6 @@
 package dev.lambdadeploy.engine.wait;
 
+import dev.lambdadeploy.engine.Durations;
 import dev.lambdadeploy.engine.FunctionStatus;
 import dev.lambdadeploy.engine.WaitSettings;
 import java.time.Duration;
@@ -119,13 +120,9 @@ public record UpdateWaitLearning(WaitSettings settings, WaitKey key, WaitHistory
      */
     static Duration estimatedEnd(Duration lastNotReady, Duration readyAt) {
         Duration halfBracket = readyAt.minus(lastNotReady).dividedBy(2);
-        Duration cap = readyAt.dividedBy(ESTIMATE_BACK_DIVISOR);
-        if (cap.compareTo(HistoryWaitPolicy.MIN_GAP) < 0) {
-            cap = HistoryWaitPolicy.MIN_GAP;
-        } else if (cap.compareTo(HistoryWaitPolicy.MAX_GAP) > 0) {
-            cap = HistoryWaitPolicy.MAX_GAP;
-        }
-        Duration back = halfBracket.compareTo(cap) < 0 ? halfBracket : cap;
+        Duration cap = Durations.clamp(
+                readyAt.dividedBy(ESTIMATE_BACK_DIVISOR), HistoryWaitPolicy.MIN_GAP, HistoryWaitPolicy.MAX_GAP);
+        Duration back = Durations.min(halfBracket, cap);
         return back.isNegative() ? readyAt : readyAt.minus(back);
     }
 }
