@@ -732,7 +732,9 @@ abstract class LambdaStepExecution extends GeneralNonBlockingStepExecution {
                 }
             }
         } catch (RuntimeException e) {
-            if (!stopped) {
+            // a tick that outlived its Jenkins failed because that Jenkins closed its clients: the shift stays as it
+            // is for the Jenkins that resumes it, never rolled back by the one that stopped
+            if (!outlived()) {
                 try {
                     context.call(DeployerCalls.shiftFailed(request, state, e));
                 } catch (IOException | RuntimeException restore) {
@@ -853,8 +855,7 @@ abstract class LambdaStepExecution extends GeneralNonBlockingStepExecution {
 
     /** {@code task} after {@code delay} on the shared timer, handed to the background pool as the user of the step. */
     private void scheduleTask(Duration delay, Task task) {
-        long armedIn = generation;
-        if (stopped || armedIn != AwsClients.generation()) {
+        if (outlived()) {
             // stopped, or Jenkins is stopping: Timer.get() would even make a new pool after Jenkins shut the old one
             return;
         }
@@ -877,9 +878,8 @@ abstract class LambdaStepExecution extends GeneralNonBlockingStepExecution {
      * restart) stays quiet: its build now belongs to the Jenkins that resumed it.
      */
     private void inBackground(Task task) {
-        long armedIn = generation;
         run(() -> {
-            if (stopped || armedIn != AwsClients.generation()) {
+            if (outlived()) {
                 return;
             }
             synchronized (this) {
@@ -888,7 +888,7 @@ abstract class LambdaStepExecution extends GeneralNonBlockingStepExecution {
             try {
                 task.run(backgroundContext());
             } catch (Exception e) {
-                if (stopped || armedIn != AwsClients.generation()) {
+                if (outlived()) {
                     LOGGER.log(Level.FINE, "ignoring a failure after the step was stopped", e);
                     return;
                 }
@@ -903,6 +903,14 @@ abstract class LambdaStepExecution extends GeneralNonBlockingStepExecution {
                 }
             }
         });
+    }
+
+    /**
+     * Whether this execution's work is over: the step was stopped, or the Jenkins that ran it has stopped
+     * ({@link AwsClients#generation}) and the build belongs to the one that resumed it.
+     */
+    private boolean outlived() {
+        return stopped || generation != AwsClients.generation();
     }
 
     private BackgroundContext backgroundContext() throws IOException, InterruptedException {
